@@ -1,0 +1,222 @@
+// Package lexicon is the vocabulary of attribution that the quote
+// extractor, the name resolver and the checks share: attribution verbs
+// (neutral and loaded, with their inflections), personal titles,
+// anonymous descriptors and outlets. It is built once per run from the
+// rule set, whose bundled defaults supply the common words.
+package lexicon
+
+import (
+	"strings"
+
+	"github.com/quoteaudit/quoteaudit/rules"
+)
+
+// Lexicon answers "is this word an attribution verb?" and similar
+// questions in O(1). It is read-only after New and safe for concurrent use.
+type Lexicon struct {
+	verbs       map[string]string // inflected form (lower case) -> base form
+	loaded      map[string]bool   // base forms of loaded verbs
+	descriptors map[string]bool   // head nouns of anonymous speakers
+	reasons     []string          // lower-case phrases stating a reason for anonymity
+	outlets     map[string]string // lower-case name or alias -> canonical name
+	orgs        map[string]string // lower-case name or alias -> canonical name
+	titles      map[string]bool
+}
+
+// New builds the lexicon from a rule set (nil gives the built-in titles
+// only: callers normally pass the loaded set, which carries the bundled
+// verbs, descriptors and outlets).
+func New(rs *rules.Set) *Lexicon {
+	lx := &Lexicon{
+		verbs:       map[string]string{},
+		loaded:      map[string]bool{},
+		descriptors: map[string]bool{},
+		outlets:     map[string]string{},
+		orgs:        map[string]string{},
+		titles:      map[string]bool{},
+	}
+	for _, t := range personalTitles {
+		lx.titles[t] = true
+	}
+	if rs == nil {
+		return lx
+	}
+	for _, v := range rs.Verbs.Neutral {
+		lx.addVerb(v, false)
+	}
+	for _, v := range rs.Verbs.Loaded {
+		lx.addVerb(v, true)
+	}
+	for _, d := range rs.Anonymous.Descriptors {
+		d = strings.ToLower(strings.TrimSpace(d))
+		lx.descriptors[d] = true
+		lx.descriptors[pluralNoun(d)] = true
+	}
+	for _, r := range rs.Anonymous.Reasons {
+		lx.reasons = append(lx.reasons, strings.ToLower(strings.TrimSpace(r)))
+	}
+	for _, o := range rs.Outlets {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			lx.outlets[strings.ToLower(n)] = o.Name
+		}
+	}
+	for _, o := range rs.Organizations {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			lx.orgs[strings.ToLower(n)] = o.Name
+		}
+	}
+	return lx
+}
+
+// personalTitles are honorifics that may precede a name ("Mr Blair",
+// "Dr. Spanta"). Matching is on the lower-case word without a final dot.
+var personalTitles = []string{"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "reverend", "fr", "father", "sister", "sheikh", "mx"}
+
+func (lx *Lexicon) addVerb(base string, loaded bool) {
+	base = strings.ToLower(strings.TrimSpace(base))
+	if base == "" {
+		return
+	}
+	for _, f := range Inflections(base) {
+		if _, ok := lx.verbs[f]; !ok {
+			lx.verbs[f] = base
+		}
+	}
+	if loaded {
+		lx.loaded[base] = true
+	}
+}
+
+// Verb returns the base form of word when it is an attribution verb in
+// any inflection ("says" -> "say", "told" -> "tell").
+func (lx *Lexicon) Verb(word string) (base string, ok bool) {
+	base, ok = lx.verbs[strings.ToLower(word)]
+	return base, ok
+}
+
+// Loaded reports whether the base verb editorialises ("claim", "admit").
+func (lx *Lexicon) Loaded(base string) bool { return lx.loaded[strings.ToLower(base)] }
+
+// Descriptor reports whether noun is the head of an anonymous speaker
+// ("spokesperson", "officials").
+func (lx *Lexicon) Descriptor(noun string) bool { return lx.descriptors[strings.ToLower(noun)] }
+
+// Reason returns the first phrase of the rule set's anonymity reasons
+// found in text, or "".
+func (lx *Lexicon) Reason(text string) string {
+	low := strings.ToLower(text)
+	for _, r := range lx.reasons {
+		if r != "" && strings.Contains(low, r) {
+			return r
+		}
+	}
+	return ""
+}
+
+// Outlet returns the canonical name of an outlet written as name ("the
+// BBC", "BBC", "The Telegraph"), ignoring a leading "the".
+func (lx *Lexicon) Outlet(name string) (string, bool) {
+	return lookupName(lx.outlets, name)
+}
+
+// Organization returns the canonical name of a known organisation.
+func (lx *Lexicon) Organization(name string) (string, bool) {
+	return lookupName(lx.orgs, name)
+}
+
+func lookupName(m map[string]string, name string) (string, bool) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if c, ok := m[n]; ok {
+		return c, true
+	}
+	if rest, ok := strings.CutPrefix(n, "the "); ok {
+		if c, ok := m[rest]; ok {
+			return c, true
+		}
+	} else if c, ok := m["the "+n]; ok {
+		return c, true
+	}
+	return "", false
+}
+
+// Title reports whether word is a personal title ("Mr", "Dr.", "Sir").
+func (lx *Lexicon) Title(word string) bool {
+	return lx.titles[strings.TrimSuffix(strings.ToLower(word), ".")]
+}
+
+// Inflections returns the forms of an English verb the extractor should
+// recognise: base, third person, past and participle, and -ing form, with
+// the common irregular verbs of attribution spelt out.
+func Inflections(base string) []string {
+	if forms, ok := irregular[base]; ok {
+		return append([]string{base}, forms...)
+	}
+	// Multi-word verbs ("according to", "went on") are kept as they are.
+	if strings.Contains(base, " ") {
+		return []string{base}
+	}
+	forms := []string{base}
+	switch {
+	case strings.HasSuffix(base, "e"):
+		forms = append(forms, base+"s", base+"d", base[:len(base)-1]+"ing")
+	case strings.HasSuffix(base, "y") && len(base) > 2 && !isVowel(base[len(base)-2]):
+		stem := base[:len(base)-1]
+		forms = append(forms, stem+"ies", stem+"ied", base+"ing")
+	case strings.HasSuffix(base, "s") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
+		forms = append(forms, base+"es", base+"ed", base+"ing")
+	default:
+		forms = append(forms, base+"s", base+"ed", base+"ing")
+		if doubleFinal(base) {
+			last := base[len(base)-1:]
+			forms = append(forms, base+last+"ed", base+last+"ing")
+		}
+	}
+	return forms
+}
+
+var irregular = map[string][]string{
+	"say":     {"says", "said", "saying"},
+	"tell":    {"tells", "told", "telling"},
+	"write":   {"writes", "wrote", "written", "writing"},
+	"speak":   {"speaks", "spoke", "spoken", "speaking"},
+	"tweet":   {"tweets", "tweeted", "tweeting"},
+	"add":     {"adds", "added", "adding"},
+	"admit":   {"admits", "admitted", "admitting"},
+	"go on":   {"goes on", "went on", "going on"},
+	"put it":  {"puts it", "putting it"},
+	"reply":   {"replies", "replied", "replying"},
+	"deny":    {"denies", "denied", "denying"},
+	"cry":     {"cries", "cried", "crying"},
+	"say so":  {"says so", "said so"},
+	"retort":  {"retorts", "retorted", "retorting"},
+	"begin":   {"begins", "began", "begun", "beginning"},
+	"think":   {"thinks", "thought", "thinking"},
+	"hit out": {"hits out", "hitting out"},
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+// doubleFinal is true for short consonant-vowel-consonant verbs whose
+// final consonant doubles (e.g. "quip" -> "quipped").
+func doubleFinal(base string) bool {
+	n := len(base)
+	if n < 3 || n > 4 {
+		return false
+	}
+	c1, v, c2 := base[n-3], base[n-2], base[n-1]
+	return !isVowel(c1) && isVowel(v) && !isVowel(c2) && strings.IndexByte("wxy", c2) < 0
+}
+
+func pluralNoun(n string) string {
+	switch {
+	case strings.HasSuffix(n, "person"):
+		return strings.TrimSuffix(n, "person") + "people"
+	case strings.HasSuffix(n, "man"):
+		return strings.TrimSuffix(n, "man") + "men"
+	case strings.HasSuffix(n, "y") && len(n) > 2 && !isVowel(n[len(n)-2]):
+		return n[:len(n)-1] + "ies"
+	case strings.HasSuffix(n, "s"):
+		return n + "es"
+	}
+	return n + "s"
+}

@@ -1,0 +1,132 @@
+package source
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+)
+
+// Document is one source as the tool read it: its text, its paragraphs,
+// and a map from byte offsets in the text back to line and column in the
+// file on disk (or paragraph and column for .docx).
+type Document struct {
+	// Meta is the source's metadata as it appears in the result.
+	Meta result.Source
+	// Text is the source's text as the tool read it. For a UTF-8 .txt file
+	// it is the file itself, byte for byte (BOM and CR included).
+	Text string
+	// Paragraphs are the byte spans of the paragraphs of Text, in order,
+	// with surrounding white space trimmed. Headings and one-line blocks
+	// are paragraphs too.
+	Paragraphs []Span
+	// Header is the end offset of the top matter (title, byline, dates)
+	// the reader recognised; 0 when none.
+	Header int
+
+	anchors []Anchor
+
+	linesOnce  sync.Once
+	lineStarts []int // byte offsets where each line of Text starts (no anchors only)
+}
+
+// Span is a half-open byte range [Start, End) of Document.Text.
+type Span struct {
+	Start, End int
+}
+
+// Anchor ties a byte offset of Document.Text to a position in the file:
+// the text from Offset on reads forward from Line:Column, one column per
+// character and a new line at each line break, until the next anchor.
+type Anchor struct {
+	Offset int
+	Line   int
+	Column int
+}
+
+// SetAnchors installs the position map. Anchors must be sorted by Offset;
+// a document without anchors maps as if it were the file itself.
+func (d *Document) SetAnchors(a []Anchor) { d.anchors = a }
+
+// Position returns the 1-based line and column (in characters) of the byte
+// offset off of d.Text.
+func (d *Document) Position(off int) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Text) {
+		off = len(d.Text)
+	}
+	if len(d.anchors) == 0 {
+		d.linesOnce.Do(d.indexLines)
+		i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+		return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:off]) + 1
+	}
+	a := Anchor{Offset: 0, Line: 1, Column: 1}
+	{
+		i := sort.Search(len(d.anchors), func(i int) bool { return d.anchors[i].Offset > off }) - 1
+		if i >= 0 {
+			a = d.anchors[i]
+		}
+	}
+	line, col = a.Line, a.Column
+	text := d.Text[a.Offset:off]
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c == '\n':
+			line, col = line+1, 1
+			i++
+		case c == '\r':
+			line, col = line+1, 1
+			i++
+			if i < len(text) && text[i] == '\n' {
+				i++
+			}
+		case c < utf8.RuneSelf:
+			col++
+			i++
+		default:
+			_, n := utf8.DecodeRuneInString(text[i:])
+			col++
+			i += n
+		}
+	}
+	return line, col
+}
+
+// indexLines records where each line starts; \r\n, \r and \n end a line.
+func (d *Document) indexLines() {
+	d.lineStarts = append(d.lineStarts, 0)
+	t := d.Text
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '\n':
+			d.lineStarts = append(d.lineStarts, i+1)
+		case '\r':
+			if i+1 < len(t) && t[i+1] == '\n' {
+				i++
+			}
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+}
+
+// Place returns the result.Place of a byte offset.
+func (d *Document) Place(off int) result.Place {
+	line, col := d.Position(off)
+	return result.Place{Source: d.Meta.ID, Line: line, Column: col}
+}
+
+// ParagraphAt returns the index of the paragraph containing off, or -1.
+func (d *Document) ParagraphAt(off int) int {
+	i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].End > off })
+	if i < len(d.Paragraphs) && d.Paragraphs[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// Slice returns the text of a span.
+func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
