@@ -1,0 +1,6 @@
+package check
+
+// nameChecks lists this family's checks in the order they run.
+func nameChecks() []*Check {
+	return []*Check{}
+}
