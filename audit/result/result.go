@@ -30,6 +30,15 @@ type Result struct {
 	// Checks is the catalogue the run used, so that writers can print
 	// titles and documentation without importing the check package.
 	Checks []CheckInfo `json:"checks"`
+	// Failures are internal errors the run recovered from (a check that
+	// panicked); empty in a healthy run.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// Failure is an internal error the run recovered from.
+type Failure struct {
+	Stage  string `json:"stage"`
+	Reason string `json:"reason"`
 }
 
 // Tool identifies the program that wrote the result.
