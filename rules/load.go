@@ -1,0 +1,292 @@
+package rules
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+//go:embed starter.yaml
+var starterYAML []byte
+
+// BundledName is the name of the bundled defaults in messages and in
+// Set.Sources.
+const BundledName = "(bundled) rules/default.yaml"
+
+// MaxFileSize is the largest rule file Load accepts (4 MiB). Real rule
+// files are a few kilobytes.
+const MaxFileSize = 4 << 20
+
+// LoadOptions control Load and LoadBytes.
+type LoadOptions struct {
+	// NoDefaults leaves the bundled default.yaml out (--no-default-rules).
+	NoDefaults bool
+	// Checks lists the known check slugs with the option names each
+	// reads; it is used to validate `checks:` and `ignore:` (an unknown
+	// slug or option is an error with a "did you mean" hint). nil: slugs
+	// and option names are not validated.
+	Checks map[string][]string
+}
+
+// Default returns the bundled default rules (a copy).
+func Default() []byte { return bytes.Clone(defaultYAML) }
+
+// Starter returns a commented starter rule file for `quoteaudit init`,
+// with an example of every section (a copy).
+func Starter() []byte { return bytes.Clone(starterYAML) }
+
+// Load reads the bundled defaults (unless opts.NoDefaults), then each
+// path in order; decodes each strictly (unknown and duplicate keys are
+// errors); validates it; merges them (lists append, later settings
+// override, check severity and options slug by slug and key by key) and
+// compiles the fact patterns. On failure the error is an *Errors holding
+// every problem of every file.
+func Load(paths []string, opts LoadOptions) (*Set, error) {
+	var inputs []input
+	var errs []*Error
+	if !opts.NoDefaults {
+		inputs = append(inputs, input{name: BundledName, data: defaultYAML})
+	}
+	for _, p := range paths {
+		data, err := readLimited(p)
+		if err != nil {
+			errs = append(errs, &Error{File: p, Message: err.Error(), err: err})
+			continue
+		}
+		inputs = append(inputs, input{name: p, data: data})
+	}
+	return build(inputs, errs, opts)
+}
+
+// LoadBytes is Load for one in-memory rule file (embedded rules, tests,
+// fuzzing); name is used in messages and Sources. The bundled defaults
+// come first unless opts.NoDefaults.
+func LoadBytes(name string, data []byte, opts LoadOptions) (*Set, error) {
+	var inputs []input
+	if !opts.NoDefaults {
+		inputs = append(inputs, input{name: BundledName, data: defaultYAML})
+	}
+	inputs = append(inputs, input{name: name, data: data})
+	return build(inputs, nil, opts)
+}
+
+type input struct {
+	name string
+	data []byte
+}
+
+// readLimited reads a file, refusing one larger than MaxFileSize without
+// reading all of it.
+func readLimited(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read rule file: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read rule file: %w", err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, errTooLarge(len(data))
+	}
+	return data, nil
+}
+
+func errTooLarge(n int) error {
+	if n > MaxFileSize {
+		return fmt.Errorf("rule file too large (more than %d MiB); rule files are a few kilobytes", MaxFileSize>>20)
+	}
+	return nil
+}
+
+// build parses, validates and merges the inputs.
+func build(inputs []input, errs []*Error, opts LoadOptions) (*Set, error) {
+	set := &Set{}
+	for _, in := range inputs {
+		f, ferrs := parseFile(in.name, in.data, opts)
+		errs = append(errs, ferrs...)
+		set.Sources = append(set.Sources, Source{Path: in.name, SHA256: sha(in.data)})
+		if len(ferrs) == 0 {
+			set.File.merge(f)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, &Errors{List: errs}
+	}
+	for _, fa := range set.File.Facts {
+		// Validated per file: these compile.
+		pre, err1 := regexp.Compile("(?i)" + fa.Pattern)
+		val, err2 := regexp.Compile("(?i)" + fa.Value)
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, fmt.Errorf("compile fact %s: %w", fa.ID, err)
+		}
+		set.Facts = append(set.Facts, CompiledFact{Fact: fa, PatternRE: pre, ValueRE: val})
+	}
+	return set, nil
+}
+
+func sha(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// parseFile decodes and validates one rule file.
+func parseFile(name string, data []byte, opts LoadOptions) (f File, errs []*Error) {
+	c := &fileCheck{name: name, data: data, opts: opts}
+	defer func() {
+		// The YAML library recovers its own panics; this is a last guard
+		// so that no input can crash the command.
+		if r := recover(); r != nil {
+			f = File{}
+			c.addAt(0, 0, fmt.Sprintf("cannot read rule file: internal error: %v", r), "")
+			errs = c.sorted()
+		}
+	}()
+	if err := errTooLarge(len(data)); err != nil {
+		c.addAt(0, 0, err.Error(), "")
+		return File{}, c.sorted()
+	}
+	l, err := yaml.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		c.addAt(0, 0, "cannot read rule file: "+err.Error(), "")
+		return File{}, c.sorted()
+	}
+	var doc yaml.Node
+	switch err := l.Load(&doc); {
+	case err == io.EOF:
+		return File{}, nil // empty, or comments only
+	case err != nil:
+		c.yamlErrors(err)
+		return File{}, c.sorted()
+	}
+	var extra yaml.Node
+	switch err := l.Load(&extra); {
+	case err == io.EOF:
+	case err != nil:
+		c.yamlErrors(err)
+		return File{}, c.sorted()
+	default:
+		c.add(&extra, "a rule file holds one YAML document; this is a second one", "remove the `---` line, or make two files and pass both")
+		return File{}, c.sorted()
+	}
+	var root *yaml.Node
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		root = doc.Content[0]
+	}
+	if root == nil || isNull(root) {
+		return File{}, nil
+	}
+	if !c.checkAliases(root) {
+		return File{}, c.sorted()
+	}
+	c.shape(root, reflect.TypeOf(File{}), "", "")
+	shapeErrs := len(c.errs)
+	derr := yaml.Load(data, &f, yaml.WithKnownFields(), yaml.WithUniqueKeys())
+	c.semantics(deref(root), &f)
+	if derr != nil && shapeErrs == 0 {
+		// The shape walk reports every structural problem with a better
+		// message; keep the library's own as a fallback so none is lost.
+		c.yamlErrors(derr)
+	}
+	if len(c.errs) > 0 {
+		return File{}, c.sorted()
+	}
+	return f, nil
+}
+
+// yamlErrors converts the YAML library's errors, which carry positions.
+func (c *fileCheck) yamlErrors(err error) {
+	var les *yaml.LoadErrors
+	var le *yaml.LoadError
+	switch {
+	case errors.As(err, &les):
+		for _, e := range les.Errors {
+			c.yamlError(e)
+		}
+	case errors.As(err, &le):
+		c.yamlError(le)
+	default:
+		c.addAt(1, 1, "invalid YAML: "+err.Error(), "")
+	}
+}
+
+func (c *fileCheck) yamlError(e *yaml.LoadError) {
+	line, col := e.Mark.Line, e.Mark.Column
+	if line < 1 {
+		line, col = 1, 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	msg := strings.TrimPrefix(e.Message, "yaml: ")
+	if e.ContextMsg != "" {
+		msg += " (" + e.ContextMsg + ")"
+	}
+	hint := ""
+	src := c.line(line)
+	if lead := src[:len(src)-len(strings.TrimLeft(src, " \t"))]; strings.Contains(lead, "\t") {
+		hint = "indent with spaces: YAML does not allow tabs for indentation"
+	}
+	c.addAt(line, col, "invalid YAML: "+msg, hint)
+}
+
+// merge adds o to f: lists append; check severities and options override
+// slug by slug and option by option; a fact whose id is already present
+// replaces the earlier one in place.
+func (f *File) merge(o File) {
+	f.People = append(f.People, o.People...)
+	f.Organizations = append(f.Organizations, o.Organizations...)
+	f.Outlets = append(f.Outlets, o.Outlets...)
+	f.Names.Allow = append(f.Names.Allow, o.Names.Allow...)
+	f.Verbs.Neutral = append(f.Verbs.Neutral, o.Verbs.Neutral...)
+	f.Verbs.Loaded = append(f.Verbs.Loaded, o.Verbs.Loaded...)
+	f.Anonymous.Descriptors = append(f.Anonymous.Descriptors, o.Anonymous.Descriptors...)
+	f.Anonymous.Reasons = append(f.Anonymous.Reasons, o.Anonymous.Reasons...)
+	f.Ignore = append(f.Ignore, o.Ignore...)
+	for _, fa := range o.Facts {
+		replaced := false
+		for i := range f.Facts {
+			if f.Facts[i].ID == fa.ID {
+				f.Facts[i], replaced = fa, true
+				break
+			}
+		}
+		if !replaced {
+			f.Facts = append(f.Facts, fa)
+		}
+	}
+	for slug, oc := range o.Checks {
+		if f.Checks == nil {
+			f.Checks = map[string]CheckConfig{}
+		}
+		cur := f.Checks[slug]
+		if oc.Severity != "" {
+			cur.Severity = oc.Severity
+		}
+		if len(oc.Options) > 0 {
+			opts := make(map[string]any, len(cur.Options)+len(oc.Options))
+			for k, v := range cur.Options {
+				opts[k] = v
+			}
+			for k, v := range oc.Options {
+				opts[k] = v
+			}
+			cur.Options = opts
+		}
+		f.Checks[slug] = cur
+	}
+}
