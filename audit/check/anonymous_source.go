@@ -1,0 +1,173 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+)
+
+// anonymousSource reports quotations from unnamed speakers.
+func anonymousSource() *Check {
+	return &Check{
+		Slug:  "anonymous-source",
+		Title: "anonymous source without a stated reason",
+		Doc: "A quotation whose speaker is described but not named (“a Taliban " +
+			"spokesperson”, “a State Department official”). Anonymous sources are the " +
+			"weakest: the article should say why the speaker is not named. The reason is " +
+			"looked for in the attribution's paragraph, outside quotation marks, among the " +
+			"rule files' anonymous.reasons. Warning when no reason is given, when the only " +
+			"reason is a formula that describes the arrangement rather than a motive (“on " +
+			"condition of anonymity”, “who asked not to be named”, “not authorised to " +
+			"speak”), for a bare “a source” or “sources” with no description, and for " +
+			"“sources” in the plural quoting one person in the first person singular. When " +
+			"a real reason is given (“wrote anonymously for fear of reprisal”, “for their " +
+			"safety”) the quotation is still listed, as info naming the reason, so that an " +
+			"editor sees every anonymous voice in the piece. Example: “We have nothing to " +
+			"hide,” a Taliban spokesperson told The Telegraph. → anonymous-source.",
+		Severity: result.Warning,
+		Run:      runAnonymousSource,
+	}
+}
+
+// anonymityFormulas are reason phrases that state the arrangement, not a
+// motive: they count as barely a reason.
+var anonymityFormulas = []string{"condition of anonymity", "asked not to be", "declined to be named", "not authorised", "not authorized", "were not authorised", "were not authorized"}
+
+var firstPersonSingular = regexp.MustCompile(`(?i)(^|[^\p{L}])(i|me|my|mine|myself|i'm|i’m|i've|i’ve)([^\p{L}]|$)`)
+
+func runAnonymousSource(pass *Pass) {
+	lx := lexicon.New(pass.Rules)
+	singular := map[string]bool{}
+	if pass.Rules != nil {
+		for _, d := range pass.Rules.Anonymous.Descriptors {
+			singular[strings.ToLower(strings.TrimSpace(d))] = true
+		}
+	}
+	spans := map[string][]source.Span{}
+	for i := range pass.Result.Quotes {
+		q := &pass.Result.Quotes[i]
+		if q.Speaker.Kind != result.KindAnonymous || q.Fragment {
+			continue
+		}
+		if q.Continues != "" {
+			if root := quotationRoot(pass.Index, q); root != q && sameSpeaker(root.Speaker, q.Speaker) {
+				continue
+			}
+		}
+		doc := pass.Docs[q.Source]
+		context := ""
+		if doc != nil {
+			if _, ok := spans[q.Source]; !ok {
+				spans[q.Source] = quoteSpansOf(pass.Result, doc, q.Source)
+			}
+			context = attributionContext(doc, q, spans[q.Source])
+		}
+		mention := q.Speaker.Mention
+		if mention == "" {
+			mention = "an unnamed speaker"
+		}
+		reason := lx.Reason(context)
+		head := descriptorHead(mention)
+		switch {
+		case bareSource(mention):
+			pass.ReportQuote(q,
+				fmt.Sprintf("Attributed only to %q: the reader cannot tell who this is or how they know.", mention),
+				"Describe the source (which office, what role, how they know) and say why they are not named.")
+		case lx.Descriptor(head) && !singular[head] && firstPersonSingular.MatchString(joinedQuotationText(pass, q)):
+			pass.ReportQuote(q,
+				fmt.Sprintf("Attributed to %q in the plural, but the quotation speaks as one person (“I”).", mention),
+				"Use the singular for one speaker (“an official said”) and say why they are not named.")
+		case reason == "":
+			pass.ReportQuote(q,
+				fmt.Sprintf("Anonymous source %q: the article does not say why the speaker is not named.", mention),
+				"Say why the speaker is not named (e.g. “who spoke on condition of anonymity because …”), or name them.")
+		case isAnonymityFormula(reason):
+			pass.ReportQuote(q,
+				fmt.Sprintf("Anonymous source %q: the only reason given, %q, is a formula, not a motive.", mention, reason),
+				"Say why the speaker could not be named (their safety, their job), not only that they asked.")
+		default:
+			pass.Report(result.Finding{
+				Severity: severityAtMost(pass.Severity, result.Info),
+				Source:   q.Source, Line: q.Line, Column: q.Column, Quote: q.ID, Evidence: q.Text,
+				Message: fmt.Sprintf("Anonymous source %q; reason given: %q.", mention, reason),
+			})
+		}
+	}
+}
+
+// attributionContext is the text of the quote's paragraph, and of the
+// paragraph holding its attribution cue when that is another one, with
+// every quotation blanked out.
+func attributionContext(doc *source.Document, q *result.Quote, spans []source.Span) string {
+	var parts []string
+	add := func(p int) {
+		if p < 0 || p >= len(doc.Paragraphs) {
+			return
+		}
+		sp := doc.Paragraphs[p]
+		parts = append(parts, blankSpans(doc.Text, sp.Start, sp.End, spans))
+	}
+	qp := doc.ParagraphAt(q.Start)
+	add(qp)
+	if off := offsetOfPosition(doc, q.Speaker.Line, q.Speaker.Column); off >= 0 {
+		if sp := doc.ParagraphAt(off); sp != qp {
+			add(sp)
+		}
+	}
+	if qp < 0 && q.Start >= 0 && q.End <= len(doc.Text) && q.Start <= q.End {
+		parts = append(parts, doc.Text[q.Start:q.End])
+	}
+	return strings.Join(parts, "\n")
+}
+
+// descriptorHead is the last word of a speaker mention, lower-cased
+// ("a senior State Department official" → "official").
+func descriptorHead(mention string) string {
+	f := strings.Fields(strings.ToLower(mention))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,;:!?\"'’”")
+}
+
+// bareSource reports whether a mention is only "a source" or "sources",
+// with no description ("a source", "sources", "one source").
+func bareSource(mention string) bool {
+	f := strings.Fields(strings.ToLower(mention))
+	for len(f) > 0 {
+		switch f[0] {
+		case "a", "an", "the", "one", "some", "two", "three", "several", "many", "other", "our":
+			f = f[1:]
+			continue
+		}
+		break
+	}
+	return len(f) == 1 && (strings.Trim(f[0], ".,;:") == "source" || strings.Trim(f[0], ".,;:") == "sources")
+}
+
+func isAnonymityFormula(reason string) bool {
+	for _, f := range anonymityFormulas {
+		if strings.Contains(reason, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedQuotationText is the text of q and of the parts that continue it.
+func joinedQuotationText(pass *Pass, q *result.Quote) string {
+	var b strings.Builder
+	b.WriteString(q.Text)
+	for i := range pass.Result.Quotes {
+		p := &pass.Result.Quotes[i]
+		if p.Continues != "" && quotationRoot(pass.Index, p) == q {
+			b.WriteString(" ")
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,291 @@
+package check
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+)
+
+// Helpers shared by the attribution, quote-integrity and source checks.
+// Names are deliberately specific: three engineers share this package.
+
+// quotationRoot returns the first part of the quotation q belongs to,
+// following Continues links (q itself when it is a first part). A broken
+// or cyclic chain stops at the last part that could be found.
+func quotationRoot(ix *result.Index, q *result.Quote) *result.Quote {
+	root := q
+	seen := map[string]bool{q.ID: true}
+	for root.Continues != "" {
+		prev := ix.Quote(root.Continues)
+		if prev == nil || seen[prev.ID] {
+			break
+		}
+		seen[prev.ID] = true
+		root = prev
+	}
+	return root
+}
+
+// sameSpeaker reports whether two quotes are attributed alike.
+func sameSpeaker(a, b result.Speaker) bool {
+	return a.Kind == b.Kind && a.Name == b.Name && a.Mention == b.Mention && a.Person == b.Person
+}
+
+// severityAtLeast returns the more serious of sev and floor.
+func severityAtLeast(sev, floor result.Severity) result.Severity {
+	if floor.Rank() > sev.Rank() {
+		return floor
+	}
+	return sev
+}
+
+// severityAtMost returns the less serious of sev and ceiling.
+func severityAtMost(sev, ceiling result.Severity) result.Severity {
+	if sev.Rank() > ceiling.Rank() {
+		return ceiling
+	}
+	return sev
+}
+
+// textExcerpt returns s with its white space collapsed, cut to at most max
+// characters (runes) at a word boundary when possible, with "…" when cut.
+func textExcerpt(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)[:max-1]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// offsetOfPosition returns the byte offset of the 1-based line and column
+// in doc (the inverse of Document.Position), or -1 when line is not
+// positive. Positions past the end map to len(doc.Text).
+func offsetOfPosition(doc *source.Document, line, col int) int {
+	if line <= 0 {
+		return -1
+	}
+	if col <= 0 {
+		col = 1
+	}
+	return sort.Search(len(doc.Text)+1, func(off int) bool {
+		l, c := doc.Position(off)
+		return l > line || (l == line && c >= col)
+	})
+}
+
+// quoteSpansOf returns the byte spans of every quote of the source, marks
+// included when they can be seen around the text, sorted by start.
+func quoteSpansOf(r *result.Result, doc *source.Document, sourceID string) []source.Span {
+	var spans []source.Span
+	for i := range r.Quotes {
+		q := &r.Quotes[i]
+		if q.Source != sourceID {
+			continue
+		}
+		s, e := q.Start, q.End
+		if s < 0 || e > len(doc.Text) || s > e {
+			continue
+		}
+		if q.OpenMark != "" && strings.HasSuffix(doc.Text[:s], q.OpenMark) {
+			s -= len(q.OpenMark)
+		}
+		if q.CloseMark != "" && strings.HasPrefix(doc.Text[e:], q.CloseMark) {
+			e += len(q.CloseMark)
+		}
+		spans = append(spans, source.Span{Start: s, End: e})
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].Start != spans[j].Start {
+			return spans[i].Start < spans[j].Start
+		}
+		return spans[i].End < spans[j].End
+	})
+	return spans
+}
+
+// blankSpans returns text[start:end] with every byte inside one of spans
+// (absolute offsets) replaced by a space, so that offsets are kept and
+// quoted words are never searched.
+func blankSpans(text string, start, end int, spans []source.Span) string {
+	b := []byte(text[start:end])
+	for _, sp := range spans {
+		s, e := max(sp.Start, start), min(sp.End, end)
+		for i := s; i < e; i++ {
+			b[i-start] = ' '
+		}
+	}
+	return string(b)
+}
+
+// sentenceAbbreviations end with a dot without ending a sentence.
+var sentenceAbbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sen": true,
+	"rep": true, "gov": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true,
+	"etc": true, "inc": true, "ltd": true, "co": true, "corp": true, "jr": true, "sr": true,
+	"u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true,
+}
+
+// sentenceSpans splits text[start:end] into sentences: a sentence ends at
+// . ! ? or … (followed by any closing quotes or brackets) when white space
+// and then an upper-case letter, a digit or an opening mark follow, and
+// at every line break. Abbreviations ("Mr.", "Dec.") and initials do not
+// end a sentence. Spans are absolute and trimmed.
+func sentenceSpans(text string, start, end int) []source.Span {
+	var out []source.Span
+	emit := func(s, e int) {
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, source.Span{Start: s, End: e})
+		}
+	}
+	from := start
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case r == '\n' || r == '\r':
+			emit(from, i)
+			from = i + n
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i + n
+			for j < end {
+				c, m := utf8.DecodeRuneInString(text[j:end])
+				if !strings.ContainsRune("\"'”’)]».!?", c) {
+					break
+				}
+				j += m
+			}
+			k := j
+			for k < end && (text[k] == ' ' || text[k] == '\t') {
+				k++
+			}
+			if k == j || k >= end {
+				break
+			}
+			next, _ := utf8.DecodeRuneInString(text[k:end])
+			if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("\"'“‘«(", next) {
+				break
+			}
+			if r == '.' && endsWithAbbreviation(text[from:i]) {
+				break
+			}
+			emit(from, j)
+			from = k
+			i = k
+			continue
+		}
+		i += n
+	}
+	emit(from, end)
+	return out
+}
+
+func endsWithAbbreviation(s string) bool {
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		i -= n
+	}
+	w := strings.ToLower(s[i:])
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 { // an initial: "J. Smith"
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return unicode.IsUpper(r)
+	}
+	return sentenceAbbreviations[w]
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// wordToken is one word of a text with its byte span.
+type wordToken struct {
+	Norm       string // lower case, letters and digits only
+	Start, End int
+}
+
+// wordTokens splits text[start:end] into words (runs of letters, digits,
+// and apostrophes or hyphens between them), normalised for comparison.
+func wordTokens(text string, start, end int) []wordToken {
+	var out []wordToken
+	var b strings.Builder
+	ws := -1
+	flush := func(e int) {
+		if ws >= 0 && b.Len() > 0 {
+			out = append(out, wordToken{Norm: b.String(), Start: ws, End: e})
+		}
+		b.Reset()
+		ws = -1
+	}
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if ws < 0 {
+				ws = i
+			}
+			b.WriteString(strings.ToLower(string(r)))
+		case ws >= 0 && (r == '\'' || r == '’' || r == '-') && i+n < end:
+			// inside a word only when a letter follows
+			nr, _ := utf8.DecodeRuneInString(text[i+n : end])
+			if !unicode.IsLetter(nr) && !unicode.IsDigit(nr) {
+				flush(i)
+			}
+		default:
+			flush(i)
+		}
+		i += n
+	}
+	flush(end)
+	return out
+}
+
+// normalizeWords is the text's words joined by single spaces.
+func normalizeWords(text string) string {
+	toks := wordTokens(text, 0, len(text))
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Norm
+	}
+	return strings.Join(parts, " ")
+}
+
+// sortedSourceIDs returns the IDs of the result's sources that have a
+// document, in a stable order.
+func sortedSourceIDs(r *result.Result, docs map[string]*source.Document) []string {
+	var ids []string
+	for _, s := range r.Sources {
+		if docs[s.ID] != nil {
+			ids = append(ids, s.ID)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// sourceLabel names a source for a message: its path, or its ID.
+func sourceLabel(ix *result.Index, id string) string {
+	if s := ix.Source(id); s != nil && s.Path != "" {
+		return s.Path
+	}
+	return id
+}
