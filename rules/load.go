@@ -233,10 +233,16 @@ func (c *fileCheck) yamlError(e *yaml.LoadError) {
 		col = 1
 	}
 	msg := strings.TrimPrefix(e.Message, "yaml: ")
-	if e.ContextMsg != "" {
-		msg += " (" + e.ContextMsg + ")"
-	}
 	hint := ""
+	if e.ContextMsg != "" {
+		cm := e.ContextMark
+		if cm.Line > 0 && cm.Line != line {
+			msg += fmt.Sprintf(" (%s that starts at line %d)", e.ContextMsg, cm.Line)
+			hint = fmt.Sprintf("look at line %d: %s", cm.Line, strings.TrimSpace(c.line(cm.Line)))
+		} else {
+			msg += " (" + e.ContextMsg + ")"
+		}
+	}
 	src := c.line(line)
 	if lead := src[:len(src)-len(strings.TrimLeft(src, " \t"))]; strings.Contains(lead, "\t") {
 		hint = "indent with spaces: YAML does not allow tabs for indentation"

@@ -292,7 +292,16 @@ func (c *fileCheck) shape(n *yaml.Node, t reflect.Type, key, label string) {
 			return
 		}
 		c.mapKeys(n, label, func(k, v *yaml.Node, name string) {
-			c.shape(v, t.Elem(), name, fmt.Sprintf("%s `%s`", strings.Trim(label, "`"), name))
+			sub := fmt.Sprintf("%s entry `%s`", label, name)
+			if key == "checks" {
+				sub = fmt.Sprintf("check `%s`", name)
+				if vd := deref(v); vd != nil && vd.Kind == yaml.ScalarNode && contains(severities, strings.ToLower(vd.Value)) {
+					c.add(vd, fmt.Sprintf("check `%s` must be a mapping, not %s", name, describe(vd)),
+						fmt.Sprintf("write `%s: {severity: %s}`", name, vd.Value))
+					return
+				}
+			}
+			c.shape(v, t.Elem(), name, sub)
 		})
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
