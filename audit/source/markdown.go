@@ -1,0 +1,423 @@
+package source
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+)
+
+// readMarkdown builds a Document from Markdown: front matter becomes
+// metadata and the markup is removed, so that quotes never contain it;
+// anchors map each kept run back to its line:col in the file.
+func readMarkdown(path string, data []byte) (*Document, error) {
+	dec, reason := decodeText(data)
+	if reason != "" {
+		return nil, &SkipError{Path: path, Reason: reason}
+	}
+	src := dec.text[dec.bom:]
+	d := &Document{}
+	d.Meta.Format = "md"
+	d.Meta.Encoding = dec.encoding
+	d.Meta.Notes = dec.notes
+	fm, body, bodyLine := frontMatter(src)
+	e := newEmitter()
+	p := &mdParser{e: e}
+	line := bodyLine
+	for len(body) > 0 {
+		ln, rest := cutLine(body)
+		p.line(ln, line)
+		body = rest
+		line++
+	}
+	e.endParagraph()
+	d.Text = e.String()
+	d.Paragraphs = e.paras
+	d.SetAnchors(e.anchors)
+	fillTextMeta(d, fm)
+	return d, nil
+}
+
+// cutLine splits s after its first line ending (\n, \r\n or \r); ln has
+// no line ending.
+func cutLine(s string) (ln, rest string) {
+	i := strings.IndexAny(s, "\r\n")
+	if i < 0 {
+		return s, ""
+	}
+	if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+		return s[:i], s[i+2:]
+	}
+	return s[:i], s[i+1:]
+}
+
+// frontMatter splits off a "---" block at the top and reads its simple
+// "key: value" lines. bodyLine is the file line the body starts on.
+func frontMatter(s string) (fm formatMeta, body string, bodyLine int) {
+	first, rest := cutLine(s)
+	if strings.TrimRight(first, " \t") != "---" {
+		return fm, s, 1
+	}
+	line := 2
+	for n := 0; len(rest) > 0 && n < 200; n++ {
+		ln, after := cutLine(rest)
+		t := strings.TrimRight(ln, " \t")
+		if t == "---" || t == "..." {
+			return fm, after, line + 1
+		}
+		if k, v, ok := strings.Cut(ln, ":"); ok && !strings.HasPrefix(ln, " ") {
+			v = strings.TrimSpace(v)
+			if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+				v = v[1 : len(v)-1]
+			}
+			switch strings.ToLower(strings.TrimSpace(k)) {
+			case "title":
+				fm.Title = v
+			case "author", "authors", "byline":
+				if fm.Byline == "" {
+					fm.Byline = strings.Trim(v, "[] ")
+				}
+			case "date", "published", "publishdate", "pubdate":
+				if v != "" {
+					fm.Dates = append(fm.Dates, frontMatterDate(v, line, strings.Index(ln, v)))
+				}
+			}
+		}
+		rest = after
+		line++
+	}
+	// No closing fence: not front matter after all.
+	return formatMeta{}, s, 1
+}
+
+func frontMatterDate(v string, line, idx int) result.Date {
+	iso := isoDate(v)
+	if iso == "" && len(v) >= 10 {
+		iso = isoDate(v[:10])
+	}
+	return result.Date{Text: v, ISO: iso, Line: line, Column: idx + 1}
+}
+
+var (
+	mdHeadingRE  = regexp.MustCompile(`^#{1,6}(?:[ \t]+|$)`)
+	mdBulletRE   = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`)
+	mdTaskRE     = regexp.MustCompile(`^\[[ xX]\][ \t]+`)
+	mdRuleRE     = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$`)
+	mdFenceRE    = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+	mdRefDefRE   = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`)
+	mdTableSepRE = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$`)
+	mdTagRE      = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+	mdAutoLinkRE = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>`)
+)
+
+// mdParser turns Markdown lines into text, one line at a time.
+type mdParser struct {
+	e         *emitter
+	fence     string // the open code fence, or ""
+	inComment bool   // inside a multi-line <!-- comment -->
+	lastLine  int    // file line of the last line that gave text
+	// col tracking while scanning one line
+	lnStart int
+	lnCol   int
+	lnIdx   int
+	ln      string
+	lnNum   int
+}
+
+// line handles one line of the body, at file line num.
+func (p *mdParser) line(ln string, num int) {
+	if p.fence != "" {
+		if t := strings.TrimSpace(ln); strings.HasPrefix(t, p.fence[:3]) && strings.Trim(t, p.fence[:1]) == "" && len(t) >= len(p.fence) {
+			p.fence = ""
+		}
+		return
+	}
+	if p.inComment {
+		i := strings.Index(ln, "-->")
+		if i < 0 {
+			return
+		}
+		p.inComment = false
+		// Treat the rest of the line as its own content, columns kept.
+		p.content(ln, i+3, num, false)
+		return
+	}
+	if m := mdFenceRE.FindStringSubmatch(ln); m != nil {
+		p.breakParagraph()
+		p.fence = m[1]
+		return
+	}
+	if strings.TrimFunc(ln, isBlank) == "" {
+		p.breakParagraph()
+		return
+	}
+	if mdRuleRE.MatchString(ln) || mdTableSepRE.MatchString(ln) && strings.Contains(ln, "-") && strings.Contains(ln, "|") {
+		p.breakParagraph()
+		return
+	}
+	if mdRefDefRE.MatchString(ln) {
+		return
+	}
+	// Container prefixes: indentation, block quotes, list bullets, headings.
+	i := 0
+	block := false
+	for {
+		j := i
+		for j < len(ln) && (ln[j] == ' ' || ln[j] == '\t') {
+			j++
+		}
+		if j < len(ln) && ln[j] == '>' {
+			i = j + 1
+			if i < len(ln) && ln[i] == ' ' {
+				i++
+			}
+			continue
+		}
+		i = j
+		break
+	}
+	if i >= len(ln) {
+		p.breakParagraph()
+		return
+	}
+	rest := ln[i:]
+	if m := mdBulletRE.FindStringIndex(rest); m != nil {
+		block = true
+		i += m[1]
+		if t := mdTaskRE.FindStringIndex(ln[i:]); t != nil {
+			i += t[1]
+		}
+	} else if m := mdHeadingRE.FindStringIndex(rest); m != nil {
+		block = true
+		i += m[1]
+		// Drop a closing run of #.
+		t := strings.TrimRight(ln, " \t")
+		if k := strings.TrimRight(t, "#"); len(k) < len(t) && len(k) >= i && (len(k) == i || k[len(k)-1] == ' ') {
+			ln = k
+		}
+	}
+	if block {
+		p.breakParagraph()
+	}
+	p.content(ln, i, num, block)
+}
+
+// breakParagraph ends the open paragraph.
+func (p *mdParser) breakParagraph() {
+	if p.e.inParagraph() {
+		p.e.endParagraph()
+		p.e.separator()
+	}
+}
+
+// content emits the inline text of ln from byte i on.
+func (p *mdParser) content(ln string, i, num int, alone bool) {
+	if p.e.inParagraph() && p.lastLine != 0 {
+		// A paragraph that spans lines keeps its line break.
+		p.e.text("\n", p.e.line, p.e.col)
+	}
+	p.ln, p.lnNum, p.lnIdx, p.lnCol = ln, num, 0, 1
+	before := len(p.e.b.String())
+	p.inline(i, len(ln))
+	if p.e.b.Len() > before {
+		p.lastLine = num
+	}
+	if alone {
+		p.breakParagraph()
+	}
+	// Trailing hard-break markers ("  " or "\") are left to trimming.
+}
+
+// colAt returns the file column (in characters) of byte j of the line.
+func (p *mdParser) colAt(j int) int {
+	if j < p.lnIdx {
+		p.lnIdx, p.lnCol = 0, 1
+	}
+	p.lnCol += utf8.RuneCountInString(p.ln[p.lnIdx:j])
+	p.lnIdx = j
+	return p.lnCol
+}
+
+// put emits ln[a:b] as text.
+func (p *mdParser) put(a, b int) {
+	if a >= b {
+		return
+	}
+	p.e.text(p.ln[a:b], p.lnNum, p.colAt(a))
+}
+
+// inline emits ln[i:end] with inline markup removed.
+func (p *mdParser) inline(i, end int) {
+	ln := p.ln
+	run := i // start of pending plain text
+	for i < end {
+		c := ln[i]
+		switch c {
+		case '\\':
+			if i+1 < end && isASCIIPunct(ln[i+1]) {
+				p.put(run, i)
+				run = i + 1
+				i += 2
+				continue
+			}
+		case '`':
+			n := 0
+			for i+n < end && ln[i+n] == '`' {
+				n++
+			}
+			if k := strings.Index(ln[i+n:end], ln[i:i+n]); k >= 0 {
+				p.put(run, i)
+				p.put(i+n, i+n+k)
+				i = i + n + k + n
+				run = i
+				continue
+			}
+			i += n
+			continue
+		case '!':
+			if i+1 < end && ln[i+1] == '[' {
+				if _, _, after, ok := linkAt(ln[:end], i+1); ok {
+					p.put(run, i)
+					i = after
+					run = i
+					continue
+				}
+			}
+		case '[':
+			if tS, tE, after, ok := linkAt(ln[:end], i); ok {
+				p.put(run, i)
+				if !(tE > tS && ln[tS] == '^') { // footnote reference
+					p.inline(tS, tE)
+				}
+				i = after
+				run = i
+				continue
+			}
+		case '<':
+			if strings.HasPrefix(ln[i:end], "<!--") {
+				p.put(run, i)
+				k := strings.Index(ln[i+4:end], "-->")
+				if k < 0 {
+					p.inComment = true
+					return
+				}
+				i = i + 4 + k + 3
+				run = i
+				continue
+			}
+			if m := mdAutoLinkRE.FindStringSubmatchIndex(ln[i:end]); m != nil {
+				p.put(run, i)
+				p.put(i+m[2], i+m[3])
+				i += m[1]
+				run = i
+				continue
+			}
+			if m := mdTagRE.FindStringIndex(ln[i:end]); m != nil {
+				p.put(run, i)
+				i += m[1]
+				run = i
+				continue
+			}
+		case '*', '_', '~':
+			n := 0
+			for i+n < end && ln[i+n] == c {
+				n++
+			}
+			if c == '~' && n < 2 {
+				i += n
+				continue
+			}
+			if emphasisDelim(ln[:end], i, i+n, c) {
+				p.put(run, i)
+				i += n
+				run = i
+				continue
+			}
+			i += n
+			continue
+		}
+		i++
+	}
+	p.put(run, end)
+}
+
+// linkAt parses "[text](url)", "[text][ref]" or "[text]" followed by one of
+// those at ln[i] == '['. It returns the text's byte range and the index
+// after the link.
+func linkAt(ln string, i int) (tS, tE, after int, ok bool) {
+	depth := 0
+	j := i
+	for ; j < len(ln); j++ {
+		switch ln[j] {
+		case '\\':
+			j++
+		case '[':
+			depth++
+		case ']':
+			depth--
+		}
+		if depth == 0 {
+			break
+		}
+	}
+	if j >= len(ln) || depth != 0 {
+		return 0, 0, 0, false
+	}
+	tS, tE = i+1, j
+	k := j + 1
+	if k < len(ln) && ln[k] == '(' {
+		d := 0
+		for m := k; m < len(ln); m++ {
+			switch ln[m] {
+			case '(':
+				d++
+			case ')':
+				d--
+				if d == 0 {
+					return tS, tE, m + 1, true
+				}
+			}
+		}
+		return 0, 0, 0, false
+	}
+	if k < len(ln) && ln[k] == '[' {
+		if m := strings.IndexByte(ln[k:], ']'); m >= 0 {
+			return tS, tE, k + m + 1, true
+		}
+	}
+	if tE > tS && ln[tS] == '^' {
+		return tS, tE, j + 1, true
+	}
+	return 0, 0, 0, false
+}
+
+// emphasisDelim reports whether the run ln[a:b] of c is an emphasis
+// delimiter: it touches text on one side and space or punctuation on the
+// other (or, for *, stands inside a word).
+func emphasisDelim(ln string, a, b int, c byte) bool {
+	before, _ := utf8.DecodeLastRuneInString(ln[:a])
+	after, _ := utf8.DecodeRuneInString(ln[b:])
+	if a == 0 {
+		before = ' '
+	}
+	if b >= len(ln) {
+		after = ' '
+	}
+	wordB := !unicode.IsSpace(before) && !unicode.IsPunct(before)
+	wordA := !unicode.IsSpace(after) && !unicode.IsPunct(after)
+	spaceB := unicode.IsSpace(before)
+	spaceA := unicode.IsSpace(after)
+	if spaceB && spaceA {
+		return false // "5 * 3"
+	}
+	if wordB && wordA {
+		return c == '*' || c == '~' // snake_case stays
+	}
+	return true
+}
+
+func isASCIIPunct(c byte) bool {
+	return c < utf8.RuneSelf && unicode.IsPunct(rune(c)) || strings.IndexByte("$+<=>^`|~", c) >= 0
+}
