@@ -1,0 +1,278 @@
+package xlsx
+
+import (
+	"strings"
+	"time"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+)
+
+// Findings columns. The editor's columns come last.
+var findingsCols = []column{
+	{name: "ID"}, {name: "Severity"}, {name: "Check"}, {name: "Title", width: 30, wrap: true},
+	{name: "Source"}, {name: "Line"}, {name: "Column"}, {name: "Speaker"},
+	{name: "Excerpt", width: 50, wrap: true}, {name: "Message", width: 50, wrap: true},
+	{name: "Suggestion", width: 30, wrap: true}, {name: "Related", width: 40, wrap: true},
+	{name: "Quote"},
+	{name: "Status", width: 15, editor: true}, {name: "Editor", width: 15, editor: true}, {name: "Note", width: 40, editor: true},
+}
+
+// Findings column positions used elsewhere (0-based).
+const (
+	findingsStatusCol = 13
+	findingsQuoteCol  = 12
+)
+
+func (w *writer) findingsSheet() error {
+	return w.writeList(list{
+		sheet: SheetFindings,
+		cols:  findingsCols,
+		n:     len(w.findings),
+		row: func(i int) []cell {
+			f := w.findings[i]
+			title := ""
+			if c := w.ix.Check(f.Check); c != nil {
+				title = c.Title
+			}
+			var speaker string
+			quote := cell{}
+			if q := w.ix.Quote(f.Quote); q != nil {
+				speaker = speakerName(q.Speaker)
+			}
+			if f.Quote != "" {
+				quote.v = f.Quote
+				if row, ok := w.quoteRow[f.Quote]; ok {
+					quote.link = location(SheetQuotes, row)
+					quote.style = w.st.link
+				}
+			}
+			ed := w.status(f)
+			return []cell{
+				{v: f.ID}, {v: string(f.Severity), style: w.severityStyle(f.Severity)}, {v: f.Check}, {v: title},
+				{v: w.findingPath(f)}, {v: intOrBlank(f.Line), style: w.st.number}, {v: intOrBlank(f.Column), style: w.st.number},
+				{v: speaker}, {v: excerpt(f.Evidence, excerptRunes)}, {v: f.Message}, {v: f.Suggestion},
+				{v: related(f.Related)}, quote,
+				{v: ed.Status}, {v: ed.Editor}, {v: ed.Note},
+			}
+		},
+		dropdown: &dropdown{col: findingsStatusCol, values: Statuses(), title: "Status",
+			prompt: "Open, Fixed, Accepted, False positive or Ignored. Kept by ID when the audit is run again with --previous."},
+	})
+}
+
+var quotesCols = []column{
+	{name: "ID"}, {name: "Source"}, {name: "Line"}, {name: "Column"},
+	{name: "Quote", width: 80, wrap: true}, {name: "Fragment?"},
+	{name: "Speaker as written"}, {name: "Resolved person"}, {name: "Role", width: 30, wrap: true},
+	{name: "Verb"}, {name: "Kind"}, {name: "Via"}, {name: "Continues"}, {name: "Match group"},
+}
+
+func (w *writer) quotesSheet() error {
+	qs := w.r.Quotes
+	return w.writeList(list{
+		sheet: SheetQuotes,
+		cols:  quotesCols,
+		n:     len(qs),
+		row: func(i int) []cell {
+			q := &qs[i]
+			resolved := q.Speaker.Name
+			if p := w.ix.Person(q.Speaker.Person); p != nil {
+				resolved = p.Name
+			}
+			cont := cell{v: q.Continues}
+			if row, ok := w.quoteRow[q.Continues]; ok {
+				cont.link, cont.style = location(SheetQuotes, row), w.st.link
+			}
+			match := cell{v: q.Match}
+			if row, ok := w.matchRow[q.Match]; ok {
+				match.link, match.style = location(SheetMatches, row), w.st.link
+			}
+			return []cell{
+				{v: q.ID}, {v: w.sourcePath(q.Source)}, {v: intOrBlank(q.Line), style: w.st.number}, {v: intOrBlank(q.Column), style: w.st.number},
+				{v: q.Text}, {v: q.Fragment}, {v: q.Speaker.Mention}, {v: resolved}, {v: q.Speaker.Role},
+				{v: q.Verb}, {v: q.Speaker.Kind}, {v: q.Via}, cont, match,
+			}
+		},
+	})
+}
+
+// member is one row of the Matches sheet.
+type member struct {
+	quote, source, text string
+	similarity          float64
+	diff                []result.DiffOp
+}
+
+// matchMembers lists a group's quotations: its Members, or, when a
+// producer left them out, its Quotes with the group's own difference on
+// the second.
+func matchMembers(m *result.Match) []member {
+	if len(m.Members) > 0 {
+		out := make([]member, len(m.Members))
+		for i, mm := range m.Members {
+			out[i] = member{quote: mm.Quote, source: mm.Source, text: mm.Text, similarity: mm.Similarity, diff: mm.Diff}
+		}
+		return out
+	}
+	out := make([]member, len(m.Quotes))
+	for i, id := range m.Quotes {
+		out[i] = member{quote: id, similarity: 1}
+		if i < len(m.Sources) {
+			out[i].source = m.Sources[i]
+		}
+		if i == 0 {
+			out[i].text = m.Text
+		}
+		if i == 1 {
+			out[i].similarity, out[i].diff = m.Similarity, m.Diff
+		}
+	}
+	return out
+}
+
+var matchesCols = []column{
+	{name: "Group"}, {name: "Kind"}, {name: "Quote ID"}, {name: "Similarity"}, {name: "Source"}, {name: "Speaker"},
+	{name: "Quote", width: 70, wrap: true}, {name: "Difference from the first", width: 60, wrap: true},
+}
+
+func (w *writer) matchesSheet() error {
+	type row struct {
+		m *result.Match
+		member
+	}
+	var rows []row
+	for i := range w.r.Matches {
+		m := &w.r.Matches[i]
+		for _, mm := range matchMembers(m) {
+			rows = append(rows, row{m, mm})
+		}
+	}
+	return w.writeList(list{
+		sheet: SheetMatches,
+		cols:  matchesCols,
+		n:     len(rows),
+		row: func(i int) []cell {
+			r := rows[i]
+			q := w.ix.Quote(r.quote)
+			text, speaker := r.text, ""
+			if q != nil {
+				speaker = speakerName(q.Speaker)
+				if text == "" {
+					text = q.Text
+				}
+			}
+			id := cell{v: r.quote}
+			if row, ok := w.quoteRow[r.quote]; ok {
+				id.link, id.style = location(SheetQuotes, row), w.st.link
+			}
+			return []cell{
+				{v: r.m.ID}, {v: r.m.Kind}, id, {v: r.similarity, style: w.st.similarity},
+				{v: w.sourcePath(r.source)}, {v: speaker}, {v: text}, {v: diffText(r.diff)},
+			}
+		},
+	})
+}
+
+var peopleCols = []column{
+	{name: "ID"}, {name: "Person"}, {name: "Roster?"}, {name: "Variants", width: 60, wrap: true},
+	{name: "Roles", width: 50, wrap: true}, {name: "Quotes"}, {name: "Possibly the same as", width: 40, wrap: true},
+}
+
+func (w *writer) peopleSheet() error {
+	ps := w.r.People
+	return w.writeList(list{
+		sheet: SheetPeople,
+		cols:  peopleCols,
+		n:     len(ps),
+		row: func(i int) []cell {
+			p := &ps[i]
+			var similar []string
+			for _, s := range p.Similar {
+				name := s.Person
+				if o := w.ix.Person(s.Person); o != nil {
+					name = o.Name + " (" + s.Person + ")"
+				}
+				similar = append(similar, name+": "+s.Reason)
+			}
+			return []cell{
+				{v: p.ID}, {v: p.Name}, {v: p.Roster}, {v: variants(p.Variants)}, {v: roles(p.Roles)},
+				{v: p.Quotes, style: w.st.number}, {v: strings.Join(similar, "\n")},
+			}
+		},
+	})
+}
+
+var sourcesCols = []column{
+	{name: "ID"}, {name: "Path"}, {name: "Format"}, {name: "Title", width: 50, wrap: true}, {name: "Byline"},
+	{name: "Date", width: 12}, {name: "Dates as written", width: 40, wrap: true}, {name: "Encoding"},
+	{name: "Words"}, {name: "Paragraphs"}, {name: "Quotes"}, {name: "Findings"}, {name: "Notes", width: 40, wrap: true},
+}
+
+func (w *writer) sourcesSheet() error {
+	ss := w.r.Sources
+	return w.writeList(list{
+		sheet: SheetSources,
+		cols:  sourcesCols,
+		n:     len(ss),
+		row: func(i int) []cell {
+			s := &ss[i]
+			date := cell{}
+			var written []string
+			for _, d := range s.Dates {
+				written = append(written, d.Text)
+				if date.v != nil || d.ISO == "" {
+					continue
+				}
+				if t, err := time.Parse("2006-01-02", d.ISO); err == nil {
+					date = cell{v: t, style: w.st.date}
+				}
+			}
+			return []cell{
+				{v: s.ID}, {v: s.Path}, {v: s.Format}, {v: s.Title}, {v: s.Byline},
+				date, {v: strings.Join(written, "\n")}, {v: s.Encoding},
+				{v: s.Words, style: w.st.number}, {v: s.Paragraphs, style: w.st.number},
+				{v: s.Quotes, style: w.st.number}, {v: w.findingsBy[s.ID], style: w.st.number},
+				{v: strings.Join(s.Notes, "\n")},
+			}
+		},
+	})
+}
+
+var skippedCols = []column{{name: "Path"}, {name: "Reason", width: 70, wrap: true}}
+
+func (w *writer) skippedSheet() error {
+	sk := w.r.Skipped
+	return w.writeList(list{
+		sheet: SheetSkipped,
+		cols:  skippedCols,
+		n:     len(sk),
+		row:   func(i int) []cell { return []cell{{v: sk[i].Path}, {v: sk[i].Reason}} },
+	})
+}
+
+var checksCols = []column{
+	{name: "Slug"}, {name: "Title", width: 40, wrap: true}, {name: "Severity"}, {name: "Enabled"},
+	{name: "Findings"}, {name: "What it looks for", width: 80, wrap: true},
+}
+
+func (w *writer) checksSheet() error {
+	cs := w.r.Checks
+	counts := map[string]int{}
+	for _, f := range w.findings {
+		if !f.Ignored {
+			counts[f.Check]++
+		}
+	}
+	return w.writeList(list{
+		sheet: SheetChecks,
+		cols:  checksCols,
+		n:     len(cs),
+		row: func(i int) []cell {
+			c := &cs[i]
+			return []cell{
+				{v: c.Slug}, {v: c.Title}, {v: string(c.Severity), style: w.severityStyle(c.Severity)},
+				{v: c.Enabled}, {v: counts[c.Slug], style: w.st.number}, {v: c.Doc},
+			}
+		},
+	})
+}
