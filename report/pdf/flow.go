@@ -1,0 +1,397 @@
+package pdf
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/johnfercher/go-tree/node"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/breakline"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/consts/linestyle"
+	"github.com/johnfercher/maroto/v2/pkg/consts/orientation"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+	"github.com/phpdave11/gofpdf"
+)
+
+//go:embed fonts/DejaVuSans.ttf
+var fontRegular []byte
+
+//go:embed fonts/DejaVuSans-Bold.ttf
+var fontBold []byte
+
+// fontFamily is the name the embedded DejaVu Sans is registered under.
+const fontFamily = "dejavu"
+
+// mmPerPt converts a font size in points to millimetres.
+const mmPerPt = 25.4 / 72
+
+// style is how a span of text is drawn.
+type style struct {
+	bold      bool
+	size      float64 // points
+	color     props.Color
+	bg        *props.Color
+	strike    bool
+	underline bool
+}
+
+// span is a piece of text in one style. Spaces at its edges count.
+type span struct {
+	text string
+	st   style
+	brk  bool // a forced line break; text and st are unused
+}
+
+// nl is a forced line break.
+func nl() span { return span{brk: true} }
+
+// measurer measures text exactly as the PDF backend will: gofpdf adds
+// the per-glyph advance widths of the font (no kerning), so a private
+// gofpdf instance with the same font gives the same numbers.
+type measurer struct {
+	pdf   *gofpdf.Fpdf
+	units [2]map[rune]int
+}
+
+func newMeasurer() (*measurer, error) {
+	f := gofpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
+	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("load font: %w", err)
+	}
+	return &measurer{pdf: f, units: [2]map[rune]int{{}, {}}}, nil
+}
+
+func (m *measurer) runeUnits(r rune, bold bool) int {
+	k := 0
+	if bold {
+		k = 1
+	}
+	if u, ok := m.units[k][r]; ok {
+		return u
+	}
+	st := ""
+	if bold {
+		st = "B"
+	}
+	m.pdf.SetFont(fontFamily, st, 10)
+	u := m.pdf.GetStringSymbolWidth(string(r))
+	m.units[k][r] = u
+	return u
+}
+
+// width returns the width of s in millimetres.
+func (m *measurer) width(s string, st style) float64 {
+	u := 0
+	for _, r := range s {
+		u += m.runeUnits(r, st.bold)
+	}
+	return float64(u) * st.size * mmPerPt / 1000
+}
+
+// token is one word (or a piece of one) placed on a line.
+type token struct {
+	text string // visual order
+	st   style
+	w    float64
+	gap  float64 // space before it on the line
+	rtl  bool
+}
+
+// frag is a run of tokens of one style drawn with one text operation.
+type frag struct {
+	x, w float64
+	text string
+	st   style
+}
+
+type textLine struct{ frags []frag }
+
+// words splits spans into words; glued reports that a word continues the
+// previous one with no space between (a style change inside a word).
+type word struct {
+	text  string
+	st    style
+	glued bool
+	brk   bool
+}
+
+func splitWords(spans []span) []word {
+	var out []word
+	pendingSpace := true
+	for _, sp := range spans {
+		if sp.brk {
+			out = append(out, word{brk: true})
+			pendingSpace = true
+			continue
+		}
+		var cur strings.Builder
+		flush := func() {
+			if cur.Len() > 0 {
+				out = append(out, word{text: cur.String(), st: sp.st, glued: !pendingSpace && len(out) > 0})
+				cur.Reset()
+				pendingSpace = false
+			}
+		}
+		for _, r := range sp.text {
+			x, ok := sanitizeRune(r)
+			if !ok {
+				continue
+			}
+			if x == ' ' {
+				flush()
+				pendingSpace = true
+				continue
+			}
+			cur.WriteRune(x)
+		}
+		flush()
+	}
+	return out
+}
+
+// layout breaks spans into lines no wider than width (mm). Words longer
+// than a line are broken between characters; nothing is dropped.
+func (m *measurer) layout(spans []span, width float64) []textLine {
+	if width < 5 {
+		width = 5
+	}
+	var lines [][]token
+	var cur []token
+	curW := 0.0
+	push := func(t token) {
+		cur = append(cur, t)
+		curW += t.gap + t.w
+	}
+	newLine := func() {
+		if len(cur) > 0 {
+			lines = append(lines, cur)
+		}
+		cur, curW = nil, 0
+	}
+	for _, w := range splitWords(spans) {
+		if w.brk {
+			if len(cur) == 0 {
+				lines = append(lines, nil)
+			}
+			newLine()
+			continue
+		}
+		t := token{text: w.text, st: w.st, w: m.width(w.text, w.st), rtl: hasRTL(w.text)}
+		if len(cur) > 0 && !w.glued {
+			t.gap = m.width(" ", w.st)
+		}
+		if curW+t.gap+t.w <= width {
+			push(t)
+			continue
+		}
+		if len(cur) > 0 && t.w <= width {
+			newLine()
+			t.gap = 0
+			push(t)
+			continue
+		}
+		// too long for any line: fill the current line, then break
+		// between characters.
+		rs := []rune(t.text)
+		gap := t.gap
+		for len(rs) > 0 {
+			room := width - curW - gap
+			n, used := 0, 0.0
+			for n < len(rs) {
+				cw := m.width(string(rs[n]), t.st)
+				if used+cw > room && (n > 0 || len(cur) > 0) {
+					break
+				}
+				used += cw
+				n++
+			}
+			if n == 0 {
+				newLine()
+				gap = 0
+				continue
+			}
+			push(token{text: string(rs[:n]), st: t.st, w: used, gap: gap, rtl: t.rtl})
+			rs = rs[n:]
+			gap = 0
+			if len(rs) > 0 {
+				newLine()
+			}
+		}
+	}
+	newLine()
+	out := make([]textLine, 0, len(lines))
+	for _, ln := range lines {
+		out = append(out, textLine{frags: toFrags(visualOrder(ln))})
+	}
+	return out
+}
+
+// visualOrder shapes right-to-left words and reverses each run of
+// consecutive right-to-left words, keeping the gaps between them.
+func visualOrder(ln []token) []token {
+	for i := range ln {
+		if ln[i].rtl {
+			ln[i].text = visualWord(ln[i].text)
+		}
+	}
+	for a := 0; a < len(ln); {
+		if !ln[a].rtl {
+			a++
+			continue
+		}
+		b := a
+		for b+1 < len(ln) && ln[b+1].rtl {
+			b++
+		}
+		if b > a {
+			gaps := make([]float64, 0, b-a)
+			for k := a + 1; k <= b; k++ {
+				gaps = append(gaps, ln[k].gap)
+			}
+			first := ln[a].gap
+			for i, j := a, b; i < j; i, j = i+1, j-1 {
+				ln[i], ln[j] = ln[j], ln[i]
+			}
+			ln[a].gap = first
+			for k := a + 1; k <= b; k++ {
+				ln[k].gap = gaps[b-k]
+			}
+		}
+		a = b + 1
+	}
+	return ln
+}
+
+func sameStyle(a, b style) bool {
+	if a.bold != b.bold || a.size != b.size || a.color != b.color || a.strike != b.strike || a.underline != b.underline {
+		return false
+	}
+	if (a.bg == nil) != (b.bg == nil) {
+		return false
+	}
+	return a.bg == nil || *a.bg == *b.bg
+}
+
+// toFrags joins neighbouring tokens of one style.
+func toFrags(ln []token) []frag {
+	var out []frag
+	x := 0.0
+	for _, t := range ln {
+		x += t.gap
+		if n := len(out); n > 0 && sameStyle(out[n-1].st, t.st) {
+			last := &out[n-1]
+			if t.gap > 0 {
+				last.text += " "
+			}
+			last.text += t.text
+			last.w = x + t.w - last.x
+		} else {
+			out = append(out, frag{x: x, w: t.w, text: t.text, st: t.st})
+		}
+		x += t.w
+	}
+	return out
+}
+
+// flowBox is a maroto component that draws lines laid out in advance,
+// each fragment with its own colour, weight, background and strike.
+type flowBox struct {
+	lines     []textLine
+	lh        float64
+	padTop    float64
+	padBottom float64
+	padLeft   float64
+}
+
+func (f *flowBox) SetConfig(*entity.Config) {}
+
+func (f *flowBox) GetStructure() *node.Node[core.Structure] {
+	var b strings.Builder
+	for i, ln := range f.lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		for _, fr := range ln.frags {
+			b.WriteString(fr.text)
+		}
+	}
+	return node.New(core.Structure{Type: "flow", Value: b.String()})
+}
+
+func (f *flowBox) GetHeight(core.Provider, *entity.Cell) float64 {
+	return f.padTop + float64(len(f.lines))*f.lh + f.padBottom
+}
+
+func (f *flowBox) Render(p core.Provider, cell *entity.Cell) {
+	for i, ln := range f.lines {
+		y := cell.Y + f.padTop + float64(i)*f.lh
+		for _, fr := range ln.frags {
+			x := cell.X + f.padLeft + fr.x
+			fh := fr.st.size * mmPerPt
+			if fr.st.bg != nil {
+				bg := *fr.st.bg
+				p.AddLine(&entity.Cell{X: x - 0.4, Y: y, Width: fr.w + 0.8, Height: f.lh}, &props.Line{
+					Color: &bg, Style: linestyle.Solid, Thickness: f.lh * 0.92,
+					Orientation: orientation.Horizontal, OffsetPercent: 50, SizePercent: 100,
+				})
+			}
+			fs := fontstyle.Normal
+			if fr.st.bold {
+				fs = fontstyle.Bold
+			}
+			if fr.st.strike {
+				fs += fontstyle.Strikethrough
+			}
+			if fr.st.underline {
+				fs += fontstyle.Underline
+			}
+			c := fr.st.color
+			p.AddText(fr.text, &entity.Cell{X: x, Y: y + f.lh/2 - 0.74*fh, Width: fr.w + 2, Height: f.lh}, &props.Text{
+				Family: fontFamily, Style: fs, Size: fr.st.size, Color: &c,
+				Align: align.Left, BreakLineStrategy: breakline.EmptySpaceStrategy,
+			})
+		}
+	}
+}
+
+// bar is a drawn horizontal bar: a filled rectangle whose length is frac
+// of the column, over a light track.
+type bar struct {
+	frac  float64
+	color props.Color
+	h     float64
+}
+
+func (b *bar) SetConfig(*entity.Config) {}
+
+func (b *bar) GetStructure() *node.Node[core.Structure] {
+	return node.New(core.Structure{Type: "bar", Value: b.frac})
+}
+
+func (b *bar) GetHeight(core.Provider, *entity.Cell) float64 { return b.h }
+
+func (b *bar) Render(p core.Provider, cell *entity.Cell) {
+	track := props.Color{Red: 236, Green: 236, Blue: 236}
+	p.AddLine(&entity.Cell{X: cell.X, Y: cell.Y, Width: cell.Width, Height: b.h}, &props.Line{
+		Color: &track, Style: linestyle.Solid, Thickness: b.h * 0.6,
+		Orientation: orientation.Horizontal, OffsetPercent: 50, SizePercent: 100,
+	})
+	if b.frac <= 0 {
+		return
+	}
+	w := cell.Width * b.frac
+	if w < 0.8 {
+		w = 0.8
+	}
+	c := b.color
+	p.AddLine(&entity.Cell{X: cell.X, Y: cell.Y, Width: w, Height: b.h}, &props.Line{
+		Color: &c, Style: linestyle.Solid, Thickness: b.h * 0.6,
+		Orientation: orientation.Horizontal, OffsetPercent: 50, SizePercent: 100,
+	})
+}
