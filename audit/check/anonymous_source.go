@@ -70,7 +70,7 @@ func runAnonymousSource(pass *Pass) {
 		if mention == "" {
 			mention = "an unnamed speaker"
 		}
-		reason := lx.Reason(context)
+		reason := anonymityReason(pass, lx, context)
 		head := descriptorHead(mention)
 		switch {
 		case bareSource(mention):
@@ -147,6 +147,23 @@ func bareSource(mention string) bool {
 		break
 	}
 	return len(f) == 1 && (strings.Trim(f[0], ".,;:") == "source" || strings.Trim(f[0], ".,;:") == "sources")
+}
+
+// anonymityReason returns the stated reason for anonymity in context:
+// a motive when one is given, else a formula, else "".
+func anonymityReason(pass *Pass, lx *lexicon.Lexicon, context string) string {
+	first := lx.Reason(context)
+	if first == "" || !isAnonymityFormula(first) || pass.Rules == nil {
+		return first
+	}
+	low := strings.ToLower(context)
+	for _, r := range pass.Rules.Anonymous.Reasons {
+		r = strings.ToLower(strings.TrimSpace(r))
+		if r != "" && !isAnonymityFormula(r) && strings.Contains(low, r) {
+			return r
+		}
+	}
+	return first
 }
 
 func isAnonymityFormula(reason string) bool {

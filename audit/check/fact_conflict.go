@@ -77,8 +77,12 @@ func factValuesIn(pass *Pass, cf *rules.CompiledFact, id string) []factValue {
 				continue
 			}
 			raw, at := sent, 0
-			if cf.ValueRE != nil {
-				loc := cf.ValueRE.FindStringSubmatchIndex(sent)
+			re := cf.ValueRE
+			if cf.Value == "" || re == nil {
+				re = cf.PatternRE // no value pattern: the claim itself is the value
+			}
+			{
+				loc := re.FindStringSubmatchIndex(sent)
 				if loc == nil {
 					continue
 				}

@@ -53,11 +53,8 @@ func runLoadedVerb(pass *Pass) {
 		if q.Verb == "" {
 			continue
 		}
-		base, ok := lx.Verb(q.Verb)
+		base, ok := loadedBase(lx, q.Verb)
 		if !ok {
-			base = strings.ToLower(strings.TrimSpace(q.Verb))
-		}
-		if !lx.Loaded(base) {
 			continue
 		}
 		// One finding per attribution: the parts of one quotation share it.
@@ -109,7 +106,7 @@ func findVerbNear(doc *source.Document, q *result.Quote, lx *lexicon.Lexicon, ba
 	text := blankSpans(doc.Text, sp.Start, sp.End, spans)
 	best, bestDist := wordToken{}, -1
 	for _, tok := range wordTokens(text, 0, len(text)) {
-		if b, ok := lx.Verb(tok.Norm); !ok || b != base {
+		if b, ok := loadedBase(lx, tok.Norm); !ok || b != base {
 			continue
 		}
 		abs := wordToken{Norm: tok.Norm, Start: tok.Start + sp.Start, End: tok.End + sp.Start}
@@ -125,4 +122,35 @@ func findVerbNear(doc *source.Document, q *result.Quote, lx *lexicon.Lexicon, ba
 		}
 	}
 	return best, bestDist >= 0
+}
+
+// loadedBase returns the base form of verb when it is a loaded verb. The
+// lexicon's inflections are tried first, then a plain de-inflection
+// ("quipped" → "quip", "scoffs" → "scoff") for forms it does not derive.
+func loadedBase(lx *lexicon.Lexicon, verb string) (string, bool) {
+	w := strings.ToLower(strings.TrimSpace(verb))
+	if base, ok := lx.Verb(w); ok && lx.Loaded(base) {
+		return base, true
+	}
+	cands := []string{w}
+	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) > 1 {
+			cands = append(cands, stem, stem+"e")
+			if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
+				cands = append(cands, stem[:n-1]) // quipped → quip
+			}
+		}
+	}
+	if stem, ok := strings.CutSuffix(w, "ied"); ok {
+		cands = append(cands, stem+"y")
+	}
+	if stem, ok := strings.CutSuffix(w, "ies"); ok {
+		cands = append(cands, stem+"y")
+	}
+	for _, c := range cands {
+		if lx.Loaded(c) {
+			return c, true
+		}
+	}
+	return "", false
 }
