@@ -1,0 +1,82 @@
+package names
+
+import "unicode/utf8"
+
+// Distance returns the Levenshtein distance between a and b (in runes)
+// when it is at most k, and ok=false as soon as it must exceed k. A length
+// difference above k is rejected without any work, and the dynamic
+// programme only fills the diagonal band of width 2k+1, so a comparison
+// costs O(k·n) instead of O(n²).
+func Distance(a, b string, k int) (d int, ok bool) {
+	if k < 0 {
+		return 0, false
+	}
+	if a == b {
+		return 0, true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	n, m := len(ra), len(rb)
+	if m-n > k {
+		return 0, false
+	}
+	if n == 0 {
+		return m, m <= k
+	}
+	inf := k + 1
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for j := 0; j <= m; j++ {
+		if j <= k {
+			prev[j] = j
+		} else {
+			prev[j] = inf
+		}
+	}
+	for i := 1; i <= n; i++ {
+		lo, hi := max(1, i-k), min(m, i+k)
+		for j := range cur {
+			cur[j] = inf
+		}
+		if i <= k {
+			cur[0] = i
+		}
+		best := cur[0]
+		if lo > 1 {
+			best = inf
+		}
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := prev[j-1] + cost
+			if w := prev[j] + 1; w < v {
+				v = w
+			}
+			if w := cur[j-1] + 1; w < v {
+				v = w
+			}
+			if v > inf {
+				v = inf
+			}
+			cur[j] = v
+			if v < best {
+				best = v
+			}
+		}
+		if best > k {
+			return 0, false
+		}
+		prev, cur = cur, prev
+	}
+	if prev[m] > k {
+		return 0, false
+	}
+	return prev[m], true
+}
+
+// runeLen is utf8.RuneCountInString, named for the length pre-filters.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,442 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+)
+
+// word is one word of a document's text.
+type word struct {
+	start, end int    // byte offsets in the text (possessive 's excluded)
+	text       string // as written, possessive 's excluded
+	lower      string
+	cap        bool // starts with a capital (or is a particle-prefixed name: "al-Sharra")
+	acronym    bool // all capitals, two letters or more ("UN", "AWJM")
+	possessive bool // was followed by 's / ’s
+}
+
+// splitWords tokenises text into words: letters, digits and marks, with
+// inner apostrophes and hyphens ("O'Brien", "Kabul-based").
+func splitWords(text string) []word {
+	var out []word
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		j := i + n
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r) {
+				j += n
+				continue
+			}
+			if r == '\'' || r == '’' || r == '-' || r == '‐' {
+				if r2, _ := utf8.DecodeRuneInString(text[j+n:]); j+n < len(text) && isWordRune(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, makeWord(text, start, j))
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func makeWord(text string, start, end int) word {
+	w := word{start: start, end: end, text: text[start:end]}
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if s, ok := strings.CutSuffix(w.text, suf); ok && s != "" {
+			w.text, w.end, w.possessive = s, end-len(suf), true
+			break
+		}
+	}
+	w.lower = strings.ToLower(w.text)
+	first, _ := utf8.DecodeRuneInString(w.text)
+	w.cap = unicode.IsUpper(first) || unicode.IsTitle(first)
+	if !w.cap {
+		// "al-Sharra", "el-Sisi": a lower-case particle joined to a name.
+		if i := strings.IndexAny(w.text, "-‐"); i > 0 && particles[w.lower[:i]] {
+			_, n := utf8.DecodeRuneInString(w.text[i:])
+			r, _ := utf8.DecodeRuneInString(w.text[i+n:])
+			w.cap = unicode.IsUpper(r)
+		}
+	}
+	letters, upper := 0, 0
+	for _, r := range w.text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	w.acronym = letters >= 2 && upper == letters
+	return w
+}
+
+// gapSpace reports whether only spaces or tabs (no line break, no
+// punctuation) separate words a and b.
+func gapSpace(text string, a, b word) bool {
+	g := text[a.end:b.start]
+	if a.possessive {
+		return false
+	}
+	return g != "" && strings.Trim(g, " \t\u00a0") == ""
+}
+
+// gapComma reports whether a comma (with spaces) separates a and b.
+func gapComma(text string, a, b word) bool {
+	if a.possessive {
+		return false
+	}
+	return strings.TrimSpace(strings.ReplaceAll(text[a.end:b.start], "\u00a0", " ")) == ","
+}
+
+// run is a span of words[i:j] that may hold a name.
+type run struct{ i, j int }
+
+// candidate is a person's name found in a document, before linking.
+type candidate struct {
+	start, end int // byte span of the name (title excluded)
+	name       string
+	title      string
+	role       string
+	roleStart  int
+	evidence   bool
+}
+
+// extractor finds the names in one document.
+type extractor struct {
+	text  string
+	words []word
+	lx    *lexicon.Lexicon
+	lower map[string]bool // words seen in lower case anywhere in the corpus
+}
+
+func (x *extractor) isVerb(w word) bool {
+	if x.lx == nil {
+		return false
+	}
+	_, ok := x.lx.Verb(w.lower)
+	return ok
+}
+
+func (x *extractor) isTitle(w word) bool { return x.lx != nil && x.lx.Title(w.text) }
+
+// runs lists the maximal runs of capitalised words joined by spaces
+// (particles allowed inside), with leading stopwords dropped and verbs
+// and stopwords breaking runs.
+func (x *extractor) runs() []run {
+	var out []run
+	ws := x.words
+	i := 0
+	for i < len(ws) {
+		if !ws[i].cap || stopwords[ws[i].lower] || leadingOnly[ws[i].lower] || x.isVerb(ws[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) {
+			w := ws[j]
+			joined := gapSpace(x.text, ws[j-1], w) || (x.isTitle(ws[j-1]) && strings.TrimSpace(x.text[ws[j-1].end:w.start]) == ".")
+			if !joined {
+				break
+			}
+			if w.cap && !stopwords[w.lower] && !x.isVerb(w) {
+				j++
+				continue
+			}
+			// A lower-case particle followed by a capitalised word.
+			if particles[w.lower] && j+1 < len(ws) && ws[j+1].cap && gapSpace(x.text, w, ws[j+1]) {
+				j += 2
+				continue
+			}
+			break
+		}
+		out = append(out, run{i, j})
+		i = j
+	}
+	return out
+}
+
+// split divides a run into its role-or-title prefix and the name: the
+// name starts after the last role noun or title that is followed by
+// another word of the run.
+func (x *extractor) split(r run) (nameFrom int, title string, role string, roleStart int) {
+	nameFrom = r.i
+	roleStart = -1
+	for k := r.j - 2; k >= r.i; k-- {
+		w := x.words[k]
+		if x.isTitle(w) {
+			nameFrom = k + 1
+			title = w.text
+			// A role before the title: "Foreign Minister Dr Spanta" is rare; ignore.
+			return
+		}
+		if _, ok := roleWord(w.text); ok {
+			nameFrom = k + 1
+			roleStart = x.words[r.i].start
+			role = x.text[x.words[r.i].start:w.end]
+			return
+		}
+	}
+	return
+}
+
+// plausible reports whether words[i:j] can be a person's name.
+func (x *extractor) plausible(i, j int) bool {
+	n := j - i
+	if n < 1 || n > 5 {
+		return false
+	}
+	allPlace := true
+	for k := i; k < j; k++ {
+		w := x.words[k]
+		if w.acronym || orgWords[w.lower] || stopwords[w.lower] {
+			return false
+		}
+		if _, ok := roleWord(w.text); ok {
+			return false
+		}
+		if x.lx != nil && x.lx.Descriptor(w.lower) {
+			return false
+		}
+		if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 || lowerAfterHyphen(w.text) {
+			return false
+		}
+		if !places[w.lower] {
+			allPlace = false
+		}
+	}
+	if allPlace {
+		return false
+	}
+	name := x.text[x.words[i].start:x.words[j-1].end]
+	if x.lx != nil {
+		if _, ok := x.lx.Outlet(name); ok {
+			return false
+		}
+		if _, ok := x.lx.Organization(name); ok {
+			return false
+		}
+	}
+	if n == 1 {
+		w := x.words[i]
+		// A lone capitalised word that the corpus also writes in lower
+		// case is a common word at the start of a sentence.
+		if x.lower[w.lower] || runeLen(w.text) < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// extract returns the names of the document with their evidence. Names
+// without evidence are returned too (evidence=false) for the second pass
+// (known names and short references).
+func (x *extractor) extract() []candidate {
+	var out []candidate
+	for _, r := range x.runs() {
+		from, title, role, roleStart := x.split(r)
+		if !x.plausible(from, r.j) {
+			continue
+		}
+		c := candidate{
+			start: x.words[from].start, end: x.words[r.j-1].end,
+			title: title, role: role, roleStart: roleStart,
+		}
+		c.name = strings.Join(strings.Fields(x.text[c.start:c.end]), " ")
+		c.evidence = title != "" || role != ""
+		if c.role == "" {
+			if role, at := x.roleBefore(r.i, from > r.i && x.isTitle(x.words[from-1])); role != "" {
+				c.role, c.roleStart, c.evidence = role, at, true
+			}
+		}
+		if c.role == "" {
+			if role, at := x.appositive(r.j - 1); role != "" {
+				c.role, c.roleStart, c.evidence = role, at, true
+			}
+		}
+		if c.role == "" {
+			if role, at := x.clauseBefore(r.i); role != "" {
+				c.role, c.roleStart, c.evidence = role, at, true
+			}
+		}
+		if !c.evidence {
+			if r.j < len(x.words) && x.isVerb(x.words[r.j]) && gapSpace(x.text, x.words[r.j-1], x.words[r.j]) {
+				c.evidence = true
+			}
+			if r.i > 0 && x.isVerb(x.words[r.i-1]) && gapSpace(x.text, x.words[r.i-1], x.words[r.i]) {
+				c.evidence = true
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// lowerAfterHyphen reports a compound such as "Taliban-led" or
+// "Kabul-based": a hyphen followed by a lower-case letter (particles such
+// as "al-Sharra" excepted).
+func lowerAfterHyphen(w string) bool {
+	for i, r := range w {
+		if r != '-' && r != '‐' {
+			continue
+		}
+		if particles[strings.ToLower(w[:i])] {
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(w[i:])
+		next, _ := utf8.DecodeRuneInString(w[i+n:])
+		if unicode.IsLower(next) {
+			return true
+		}
+	}
+	return false
+}
+
+// expandRole grows a role phrase backwards from the role noun at index k
+// over modifiers and capitalised words joined by spaces; it returns the
+// index of the phrase's first word.
+func (x *extractor) expandRole(k int) int {
+	s := k
+	for s > 0 {
+		p := x.words[s-1]
+		if !gapSpace(x.text, p, x.words[s]) || stopwords[p.lower] || x.isVerb(p) {
+			break
+		}
+		if modifiers[p.lower] || (p.cap && !x.isTitle(p)) {
+			s--
+			continue
+		}
+		if _, ok := roleWord(p.text); ok {
+			s--
+			continue
+		}
+		break
+	}
+	return s
+}
+
+// roleBefore finds a role phrase just before the name starting at word
+// i: "lawyer Alexander Molokhov", "the Taliban envoy Jamal Nasir Garwal",
+// "scholars of world history Dr Bennett".
+//
+// The complement form ("scholars of world history") is accepted only
+// before a title, and only with lower-case words that are not stopwords.
+func (x *extractor) roleBefore(i int, titled bool) (string, int) {
+	if i == 0 {
+		return "", -1
+	}
+	// Walk back over at most six words joined by spaces.
+	lo := i
+	for lo > 0 && i-lo < 6 && gapSpace(x.text, x.words[lo-1], x.words[lo]) {
+		lo--
+	}
+	for k := i - 1; k >= lo; k-- {
+		if _, ok := roleWord(x.words[k].text); !ok {
+			continue
+		}
+		// Words between the role noun and the name: nothing, or a
+		// complement ("of world history").
+		if k < i-1 {
+			if !titled || !complement[x.words[k+1].lower] {
+				continue
+			}
+			ok := true
+			for _, w := range x.words[k+2 : i] {
+				if w.cap || stopwords[w.lower] {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		s := x.expandRole(k)
+		end := x.words[i-1].end
+		if x.isTitle(x.words[i-1]) && i-1 > k {
+			end = x.words[i-2].end
+		}
+		return x.text[x.words[s].start:end], x.words[s].start
+	}
+	return "", -1
+}
+
+// appositive finds a role phrase after the name ending at word e:
+// "Richard Bernett, UN Special Rapporteur for Afghanistan,".
+func (x *extractor) appositive(e int) (string, int) {
+	k := e + 1
+	if k >= len(x.words) || !gapComma(x.text, x.words[e], x.words[k]) {
+		return "", -1
+	}
+	if d := x.words[k].lower; d == "a" || d == "an" || d == "the" {
+		k++
+	}
+	first := k
+	last := -1
+	found := false
+	for ; k < len(x.words) && k-first < 10; k++ {
+		w := x.words[k]
+		if k > first && !gapSpace(x.text, x.words[k-1], w) {
+			break
+		}
+		if x.isVerb(w) || w.lower == "who" || w.lower == "which" {
+			break
+		}
+		if found && (w.lower == "and" || w.lower == "or" || w.lower == "but") {
+			break
+		}
+		if _, ok := roleWord(w.text); ok {
+			found = true
+		}
+		last = k
+	}
+	if !found || last < first {
+		return "", -1
+	}
+	return x.text[x.words[first].start:x.words[last].end], x.words[first].start
+}
+
+// clauseBefore finds a role phrase in the clause that ends with a comma
+// just before the name: "the group’s supreme leader, Hibatullah
+// Akhundzada", "Founding member of … (AWJM), Maria".
+func (x *extractor) clauseBefore(i int) (string, int) {
+	if i == 0 {
+		return "", -1
+	}
+	if g := strings.TrimSpace(x.text[x.words[i-1].end:x.words[i].start]); g != "," && g != ")," {
+		return "", -1
+	}
+	end := i - 1
+	for k := end; k >= 0 && end-k < 10; k-- {
+		if k < end {
+			g := x.text[x.words[k].end:x.words[k+1].start]
+			if strings.ContainsAny(g, ".!?;:,\n\r\"“”") {
+				break
+			}
+		}
+		if _, ok := roleWord(x.words[k].text); ok {
+			s := x.expandRole(k)
+			e := x.words[end].end
+			if strings.HasPrefix(x.text[e:], ")") {
+				e++
+			}
+			return x.text[x.words[s].start:e], x.words[s].start
+		}
+	}
+	return "", -1
+}

@@ -1,0 +1,141 @@
+// Package names resolves the people of an audit: it collects every person
+// named in the sources (speakers and people introduced with a role, a
+// title or a verb of speech), links later short references ("Muttaqi") to
+// the full name introduced earlier in the same source, clusters people
+// across sources and against the editors' roster (fingerprint keys,
+// blocking on surname keys, then a bounded edit distance inside blocks),
+// and finds proper nouns spelt one edit away from a much more frequent
+// form ("Taiban" beside "Taliban").
+//
+// Name comparison works on folded keys (see Fold): case, diacritics and
+// punctuation never make two spellings differ.
+package names
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// special folds letters that NFKD does not decompose (ø ł đ ı æ œ …).
+var special = map[rune]string{
+	'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ı': "i",
+	'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ß': "ss", 'þ': "th", 'Þ': "th",
+	'ð': "d", 'Ð': "d", 'ħ': "h", 'Ħ': "h",
+}
+
+// Fold returns the comparison key of a name: case, diacritics and
+// punctuation folded. Letters and digits are kept; white space, hyphens
+// and dashes become one space; other punctuation (apostrophes, dots) is
+// dropped. Fold(Fold(s)) == Fold(s).
+func Fold(name string) string {
+	// A fresh transformer per call: transform.Chain is stateful and must
+	// not be shared between goroutines.
+	strip := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	s, _, err := transform.String(strip, name)
+	if err != nil {
+		s = name
+	}
+	s = cases.Fold().String(s)
+	// Case folding can produce combining marks (Greek ΐ): strip again.
+	if t, _, err := transform.String(transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
+		s = t
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			if rep, ok := special[r]; ok {
+				b.WriteString(rep)
+			} else {
+				b.WriteRune(r)
+			}
+		case unicode.IsSpace(r) || r == '-' || unicode.Is(unicode.Pd, r) || r == '_' || r == ',' || r == '/':
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Fingerprint is OpenRefine's key: folded tokens, sorted, deduplicated,
+// joined by one space. "Muttaqi, Amir Khan" and "Amir Khan Muttaqi" share
+// it.
+func Fingerprint(name string) string {
+	toks := strings.Fields(Fold(name))
+	sort.Strings(toks)
+	out := toks[:0]
+	for i, t := range toks {
+		if i > 0 && t == toks[i-1] {
+			continue
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, " ")
+}
+
+// translitPairs are the digraphs that transliterations of the same name
+// spell either way, in the order they are applied.
+var translitPairs = []struct{ from, to string }{
+	{"ph", "f"}, {"kh", "k"}, {"dh", "d"}, {"gh", "g"}, {"th", "t"},
+	{"dz", "z"}, {"ck", "k"}, {"ou", "u"}, {"ee", "i"},
+}
+
+// TranslitKey is a coarse key for names transliterated from other
+// scripts: the folded name with the digraphs ph/f, kh/k, dh/d, gh/g, th/t,
+// dz/z, the letter classes q/c/k, z/s, v/f, y/i, j/dj merged and doubled
+// letters collapsed, so that Muttaqi/Mutaqi and Akhundzada/Akhunzada share
+// a key. Word breaks are kept.
+func TranslitKey(name string) string {
+	s := Fold(name)
+	for _, p := range translitPairs {
+		s = strings.ReplaceAll(s, p.from, p.to)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune = -1
+	for _, r := range s {
+		switch r {
+		case 'q', 'c':
+			r = 'k'
+		case 'z':
+			r = 's'
+		case 'v':
+			r = 'f'
+		case 'y':
+			r = 'i'
+		}
+		if r == prev && r != ' ' {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// tokens splits a name into its folded tokens.
+func tokens(name string) []string { return strings.Fields(Fold(name)) }
+
+// reorder turns "Muttaqi, Amir Khan" into "Amir Khan Muttaqi"; other
+// names are returned unchanged (trimmed, inner space collapsed).
+func reorder(name string) string {
+	name = strings.Join(strings.Fields(name), " ")
+	if i := strings.IndexByte(name, ','); i > 0 && strings.Count(name, ",") == 1 {
+		last, given := strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1:])
+		if last != "" && given != "" {
+			return given + " " + last
+		}
+	}
+	return name
+}

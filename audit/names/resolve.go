@@ -1,0 +1,1019 @@
+package names
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/rules"
+)
+
+// DefaultDistance is the edit distance within which two spellings of a
+// name may be the same person (the name-variant check's name_distance).
+const DefaultDistance = 2
+
+// maxPlaces is how many places a variant keeps per source.
+const maxPlaces = 3
+
+// blockWindow bounds the comparisons inside one oversized block: names
+// are sorted and each is compared with its next blockWindow neighbours
+// only (sorted neighbourhood), so no block costs more than O(n·w).
+const (
+	blockAll    = 64
+	blockWindow = 16
+)
+
+// Local entity kinds.
+const (
+	kindFull   = iota // a name of two tokens or more
+	kindSingle        // one token: a surname, or a name we cannot place
+	kindFirst         // one token that is the given name of someone else in the source
+)
+
+// mention is one occurrence of a person's name.
+type mention struct {
+	doc        int
+	start, end int
+	text       string   // as written: the name, with its title when the name is one token
+	toks       []string // folded tokens of the name, title excluded
+	role       string
+	roleStart  int
+	place      *result.Place // set for mentions that come from a quote's speaker only
+	local      int
+	cands      []int // local entities a short mention could be
+}
+
+// local is one person within one source.
+type local struct {
+	doc      int
+	kind     int
+	toks     []string // tokens of the fullest name
+	mentions []int
+	roles    []string
+	first    int // offset of the first mention
+}
+
+// node of the cross-source clustering: a local entity or a roster entry.
+type node struct {
+	local  int // -1 for roster entries
+	roster int // -1 for local entities
+	toks   []string
+	roles  []string
+}
+
+type resolver struct {
+	docs   []*source.Document
+	quotes []result.Quote
+	rs     *rules.Set
+	lx     *lexicon.Lexicon
+	k      int
+
+	mentions []mention
+	locals   []local
+	quoteOf  map[int]int // quote index -> mention index
+}
+
+// Resolve collects people from every document and its quotes, links short
+// references within a source, clusters across sources (and against the
+// roster in rs.People), and returns people with IDs "P1"… in order of
+// first appearance (source order, then position). It sets
+// quotes[i].Speaker.Person (and .Candidates when a short mention is
+// ambiguous) in place. docs are in Source order; quotes are every source's
+// quotes. Person.Quotes counts quotations (first parts) attributed.
+func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *lexicon.Lexicon) []result.Person {
+	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, quoteOf: map[int]int{}}
+	if rs != nil {
+		r.k = rs.IntOption("name-variant", "name_distance", DefaultDistance)
+	}
+	if lx == nil {
+		r.lx = lexicon.New(rs)
+	}
+	r.collect()
+	for d := range docs {
+		r.link(d)
+	}
+	return r.cluster()
+}
+
+// collect runs the extractor over every document, adds the quotes'
+// speakers, then keeps the names that have evidence, that are known from
+// another source or the roster, or that repeat a surname of the source.
+func (r *resolver) collect() {
+	lower := map[string]bool{}
+	words := make([][]word, len(r.docs))
+	for d, doc := range r.docs {
+		if doc == nil {
+			continue
+		}
+		words[d] = splitWords(doc.Text)
+		for _, w := range words[d] {
+			if !w.cap {
+				lower[w.lower] = true
+			}
+		}
+	}
+	docIndex := map[string]int{}
+	for d, doc := range r.docs {
+		if doc != nil {
+			docIndex[doc.Meta.ID] = d
+		}
+	}
+	cands := make([][]candidate, len(r.docs))
+	for d, doc := range r.docs {
+		if doc == nil {
+			continue
+		}
+		x := &extractor{text: doc.Text, words: words[d], lx: r.lx, lower: lower}
+		cands[d] = x.extract()
+	}
+	// Speakers of quotes.
+	type spk struct {
+		quote int
+		cand  int // index in cands[d], or -1 for a new mention
+		name  string
+		title string
+		role  string
+	}
+	speakers := make([][]spk, len(r.docs))
+	for qi := range r.quotes {
+		q := &r.quotes[qi]
+		if q.Speaker.Kind != result.KindPerson {
+			continue
+		}
+		d, ok := docIndex[q.Source]
+		if !ok {
+			continue
+		}
+		full, _ := stripTitle(r.lx, q.Speaker.Name)
+		short, title := stripTitle(r.lx, q.Speaker.Mention)
+		if !nameLike(full) {
+			full = ""
+		}
+		if !nameLike(short) {
+			short = ""
+		}
+		if full == "" && short == "" {
+			continue
+		}
+		best, bestDist := -1, 1<<30
+		for ci, c := range cands[d] {
+			f := Fold(c.name)
+			if f != Fold(short) && f != Fold(full) {
+				continue
+			}
+			dist := 0
+			switch {
+			case c.end < q.Start:
+				dist = q.Start - c.end
+			case c.start > q.End:
+				dist = c.start - q.End
+			}
+			if dist < bestDist && dist <= 600 {
+				best, bestDist = ci, dist
+			}
+		}
+		s := spk{quote: qi, cand: best, role: q.Speaker.Role, title: title}
+		if best >= 0 {
+			cands[d][best].evidence = true
+			if cands[d][best].role == "" && q.Speaker.Role != "" {
+				cands[d][best].role, cands[d][best].roleStart = q.Speaker.Role, -1
+			}
+		} else {
+			s.name = full
+			if s.name == "" {
+				s.name = short
+			}
+		}
+		speakers[d] = append(speakers[d], s)
+	}
+	// Names known anywhere: evidenced names of two tokens or more, and
+	// the roster's.
+	known := map[string]bool{}
+	for d := range cands {
+		for _, c := range cands[d] {
+			if c.evidence && len(tokens(c.name)) >= 2 {
+				known[Fingerprint(c.name)] = true
+			}
+		}
+		for _, s := range speakers[d] {
+			if s.cand < 0 && len(tokens(s.name)) >= 2 {
+				known[Fingerprint(s.name)] = true
+			}
+		}
+	}
+	if r.rs != nil {
+		for _, p := range r.rs.People {
+			for _, n := range append([]string{p.Name}, p.Aliases...) {
+				if len(tokens(reorder(n))) >= 2 {
+					known[Fingerprint(reorder(n))] = true
+				}
+			}
+		}
+	}
+	for d, doc := range r.docs {
+		if doc == nil {
+			continue
+		}
+		// Surnames of the source's full names.
+		surnames := map[string]bool{}
+		for _, c := range cands[d] {
+			if t := tokens(c.name); len(t) >= 2 && (c.evidence || known[Fingerprint(c.name)]) {
+				surnames[TranslitKey(t[len(t)-1])] = true
+			}
+		}
+		for _, s := range speakers[d] {
+			if t := tokens(s.name); s.cand < 0 && len(t) >= 2 {
+				surnames[TranslitKey(t[len(t)-1])] = true
+			}
+		}
+		candMention := map[int]int{}
+		for ci, c := range cands[d] {
+			t := tokens(c.name)
+			keep := c.evidence || known[Fingerprint(c.name)]
+			if !keep && len(t) >= 1 && surnames[TranslitKey(t[len(t)-1])] {
+				keep = len(t) <= 3
+			}
+			if !keep || len(t) == 0 {
+				continue
+			}
+			m := mention{doc: d, start: c.start, end: c.end, text: c.name, toks: t, role: cleanRole(c.role), roleStart: c.roleStart}
+			if c.title != "" && len(t) == 1 {
+				m.text = c.title + " " + c.name
+			}
+			candMention[ci] = len(r.mentions)
+			r.mentions = append(r.mentions, m)
+		}
+		for _, s := range speakers[d] {
+			q := &r.quotes[s.quote]
+			if s.cand >= 0 {
+				if mi, ok := candMention[s.cand]; ok {
+					r.quoteOf[s.quote] = mi
+				}
+				continue
+			}
+			t := tokens(s.name)
+			if len(t) == 0 {
+				continue
+			}
+			pl := doc.Place(q.Start)
+			if q.Speaker.Line > 0 {
+				pl.Line, pl.Column = q.Speaker.Line, q.Speaker.Column
+			}
+			m := mention{doc: d, start: q.Start, end: q.Start, text: s.name, toks: t, role: cleanRole(s.role), roleStart: -1, place: &pl}
+			if s.title != "" && len(t) == 1 {
+				m.text = s.title + " " + s.name
+			}
+			r.quoteOf[s.quote] = len(r.mentions)
+			r.mentions = append(r.mentions, m)
+		}
+	}
+}
+
+// stripTitle removes leading personal titles ("Dr. Rangin Dadfar
+// Spanta" -> "Rangin Dadfar Spanta", "Dr") and reorders "Surname, Given".
+func stripTitle(lx *lexicon.Lexicon, name string) (rest, title string) {
+	f := strings.Fields(reorder(name))
+	var t []string
+	for len(f) > 1 && lx != nil && lx.Title(f[0]) {
+		t = append(t, strings.TrimSuffix(f[0], "."))
+		f = f[1:]
+	}
+	return strings.Join(f, " "), strings.Join(t, " ")
+}
+
+// nameLike reports whether s looks like a name: it starts with a capital.
+func nameLike(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsUpper(r)
+}
+
+// cleanRole trims a role phrase: white space collapsed, a leading
+// article and trailing punctuation removed.
+func cleanRole(role string) string {
+	f := strings.Fields(role)
+	if len(f) > 1 {
+		switch strings.ToLower(f[0]) {
+		case "a", "an", "the":
+			f = f[1:]
+		}
+	}
+	return strings.Trim(strings.Join(f, " "), " ,;:")
+}
+
+// link builds the local entities of document d: full names, then short
+// references linked to the most recent full name with that surname.
+func (r *resolver) link(d int) {
+	var ms []int
+	for i := range r.mentions {
+		if r.mentions[i].doc == d {
+			ms = append(ms, i)
+		}
+	}
+	sort.SliceStable(ms, func(a, b int) bool { return r.mentions[ms[a]].start < r.mentions[ms[b]].start })
+	var locals []int // local indices of this document
+	last := map[int]int{}
+	add := func(li, mi int) {
+		m := &r.mentions[mi]
+		l := &r.locals[li]
+		m.local = li
+		l.mentions = append(l.mentions, mi)
+		if m.role != "" {
+			l.roles = append(l.roles, m.role)
+		}
+		if len(m.toks) > len(l.toks) {
+			l.toks = m.toks
+		}
+		last[li] = m.start
+	}
+	newLocal := func(mi, kind int) int {
+		r.locals = append(r.locals, local{doc: d, kind: kind, first: r.mentions[mi].start})
+		li := len(r.locals) - 1
+		locals = append(locals, li)
+		add(li, mi)
+		return li
+	}
+	for _, mi := range ms {
+		m := &r.mentions[mi]
+		if len(m.toks) >= 2 {
+			fp := strings.Join(sortedUnique(m.toks), " ")
+			target := -1
+			for _, li := range locals {
+				l := &r.locals[li]
+				if l.kind == kindFull && strings.Join(sortedUnique(l.toks), " ") == fp {
+					target = li
+					break
+				}
+			}
+			if target < 0 {
+				// A shorter form of a name already introduced ("al-Sharra"
+				// after "Ahmad al-Sharra"): the most recent such person.
+				for _, li := range locals {
+					l := &r.locals[li]
+					if l.kind == kindFull && len(l.toks) > len(m.toks) && subset(m.toks, l.toks) && (target < 0 || last[li] > last[target]) {
+						target = li
+					}
+				}
+			}
+			if target < 0 {
+				for _, li := range locals {
+					l := &r.locals[li]
+					if l.kind != kindFull || !r.similarNames(l.toks, m.toks) {
+						continue
+					}
+					if givenConflict(l.toks, m.toks) || rolesConflict(l.roles, []string{m.role}) {
+						continue
+					}
+					target = li
+					break
+				}
+			}
+			if target < 0 {
+				newLocal(mi, kindFull)
+			} else {
+				add(target, mi)
+			}
+			continue
+		}
+		t := m.toks[0]
+		var sur []int
+		for _, li := range locals {
+			l := &r.locals[li]
+			if l.kind == kindFull && sameSurname(l.toks[len(l.toks)-1], t) {
+				sur = append(sur, li)
+			}
+		}
+		if len(sur) > 0 {
+			best := sur[0]
+			for _, li := range sur[1:] {
+				if last[li] > last[best] {
+					best = li
+				}
+			}
+			if len(sur) > 1 {
+				m.cands = sur
+			}
+			add(best, mi)
+			continue
+		}
+		target := -1
+		isFirst := false
+		for _, li := range locals {
+			l := &r.locals[li]
+			if l.kind == kindFull && l.toks[0] == t {
+				isFirst = true
+			}
+			if l.kind != kindFull && l.toks[0] == t {
+				target = li
+			}
+		}
+		switch {
+		case target >= 0:
+			add(target, mi)
+			if isFirst {
+				r.locals[target].kind = kindFirst
+			}
+		case isFirst:
+			newLocal(mi, kindFirst)
+		default:
+			newLocal(mi, kindSingle)
+		}
+	}
+	// A surname used before the full name is introduced: link it to that
+	// person when exactly one full name of the source carries the
+	// surname and the roles agree; a lone given name becomes a first name.
+	for _, li := range locals {
+		l := &r.locals[li]
+		if l.kind != kindSingle {
+			continue
+		}
+		t := l.toks[0]
+		var sur []int
+		for _, lj := range locals {
+			f := &r.locals[lj]
+			if f.kind != kindFull {
+				continue
+			}
+			if sameSurname(f.toks[len(f.toks)-1], t) {
+				sur = append(sur, lj)
+			}
+			if f.toks[0] == t {
+				l.kind = kindFirst
+			}
+		}
+		if l.kind == kindSingle && len(sur) == 1 && !rolesConflict(l.roles, r.locals[sur[0]].roles) {
+			f := &r.locals[sur[0]]
+			for _, mi := range l.mentions {
+				r.mentions[mi].local = sur[0]
+			}
+			f.mentions = append(f.mentions, l.mentions...)
+			f.roles = append(f.roles, l.roles...)
+			f.first = min(f.first, l.first)
+			l.mentions, l.roles = nil, nil
+		}
+	}
+}
+
+// sameSurname compares two folded tokens exactly or by transliteration key.
+func sameSurname(a, b string) bool {
+	return a == b || (runeLen(a) > 3 && TranslitKey(a) == TranslitKey(b))
+}
+
+// similarNames reports whether two full names are the same name spelt
+// differently: same surname key, or whole names within the distance.
+func (r *resolver) similarNames(a, b []string) bool {
+	if TranslitKey(strings.Join(a, " ")) == TranslitKey(strings.Join(b, " ")) {
+		return true
+	}
+	_, ok := Distance(strings.Join(a, " "), strings.Join(b, " "), r.k)
+	return ok && (sameSurname(a[len(a)-1], b[len(b)-1]) || len(a) == len(b))
+}
+
+// givenConflict reports whether two full names carry given names that
+// cannot be one spelling of each other (Jon/Tom; but not
+// Vladamir/Vladimir, nor an initial).
+func givenConflict(a, b []string) bool {
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	ga, gb := a[0], b[0]
+	if ga == gb || TranslitKey(ga) == TranslitKey(gb) {
+		return false
+	}
+	la, lb := runeLen(ga), runeLen(gb)
+	if la == 1 || lb == 1 {
+		return ga[0] != gb[0]
+	}
+	allow := 0
+	if min(la, lb) >= 5 {
+		allow = 1
+	}
+	_, ok := Distance(ga, gb, allow)
+	return !ok
+}
+
+// rolesConflict reports whether any role of a conflicts with any of b.
+func rolesConflict(a, b []string) bool {
+	ok, _ := rolesConflictReason(a, b)
+	return ok
+}
+
+func rolesConflictReason(a, b []string) (bool, string) {
+	for _, x := range a {
+		for _, y := range b {
+			if x == "" || y == "" {
+				continue
+			}
+			if c, why := RolesConflict(x, y); c {
+				return true, why
+			}
+		}
+	}
+	return false, ""
+}
+
+func sortedUnique(t []string) []string {
+	s := append([]string(nil), t...)
+	sort.Strings(s)
+	out := s[:0]
+	for i, x := range s {
+		if i > 0 && x == s[i-1] {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// unionFind over node indices.
+type unionFind []int
+
+func (u unionFind) find(x int) int {
+	for u[x] != x {
+		u[x] = u[u[x]]
+		x = u[x]
+	}
+	return x
+}
+
+// union joins the sets of a and b; the smaller index stays the root.
+func (u unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	u[rb] = ra
+}
+
+type similarPair struct {
+	a, b   int
+	reason string
+}
+
+// cluster joins local entities across sources and with the roster and
+// builds the people.
+func (r *resolver) cluster() []result.Person {
+	var nodes []node
+	for li, l := range r.locals {
+		if len(l.mentions) == 0 {
+			continue
+		}
+		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles})
+	}
+	nLocal := len(nodes)
+	if r.rs != nil {
+		for pi, p := range r.rs.People {
+			for _, n := range append([]string{p.Name}, p.Aliases...) {
+				if t := tokens(reorder(n)); len(t) > 0 {
+					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles})
+				}
+			}
+		}
+	}
+	uf := make(unionFind, len(nodes))
+	for i := range uf {
+		uf[i] = i
+	}
+	// Roster names and aliases of one entry are one person.
+	for i := nLocal + 1; i < len(nodes); i++ {
+		if nodes[i].roster == nodes[i-1].roster {
+			uf.union(i-1, i)
+		}
+	}
+	kindOf := func(i int) int {
+		if nodes[i].local < 0 {
+			return kindFull
+		}
+		return r.locals[nodes[i].local].kind
+	}
+	docOf := func(i int) int {
+		if nodes[i].local < 0 {
+			return -1
+		}
+		return r.locals[nodes[i].local].doc
+	}
+	// 1. Exact: same fingerprint (token order and case do not matter).
+	exact := map[string]int{}
+	for i := range nodes {
+		fp := strings.Join(sortedUnique(nodes[i].toks), " ")
+		if kindOf(i) != kindFull && nodes[i].local >= 0 {
+			continue
+		}
+		if j, ok := exact[fp]; ok {
+			if !rolesConflict(nodes[i].roles, nodes[j].roles) || nodes[i].local < 0 || nodes[j].local < 0 {
+				uf.union(i, j)
+				continue
+			}
+		}
+		exact[fp] = i
+	}
+	// 2. Fuzzy, within blocks on surname keys.
+	var similar []similarPair
+	blocks := map[string][]int{}
+	for i := range nodes {
+		if kindOf(i) != kindFull || len(nodes[i].toks) < 2 {
+			continue
+		}
+		for _, key := range blockKeys(nodes[i].toks[len(nodes[i].toks)-1]) {
+			blocks[key] = append(blocks[key], i)
+		}
+	}
+	keys := make([]string, 0, len(blocks))
+	for k := range blocks {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	seen := map[[2]int]bool{}
+	compare := func(a, b int) {
+		if a > b {
+			a, b = b, a
+		}
+		if seen[[2]int{a, b}] {
+			return
+		}
+		seen[[2]int{a, b}] = true
+		if uf.find(a) == uf.find(b) {
+			return
+		}
+		if da, db := docOf(a), docOf(b); da == db && da >= 0 {
+			return // kept apart within the source on purpose
+		}
+		if nodes[a].local < 0 && nodes[b].local < 0 {
+			return
+		}
+		fa, fb := strings.Join(nodes[a].toks, " "), strings.Join(nodes[b].toks, " ")
+		if _, ok := Distance(fa, fb, r.k); !ok && TranslitKey(fa) != TranslitKey(fb) {
+			return
+		}
+		if givenConflict(nodes[a].toks, nodes[b].toks) {
+			similar = append(similar, similarPair{a, b, "similar name, different given name"})
+			return
+		}
+		if c, why := rolesConflictReason(nodes[a].roles, nodes[b].roles); c {
+			similar = append(similar, similarPair{a, b, "similar name, conflicting roles: " + why})
+			return
+		}
+		uf.union(a, b)
+	}
+	for _, k := range keys {
+		bl := blocks[k]
+		if len(bl) <= blockAll {
+			for x := range bl {
+				for y := x + 1; y < len(bl); y++ {
+					compare(bl[x], bl[y])
+				}
+			}
+			continue
+		}
+		sorted := append([]int(nil), bl...)
+		sort.Slice(sorted, func(x, y int) bool {
+			return strings.Join(nodes[sorted[x]].toks, " ") < strings.Join(nodes[sorted[y]].toks, " ")
+		})
+		for x := range sorted {
+			for y := x + 1; y < len(sorted) && y <= x+blockWindow; y++ {
+				compare(sorted[x], sorted[y])
+			}
+		}
+	}
+	// 3. Surname-only entities ("Dr Bennett", "Mr Fox") join the one
+	// person of the corpus with that surname, unless the roles conflict.
+	bySurname := map[string][]int{}
+	for i := range nodes {
+		if kindOf(i) == kindFull && len(nodes[i].toks) >= 2 {
+			s := nodes[i].toks[len(nodes[i].toks)-1]
+			bySurname[s] = append(bySurname[s], i)
+		}
+	}
+	for i := 0; i < nLocal; i++ {
+		if kindOf(i) != kindSingle {
+			continue
+		}
+		roots := map[int]int{}
+		for _, j := range bySurname[nodes[i].toks[0]] {
+			if docOf(j) == docOf(i) {
+				continue
+			}
+			roots[uf.find(j)] = j
+		}
+		if len(roots) != 1 {
+			continue
+		}
+		for root, j := range roots {
+			var roles []string
+			for k := range nodes {
+				if uf.find(k) == root {
+					roles = append(roles, nodes[k].roles...)
+				}
+			}
+			if c, why := rolesConflictReason(nodes[i].roles, roles); c {
+				similar = append(similar, similarPair{i, j, "same surname, conflicting roles: " + why})
+				continue
+			}
+			uf.union(i, j)
+		}
+	}
+	return r.people(nodes, nLocal, uf, similar)
+}
+
+// blockKeys are the blocking keys of a surname: its transliteration key,
+// and its first two and last two letters (catching a typo in the middle:
+// Bernett/Bennett).
+func blockKeys(surname string) []string {
+	keys := []string{"t:" + TranslitKey(surname)}
+	rs := []rune(surname)
+	if len(rs) >= 4 {
+		keys = append(keys, "e:"+string(rs[:2])+"…"+string(rs[len(rs)-2:]))
+	}
+	return keys
+}
+
+// people turns the clusters into result.Person values and sets the
+// quotes' speakers.
+func (r *resolver) people(nodes []node, nLocal int, uf unionFind, similar []similarPair) []result.Person {
+	type group struct {
+		locals []int
+		roster int
+		doc    int
+		first  int
+	}
+	groups := map[int]*group{}
+	for i := range nodes {
+		root := uf.find(i)
+		g := groups[root]
+		if g == nil {
+			g = &group{roster: -1, doc: 1 << 30}
+			groups[root] = g
+		}
+		if nodes[i].local >= 0 {
+			l := r.locals[nodes[i].local]
+			g.locals = append(g.locals, nodes[i].local)
+			if l.doc < g.doc || (l.doc == g.doc && l.first < g.first) {
+				g.doc, g.first = l.doc, l.first
+			}
+		} else if g.roster < 0 || nodes[i].roster < g.roster {
+			g.roster = nodes[i].roster
+		}
+	}
+	var roots []int
+	for root, g := range groups {
+		if len(g.locals) > 0 {
+			roots = append(roots, root)
+		}
+	}
+	sort.Slice(roots, func(a, b int) bool {
+		ga, gb := groups[roots[a]], groups[roots[b]]
+		if ga.doc != gb.doc {
+			return ga.doc < gb.doc
+		}
+		if ga.first != gb.first {
+			return ga.first < gb.first
+		}
+		return roots[a] < roots[b]
+	})
+	personOfRoot := map[int]int{}
+	localPerson := make([]int, len(r.locals))
+	people := make([]result.Person, len(roots))
+	for pi, root := range roots {
+		g := groups[root]
+		personOfRoot[root] = pi
+		p := &people[pi]
+		p.ID = "P" + strconv.Itoa(pi+1)
+		sort.Ints(g.locals)
+		var ms []int
+		for _, li := range g.locals {
+			localPerson[li] = pi
+			ms = append(ms, r.locals[li].mentions...)
+		}
+		sort.Slice(ms, func(a, b int) bool {
+			ma, mb := r.mentions[ms[a]], r.mentions[ms[b]]
+			if ma.doc != mb.doc {
+				return ma.doc < mb.doc
+			}
+			return ma.start < mb.start
+		})
+		r.fill(p, ms)
+		if g.roster >= 0 {
+			p.Roster = true
+			p.Name = r.rs.People[g.roster].Name
+		}
+	}
+	// Similar: possible merges that were not made.
+	for _, s := range similar {
+		pa, oka := personOfRoot[uf.find(s.a)]
+		pb, okb := personOfRoot[uf.find(s.b)]
+		if !oka || !okb || pa == pb {
+			continue
+		}
+		addSimilar(&people[pa], people[pb].ID, s.reason)
+		addSimilar(&people[pb], people[pa].ID, s.reason)
+	}
+	for i := range people {
+		sort.Slice(people[i].Similar, func(a, b int) bool {
+			return idNum(people[i].Similar[a].Person) < idNum(people[i].Similar[b].Person)
+		})
+	}
+	r.attribute(people, localPerson)
+	return people
+}
+
+func addSimilar(p *result.Person, id, reason string) {
+	for _, s := range p.Similar {
+		if s.Person == id {
+			return
+		}
+	}
+	p.Similar = append(p.Similar, result.Similar{Person: id, Reason: reason})
+}
+
+func idNum(id string) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(id, "P"))
+	return n
+}
+
+// fill sets a person's variants, roles and canonical name from its
+// mentions (in source order).
+func (r *resolver) fill(p *result.Person, ms []int) {
+	vi := map[string]int{}
+	perSource := map[[2]int]int{}
+	roleSeen := map[string]bool{}
+	for _, mi := range ms {
+		m := r.mentions[mi]
+		doc := r.docs[m.doc]
+		src := doc.Meta.ID
+		i, ok := vi[m.text]
+		if !ok {
+			i = len(p.Variants)
+			vi[m.text] = i
+			p.Variants = append(p.Variants, result.Variant{Text: m.text, Sources: []string{}})
+		}
+		v := &p.Variants[i]
+		v.Count++
+		if len(v.Sources) == 0 || v.Sources[len(v.Sources)-1] != src {
+			v.Sources = append(v.Sources, src)
+		}
+		if perSource[[2]int{i, m.doc}] < maxPlaces {
+			perSource[[2]int{i, m.doc}]++
+			pl := doc.Place(m.start)
+			if m.place != nil {
+				pl = *m.place
+			}
+			v.Places = append(v.Places, pl)
+		}
+		if m.role != "" {
+			key := src + "\x00" + Fold(m.role)
+			if !roleSeen[key] {
+				roleSeen[key] = true
+				pl := doc.Place(max(m.roleStart, 0))
+				if m.roleStart < 0 {
+					pl = doc.Place(m.start)
+					if m.place != nil {
+						pl = *m.place
+					}
+				}
+				p.Roles = append(p.Roles, result.Role{Text: m.role, Source: src, Line: pl.Line, Column: pl.Column})
+			}
+		}
+	}
+	p.Name = canonical(p.Variants)
+	if p.Roles == nil {
+		p.Roles = []result.Role{}
+	}
+}
+
+// canonical picks the most frequent full spelling (not a short form of
+// another variant); ties go to the longest, then alphabetical.
+func canonical(vs []result.Variant) string {
+	best := -1
+	for i, v := range vs {
+		if isShortForm(v.Text, vs) {
+			continue
+		}
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := vs[best]
+		switch {
+		case v.Count != b.Count:
+			if v.Count > b.Count {
+				best = i
+			}
+		case len(v.Text) != len(b.Text):
+			if len(v.Text) > len(b.Text) {
+				best = i
+			}
+		case v.Text < b.Text:
+			best = i
+		}
+	}
+	if best < 0 {
+		return vs[0].Text
+	}
+	return vs[best].Text
+}
+
+// isShortForm reports whether text's tokens are all in a longer variant.
+func isShortForm(text string, vs []result.Variant) bool {
+	t := tokens(text)
+	for _, v := range vs {
+		if v.Text == text {
+			continue
+		}
+		o := tokens(v.Text)
+		if len(o) > len(t) && subset(t, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// ShortForm reports whether a is a short form of b: every folded token of
+// a (titles aside) is a token of b ("Muttaqi", "Dr Muttaqi" of "Amir Khan
+// Muttaqi").
+func ShortForm(a, b string) bool {
+	ta, tb := tokens(a), tokens(b)
+	var keep []string
+	for _, t := range ta {
+		if !titleWords[t] {
+			keep = append(keep, t)
+		}
+	}
+	return len(keep) > 0 && len(keep) <= len(tb) && subset(keep, tb)
+}
+
+var titleWords = set(`mr mrs ms miss dr sir dame lord lady prof professor rev reverend fr father sister sheikh mx`)
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// attribute sets Speaker.Person and Candidates on the quotes and counts
+// each person's quotations.
+func (r *resolver) attribute(people []result.Person, localPerson []int) {
+	byGiven := map[string][]int{}
+	for li, l := range r.locals {
+		if l.kind == kindFull && len(l.mentions) > 0 {
+			byGiven[l.toks[0]] = append(byGiven[l.toks[0]], localPerson[li])
+		}
+	}
+	for qi, mi := range r.quoteOf {
+		q := &r.quotes[qi]
+		m := r.mentions[mi]
+		li := m.local
+		if li < 0 || li >= len(r.locals) {
+			continue
+		}
+		pi := localPerson[li]
+		q.Speaker.Person = people[pi].ID
+		var cands []int
+		switch {
+		case len(m.cands) > 1:
+			for _, lj := range m.cands {
+				cands = append(cands, localPerson[lj])
+			}
+		case r.locals[li].kind == kindFirst:
+			cands = append([]int{pi}, byGiven[r.locals[li].toks[0]]...)
+		}
+		cands = uniqueInts(cands)
+		if len(cands) >= 2 {
+			q.Speaker.Candidates = nil
+			for _, c := range cands {
+				q.Speaker.Candidates = append(q.Speaker.Candidates, people[c].ID)
+			}
+		}
+		if q.Continues == "" {
+			people[pi].Quotes++
+		}
+	}
+}
+
+func uniqueInts(a []int) []int {
+	sort.Ints(a)
+	out := a[:0]
+	for i, x := range a {
+		if i > 0 && x == a[i-1] {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
