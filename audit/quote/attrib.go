@@ -1,0 +1,437 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+)
+
+// entity is a person or an organisation named in the narration.
+type entity struct {
+	pos    int
+	name   string
+	tokens int // words in the name
+}
+
+// attributor holds the per-document state of attribution: the people and
+// organisations named so far, in text order.
+type attributor struct {
+	doc     *source.Document
+	t       string
+	lx      *lexicon.Lexicon
+	paras   []para
+	persons []entity
+	orgs    []entity
+	gender  map[string]byte
+}
+
+// cue is an attribution found around a quote.
+type cue struct {
+	found   bool
+	inherit bool // a verb with no subject: the previous speaker goes on
+	sp      result.Speaker
+	pos     int // offset of the mention (or the verb)
+	verb    string
+	via     string
+	reach   int // last token index the cue covers
+}
+
+// speakerOf is a parsed subject.
+type subject struct {
+	ok      bool
+	mention string
+	name    string
+	role    string
+	kind    string
+	pos     int
+}
+
+func newAttributor(doc *source.Document, lx *lexicon.Lexicon, paras []para) *attributor {
+	a := &attributor{doc: doc, t: doc.Text, lx: lx, paras: paras, gender: map[string]byte{}}
+	for i := range paras {
+		a.collectEntities(&paras[i])
+	}
+	return a
+}
+
+// attribute fills Speaker, Verb, Via, Fragment (and Continues for
+// interrupted quotes) of every quote, in text order.
+func (a *attributor) attribute(quotes []result.Quote) {
+	lastReachesEnd := false // the previous paragraph ends with a quote and its cue
+	var lastSpeaker *result.Quote
+	for pi := range a.paras {
+		p := &a.paras[pi]
+		reach := make([]int, len(p.qtok))
+		for k, qi := range p.qtok {
+			q := &quotes[p.qbase+k]
+			c := a.rightCue(p, qi)
+			if !c.found && !c.inherit {
+				c = a.leftCue(p, qi)
+			}
+			if !c.found && !c.inherit && qi == 0 && pi > 0 {
+				c = a.introCue(pi)
+			}
+			r := qi
+			if c.reach > r {
+				r = c.reach
+			}
+			for r+1 < len(p.toks) && p.toks[r+1].kind == tPunct {
+				r++
+			}
+			reach[k] = r
+			var prev *result.Quote
+			adjacent := false
+			if k > 0 {
+				prev = &quotes[p.qbase+k-1]
+				adjacent = reach[k-1] >= qi-1
+			} else if qi == 0 && lastReachesEnd {
+				prev = lastSpeaker
+				adjacent = true
+			}
+			if q.Continues != "" && prev != nil && prev.ID == q.Continues {
+				adjacent = true
+			}
+			switch {
+			case c.found:
+				a.apply(q, c)
+				if adjacent && k > 0 && prev.Speaker.Known() && sameSpeaker(prev.Speaker, q.Speaker) && q.Continues == "" && interrupted(prev.Text) {
+					q.Continues = prev.ID
+				}
+			case c.inherit && prev != nil && prev.Speaker.Known():
+				a.copySpeaker(q, prev)
+				q.Verb = c.verb
+				if c.via != "" {
+					q.Via = c.via
+				}
+			case adjacent && prev != nil && prev.Speaker.Known():
+				a.copySpeaker(q, prev)
+				if k > 0 && q.Continues == "" && interrupted(prev.Text) {
+					q.Continues = prev.ID
+				}
+			default:
+				q.Speaker = result.Speaker{Kind: result.KindUnknown}
+				if c.verb != "" {
+					q.Verb = c.verb
+				}
+			}
+			if !q.Speaker.Known() && wordCount(q.Text) <= FragmentWords && q.Continues == "" {
+				q.Fragment = true
+			}
+		}
+		lastReachesEnd = false
+		lastSpeaker = nil
+		if n := len(p.qtok); n > 0 && reach[n-1] >= len(p.toks)-1 {
+			lastReachesEnd = true
+			lastSpeaker = &quotes[p.qbase+n-1]
+		}
+	}
+}
+
+// interrupted reports whether a quote's text stops where an interrupted
+// quotation would: on a comma, a dash or no punctuation at all.
+func interrupted(text string) bool {
+	r := lastRune(text)
+	return r == ',' || r == '—' || r == '–' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func lastRune(s string) rune {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] < 0x80 || s[i] >= 0xC0 {
+			r := []rune(s[i:])
+			if len(r) > 0 {
+				return r[0]
+			}
+		}
+	}
+	return 0
+}
+
+func sameSpeaker(a, b result.Speaker) bool {
+	return a.Kind == b.Kind && a.Name == b.Name && (a.Name != "" || a.Mention == b.Mention)
+}
+
+func (a *attributor) apply(q *result.Quote, c cue) {
+	q.Speaker = c.sp
+	if c.sp.Kind == "" {
+		q.Speaker.Kind = result.KindUnknown
+	}
+	if c.pos >= 0 && c.sp.Kind != result.KindUnknown {
+		q.Speaker.Line, q.Speaker.Column = a.doc.Position(c.pos)
+	}
+	q.Verb = c.verb
+	q.Via = c.via
+	if q.Speaker.Kind == result.KindPerson && q.Speaker.Name != "" {
+		a.addPerson(c.pos, q.Speaker.Name)
+	}
+	if q.Speaker.Kind == result.KindOrganization && q.Speaker.Name != "" {
+		a.orgs = insertEntity(a.orgs, entity{pos: c.pos, name: q.Speaker.Name})
+	}
+}
+
+func (a *attributor) copySpeaker(q, prev *result.Quote) {
+	q.Speaker = prev.Speaker
+	q.Speaker.Candidates = nil
+	q.Verb = prev.Verb
+	q.Via = prev.Via
+}
+
+func (a *attributor) addPerson(pos int, name string) {
+	a.persons = insertEntity(a.persons, entity{pos: pos, name: name, tokens: len(strings.Fields(name))})
+}
+
+func insertEntity(list []entity, e entity) []entity {
+	i := len(list)
+	for i > 0 && list[i-1].pos > e.pos {
+		i--
+	}
+	list = append(list, entity{})
+	copy(list[i+1:], list[i:])
+	list[i] = e
+	return list
+}
+
+// ---- cues ----
+
+// verbAt reports whether the word at toks[i] is an attribution verb, with
+// its base form and the number of tokens it takes ("according to": 2).
+func (a *attributor) verbAt(p *para, i int) (string, int) {
+	tk := p.toks[i]
+	if tk.kind != tWord {
+		return "", 0
+	}
+	w := word(a.t, tk)
+	if i+1 < len(p.toks) && p.toks[i+1].kind == tWord {
+		nx := strings.ToLower(word(a.t, p.toks[i+1]))
+		switch nx {
+		case "to", "on", "it", "out", "so":
+			if base, ok := a.lx.Verb(strings.ToLower(w) + " " + nx); ok {
+				return base, 2
+			}
+		}
+	}
+	base, ok := a.lx.Verb(w)
+	if !ok {
+		return "", 0
+	}
+	if tk.upper {
+		// A capitalised verb is a name ("Post", "Report") unless it opens a
+		// clause after a quote or a sentence.
+		if i > 0 && p.toks[i-1].kind == tWord {
+			return "", 0
+		}
+	}
+	return base, 1
+}
+
+// passive reports whether the verb at i is passive or a question
+// ("she was told", "when asked").
+func (a *attributor) passive(p *para, i int) bool {
+	if i == 0 {
+		return false
+	}
+	pw := strings.ToLower(word(a.t, p.toks[i-1]))
+	switch pw {
+	case "was", "were", "been", "being", "be", "is", "are", "when", "if", "get", "got":
+		return true
+	}
+	return false
+}
+
+// rightCue reads the attribution after the quote at token qi.
+func (a *attributor) rightCue(p *para, qi int) cue {
+	toks := p.toks
+	j := qi + 1
+	crossed := false
+	for j < len(toks) && toks[j].kind == tPunct {
+		if toks[j].sentEnd {
+			crossed = true
+		}
+		s := word(a.t, toks[j])
+		if s == "(" || s == "[" {
+			return cue{}
+		}
+		j++
+	}
+	if j >= len(toks) || toks[j].kind == tQuote {
+		return cue{}
+	}
+	we := j
+	for we < len(toks) && toks[we].kind != tQuote && !toks[we].sentEnd {
+		we++
+	}
+	// verb first: "…," said Zamir Kabulov, Russian envoy.
+	if base, n := a.verbAt(p, j); n > 0 && !a.passive(p, j) {
+		sub, end := a.parseForward(p, j+n, we)
+		if sub.ok {
+			if crossed && wordsIn(toks, j, we) > 8 {
+				return cue{}
+			}
+			return a.makeCue(sub, base, p, j, we, max(end, we))
+		}
+		if base == "add" || base == "say" {
+			return cue{}
+		}
+	}
+	// subject first: "…," BA chairman Martin Broughton said.
+	limit := min(we, j+14)
+	for v := j; v < limit; v++ {
+		base, n := a.verbAt(p, v)
+		if n == 0 || v == j {
+			continue
+		}
+		if a.passive(p, v) {
+			return cue{}
+		}
+		if crossed {
+			rest := wordsIn(toks, v+n, we)
+			if rest > 0 {
+				nx := strings.ToLower(word(a.t, toks[v+n]))
+				if !(stopForward[nx] || base == "tell" || (rest <= 2 && toks[v+n].kind == tWord && strings.HasSuffix(nx, "ly"))) {
+					return cue{}
+				}
+			}
+		}
+		sub := a.parseSubject(p, j, v)
+		if !sub.ok {
+			return cue{}
+		}
+		return a.makeCue(sub, base, p, v, we, we)
+	}
+	return cue{}
+}
+
+func wordsIn(toks []token, i, j int) int {
+	n := 0
+	for ; i < j && i < len(toks); i++ {
+		if toks[i].kind == tWord {
+			n++
+		}
+	}
+	return n
+}
+
+// leftCue reads the attribution before the quote at token qi, within its
+// sentence.
+func (a *attributor) leftCue(p *para, qi int) cue {
+	toks := p.toks
+	s := qi - 1
+	for s >= 0 && toks[s].kind != tQuote && !toks[s].sentEnd {
+		s--
+	}
+	return a.cueInWindow(p, s+1, qi, qi)
+}
+
+// cueInWindow finds the last attribution verb in toks[lo:hi] and its
+// subject; qi is the quote the window leads to (or len(toks)).
+func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
+	toks := p.toks
+	if lo >= hi {
+		return cue{}
+	}
+	var inherit cue
+	for v := hi - 1; v >= lo; v-- {
+		base, n := a.verbAt(p, v)
+		if n == 0 {
+			continue
+		}
+		if a.passive(p, v) {
+			continue
+		}
+		if base == "ask" && v+n < hi {
+			continue // "asked whether …": a question to the speaker
+		}
+		if base == "according to" {
+			sub, _ := a.parseForward(p, v+n, hi)
+			if sub.ok {
+				return a.makeCue(sub, base, p, v, hi, -1)
+			}
+			continue
+		}
+		if v+n < hi && lowerIs(a.t, toks[v+n], "by") {
+			sub, _ := a.parseForward(p, v+n+1, hi)
+			if sub.ok {
+				return a.makeCue(sub, base, p, v, hi, -1)
+			}
+		}
+		sub := a.parseSubject(p, lo, v)
+		if sub.ok {
+			return a.makeCue(sub, base, p, v, hi, -1)
+		}
+		if !inherit.inherit {
+			inherit = cue{inherit: true, verb: base, via: a.via(p, v, hi), pos: -1}
+		}
+	}
+	if inherit.inherit {
+		return inherit
+	}
+	// No verb: "The White House statement, in fact, dropped a hint:"
+	if hi-1 >= lo && word(a.t, toks[hi-1]) == ":" {
+		if sub := a.statementSubject(p, lo, hi-1); sub.ok {
+			return a.makeCue(sub, "", p, lo, hi, -1)
+		}
+	}
+	return cue{}
+}
+
+// introCue reads an introductory paragraph before a paragraph that opens
+// with a quote: one that ends with "that", ":" or "," or stops mid-sentence.
+func (a *attributor) introCue(pi int) cue {
+	prev := &a.paras[pi-1]
+	toks := prev.toks
+	if len(toks) == 0 || toks[len(toks)-1].kind == tQuote {
+		return cue{}
+	}
+	last := toks[len(toks)-1]
+	lw := word(a.t, last)
+	if last.kind == tPunct && lw != ":" && lw != "," && lw != "—" && lw != "–" {
+		return cue{}
+	}
+	s := len(toks) - 2
+	for s >= 0 && toks[s].kind != tQuote && !toks[s].sentEnd {
+		s--
+	}
+	c := a.cueInWindow(prev, s+1, len(toks), len(toks))
+	c.reach = -1
+	return c
+}
+
+// makeCue turns a subject into a cue, with the outlet found in toks[v:hi].
+func (a *attributor) makeCue(sub subject, base string, p *para, v, hi, reach int) cue {
+	c := cue{found: true, verb: base, pos: sub.pos, reach: reach}
+	c.sp = result.Speaker{Mention: sub.mention, Name: sub.name, Role: sub.role, Kind: sub.kind}
+	c.via = a.via(p, v, hi)
+	if c.sp.Kind == "" {
+		c.sp.Kind = result.KindUnknown
+	}
+	return c
+}
+
+// via finds an outlet named in toks[v:hi] ("told the BBC", "on LBC").
+func (a *attributor) via(p *para, v, hi int) string {
+	toks := p.toks
+	for i := v; i < hi && i < len(toks); i++ {
+		if toks[i].kind != tWord || !toks[i].upper {
+			continue
+		}
+		j := i
+		for j < hi && toks[j].kind == tWord && (toks[j].upper || isDigitWord(a.t, toks[j])) {
+			j++
+		}
+		// longest prefix of the run that is an outlet
+		for e := j; e > i; e-- {
+			name := strings.TrimSuffix(strings.TrimSuffix(a.t[toks[i].s:toks[e-1].e], "'s"), "’s")
+			if o, ok := a.lx.Outlet(name); ok {
+				return o
+			}
+		}
+		i = j
+	}
+	return ""
+}
+
+func isDigitWord(t string, tk token) bool {
+	return tk.kind == tWord && t[tk.s] >= '0' && t[tk.s] <= '9'
+}

@@ -1,0 +1,188 @@
+// Package quote extracts the direct quotations of a document and
+// attributes each one to its speaker.
+//
+// Extraction pairs quotation marks by family (double: “ ” " « » „ ``…'';
+// single: ‘ ’ ' ‹ › ‚), not in sequence, so that a quote opened with ‘ and
+// closed with ” is found (and marked mismatched), apostrophes are not
+// taken for marks, nested quotes stay inside their outer quote, and the
+// multi-paragraph convention (each paragraph re-opens, only the last
+// closes) links the parts through Continues.
+//
+// Attribution reads the narration around each quote: a cue after it
+// ("…," said Zamir Kabulov, Russian envoy), before it (Maria Ivanova
+// remarked …: “…”), in the middle of an interrupted quote, or in an
+// introductory paragraph ending with "that", ":" or ",". Pronouns and
+// surnames resolve to the full names introduced earlier in the document;
+// anonymous descriptors and organisations are recognised. When the speaker
+// cannot be told, the quote is left unknown rather than guessed.
+package quote
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+)
+
+// FragmentWords is the largest number of words an unattributed quote may
+// have to count as a fragment (a scare quote, a term, a title).
+const FragmentWords = 4
+
+// para is one paragraph with its quotes and tokens.
+type para struct {
+	lo, hi int
+	spans  []span
+	qbase  int // index of the paragraph's first quote in the document
+	toks   []token
+	qtok   []int // token index of each quote of the paragraph
+}
+
+// Extract finds every quotation in doc and attributes it. Quote IDs are
+// doc.Meta.ID + "-Q" + n (1-based, in text order) and Source is
+// doc.Meta.ID. It fills every Quote field except Match and
+// Speaker.Person/Candidates (the name resolver fills those). It never
+// panics; quotes never overlap; each quote's Text is doc.Text[Start:End]
+// with the marks excluded; Line and Column come from doc.Position(Start).
+func Extract(doc *source.Document, lx *lexicon.Lexicon) []result.Quote {
+	if doc == nil {
+		return nil
+	}
+	if lx == nil {
+		lx = lexicon.New(nil)
+	}
+	t := doc.Text
+	spans := paragraphSpans(doc)
+	paras := make([]para, 0, len(spans))
+	var all []span
+	var markBuf []mark
+	for i, sp := range spans {
+		lo, hi := sp.Start, sp.End
+		if lo < 0 || hi > len(t) || lo >= hi {
+			continue
+		}
+		nextOpens := false
+		if i+1 < len(spans) {
+			n := spans[i+1]
+			if n.Start >= 0 && n.End <= len(t) && n.Start < n.End {
+				nextOpens = opensWithMark(t, n.Start, n.End)
+			}
+		}
+		markBuf = findMarks(t, lo, hi, markBuf[:0])
+		before := len(all)
+		all = scanParagraph(t, lo, hi, markBuf, nextOpens, all)
+		// The first quote of a paragraph continues a quote left open by
+		// the previous paragraph when it opens the paragraph.
+		if before < len(all) && before > 0 && all[before-1].openAtEnd && all[before].open == lo {
+			all[before].contPrev = true
+		}
+		paras = append(paras, para{lo: lo, hi: hi, spans: all[before:len(all):len(all)], qbase: before})
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	for i := range paras {
+		p := &paras[i]
+		p.toks = tokenize(t, p.lo, p.hi, p.spans, p.qbase, nil)
+		for k, tk := range p.toks {
+			if tk.kind == tQuote {
+				p.qtok = append(p.qtok, k)
+			}
+		}
+	}
+	a := newAttributor(doc, lx, paras)
+	quotes := make([]result.Quote, len(all))
+	for i, s := range all {
+		q := &quotes[i]
+		q.ID = doc.Meta.ID + "-Q" + strconv.Itoa(i+1)
+		q.Source = doc.Meta.ID
+		q.Start, q.End = s.start, s.end
+		q.Line, q.Column = doc.Position(s.start)
+		q.Text = t[s.start:s.end]
+		q.OpenMark, q.CloseMark = s.openMark, s.closeMark
+		q.Unclosed, q.Mismatched = s.unclosed, s.mismatched
+		q.Insertions, q.Ellipses = insertions(q.Text)
+		if s.contPrev && i > 0 {
+			q.Continues = quotes[i-1].ID
+		}
+	}
+	for pi := range paras {
+		p := &paras[pi]
+		for k := range p.spans {
+			quotes[p.qbase+k].Paragraph = pi + 1
+		}
+	}
+	a.attribute(quotes)
+	return quotes
+}
+
+// paragraphSpans returns the document's paragraphs, or one per non-blank
+// line when the reader gave none.
+func paragraphSpans(doc *source.Document) []source.Span {
+	if len(doc.Paragraphs) > 0 {
+		return doc.Paragraphs
+	}
+	var out []source.Span
+	t := doc.Text
+	start := 0
+	for i := 0; i <= len(t); i++ {
+		if i == len(t) || t[i] == '\n' || t[i] == '\r' {
+			s, e := trimSpan(t, start, i)
+			if s < e {
+				out = append(out, source.Span{Start: s, End: e})
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// insertions lists the bracketed insertions of a quote and counts its
+// ellipses.
+func insertions(text string) (ins []string, ellipses int) {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '[':
+			if j := strings.IndexByte(text[i+1:], ']'); j >= 0 {
+				ins = append(ins, text[i:i+j+2])
+				i += j + 1
+			}
+		case '.':
+			if strings.HasPrefix(text[i:], "...") {
+				ellipses++
+				for i+1 < len(text) && text[i+1] == '.' {
+					i++
+				}
+			}
+		case 0xE2:
+			if strings.HasPrefix(text[i:], "…") {
+				ellipses++
+				i += len("…") - 1
+			}
+		}
+	}
+	return ins, ellipses
+}
+
+// wordCount counts the words of s.
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isWordRune(r) || r == '\'' || r == '’' || r == '-'
+		if w && !in && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

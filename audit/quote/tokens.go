@@ -1,0 +1,123 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota
+	tPunct
+	tQuote
+)
+
+// token is a word, a punctuation character or a whole quote (marks
+// included) of a paragraph's narration. Offsets are into the document text.
+type token struct {
+	s, e    int
+	kind    tokKind
+	q       int  // index of the quote, for tQuote
+	upper   bool // a word starting with an upper-case letter
+	sentEnd bool // punctuation that ends a sentence
+}
+
+// tokenize splits text[lo:hi] into tokens; spans (sorted, inside the
+// paragraph) become one tQuote token each, numbered from qbase.
+func tokenize(t string, lo, hi int, spans []span, qbase int, out []token) []token {
+	si := 0
+	for i := lo; i < hi; {
+		if si < len(spans) && i >= spans[si].open {
+			end := max(spans[si].close, spans[si].end, i+1)
+			out = append(out, token{s: spans[si].open, e: end, kind: tQuote, q: qbase + si})
+			i = end
+			si++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:hi])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := i + n
+			for j < hi {
+				r2, n2 := utf8.DecodeRuneInString(t[j:hi])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' {
+					r3 := runeAfter(t, j+n2, hi)
+					if isWordRune(r3) && (si >= len(spans) || j+n2 < spans[si].open) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			out = append(out, token{s: i, e: j, kind: tWord, upper: unicode.IsUpper(r)})
+			i = j
+		default:
+			out = append(out, token{s: i, e: i + n, kind: tPunct})
+			i += n
+		}
+	}
+	// sentence ends
+	for k := range out {
+		tk := &out[k]
+		if tk.kind != tPunct {
+			continue
+		}
+		c := t[tk.s:tk.e]
+		if c != "." && c != "!" && c != "?" && c != "…" {
+			continue
+		}
+		if c == "." && k > 0 && out[k-1].kind == tWord && out[k-1].e == tk.s && abbreviation(t[out[k-1].s:out[k-1].e]) {
+			continue
+		}
+		// followed by space or end (or a closing mark)
+		if tk.e < hi {
+			r := runeAfter(t, tk.e, hi)
+			if !unicode.IsSpace(r) && !strings.ContainsRune("\"”’')", r) {
+				continue
+			}
+		}
+		if k+1 < len(out) && out[k+1].kind == tWord && !out[k+1].upper && unicode.IsLower(runeAfter(t, out[k+1].s, hi)) {
+			continue
+		}
+		tk.sentEnd = true
+	}
+	return out
+}
+
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "no": true,
+	"gov": true, "sen": true, "rep": true, "gen": true, "col": true, "lt": true, "capt": true, "prof": true,
+	"rev": true, "vs": true, "v": true, "sgt": true, "cpl": true, "maj": true, "adm": true, "supt": true,
+	"insp": true, "det": true, "hon": true, "mt": true, "ft": true, "jan": true, "feb": true, "aug": true,
+	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "approx": true, "fig": true,
+}
+
+func abbreviation(w string) bool {
+	if strings.Contains(w, ".") {
+		return true // U.S, e.g
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r) // initials
+	}
+	if len(w) > 5 {
+		return false
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// word returns the text of a token.
+func word(t string, tk token) string { return t[tk.s:tk.e] }
+
+// lowerIs reports whether the token is the word w (ASCII case-insensitive).
+func lowerIs(t string, tk token, w string) bool {
+	return tk.kind == tWord && strings.EqualFold(t[tk.s:tk.e], w)
+}

@@ -1,0 +1,97 @@
+package quote
+
+import "strings"
+
+// set builds a lookup table of lower-case words.
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// Word classes used by the attribution parser. They are grammar, not
+// vocabulary of any article: function words, auxiliaries, role nouns.
+var (
+	// connectives may open a clause before its subject.
+	connectives = set(`and but yet so however meanwhile then also now still instead while although though
+		because since thus therefore indeed moreover furthermore later earlier separately elsewhere nonetheless`)
+
+	// auxiliaries and adverbs that may stand between a subject and its verb.
+	auxiliaries = set(`has have had was were is are be been will would could should may might must shall can
+		also later then previously recently further again once did does do just only already still yesterday
+		today tonight publicly privately repeatedly simply subsequently finally quickly earlier never not always
+		often reportedly has since last week this month year on friday monday tuesday wednesday thursday saturday sunday
+		himself herself itself themselves`)
+
+	// stopAfterName ends a subject noun phrase read forwards.
+	stopForward = set(`on in at when after before as while during who which that adding but and yesterday today
+		last this earlier later told said says tells to from with about how adding noting saying in`)
+
+	// tailPrepositions start a tail after the head of a noun phrase.
+	tailPrepositions = set(`of for at from in with on to who which`)
+
+	// determiners open a common noun phrase ("a spokesman", "one activist").
+	determiners = set(`a an the one another some two three several many its his her their our this that these those`)
+
+	pronouns = map[string]byte{"he": 'm', "she": 'f', "they": 'p', "it": 'n', "i": 'i', "we": 'w'}
+
+	// roleWords are titles and offices that stand before a name in a
+	// capitalised run ("Foreign Minister Amir Khan Muttaqi", "Reform MP
+	// Richard Tice"); the name is what follows the last of them.
+	roleWords = set(`minister secretary president chairman chairwoman chair chancellor governor senator
+		representative rep congressman congresswoman mayor premier leader director chief executive officer
+		ceo cfo coo spokesman spokeswoman spokesperson ambassador envoy general commissioner judge justice
+		king queen prince princess pope cardinal bishop archbishop coach manager captain boss head
+		professor prof dr mr mrs ms miss sir dame lord lady rev reverend father sister sheikh mx
+		mp mep msp am ms deputy vice shadow foreign home interior defence defense finance trade culture health
+		education environment transport justice economy culture sports sport international development
+		prime first foreign special analyst economist editor correspondent reporter producer founder
+		chairperson inspector superintendent sergeant constable detective commander colonel major lieutenant
+		admiral officer striker midfielder defender goalkeeper winger forward player star singer actor actress
+		director-general secretary-general vice-president president-elect attorney solicitor barrister
+		counsel partner analyst strategist economist trader dealer rapporteur`)
+
+	// honorifics are dropped from a name but kept in the mention.
+	honorifics = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "dr": 0, "sir": 'm', "dame": 'f',
+		"lord": 'm', "lady": 'f', "prof": 0, "professor": 0, "rev": 0, "reverend": 0, "sheikh": 'm', "mx": 0,
+		"father": 'm', "sister": 'f', "president": 0, "senator": 0, "sen": 0, "gov": 0, "rep": 0}
+
+	// particles may stand inside a name ("Nick Van den Brul", "Lula da Silva").
+	particles = set(`van von der den de da di du del della dos das le la al el bin ibn ben ter ten op`)
+
+	// orgWords mark a capitalised run as an organisation or a place.
+	orgWords = set(`ministry department office party council union association group company corporation corp
+		inc ltd plc llc co bank reserve fund board commission committee agency federation organisation
+		organization institute institution foundation trust society league club united city fc airways
+		airlines airline service services government parliament assembly senate congress army navy police
+		exchange network movement times news post telegraph journal media television tv radio records studios
+		pictures games motors systems technologies software house court university college school hospital
+		authority bureau centre center council forum alliance coalition front church network channel
+		industries holdings partners capital securities investments research press daily weekly magazine
+		kingdom states republic nations emirate street square road hall island county province region
+		administration cabinet treasury commons lords brigade regiment force forces guard tribunal
+		taliban tories labour conservatives democrats republicans opec nato eu un who wto imf fifa uefa iaaf
+		microsoft google apple sony nintendo yahoo amazon ebay intel ibm`)
+
+	// orgNouns are heads of a common noun phrase naming an organisation
+	// ("the company", "the ministry", "the statement").
+	orgNouns = set(`company firm group ministry ministries government bank airline carrier union party council
+		association club statement report department agency organisation organization team regulator
+		commission committee board club retailer maker manufacturer operator network broadcaster channel
+		authority authorities administration embassy ministry court`)
+
+	// notNames are capitalised words that never begin or make a person's
+	// name: function words, months, days.
+	notNames = set(`the a an but and or so yet in on at for with by from as if when while after before however
+		meanwhile this that these those it he she they we i his her their our its my there here last next some
+		many most all both such one two no not what who how why where also still even only just now then today
+		yesterday tomorrow january february march april may june july august september october november december
+		monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir according despite although
+		though during since until unlike like over under about against between among through into onto upon
+		speaking asked writing said says told`)
+
+	// locatives before a capitalised run make it a place.
+	locatives = set(`in at from to into near across outside inside around throughout via towards toward`)
+)
