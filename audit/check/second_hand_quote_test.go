@@ -27,6 +27,9 @@ func TestSecondHandQuoteFires(t *testing.T) {
 info S1:1:2 q1 | We are ready to talk, | Second-hand quotation: credited to BBC.
 warning S2:1:2 q2 | We are ready to talk, | This quotation appeared first in a.txt, but nothing here credits it.
 `)
+	if len(fs) < 2 {
+		return
+	}
 	if r := fs[1].Related; len(r) != 1 || r[0].Source != "S1" || r[0].Path != "a.txt" || r[0].Line != 1 {
 		t.Errorf("related: %+v", r)
 	}
