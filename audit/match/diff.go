@@ -1,0 +1,460 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+)
+
+// span is one raw diff operation over two token slices: a[A0:A1] turned
+// into b[B0:B1]. Equal spans have the same length on both sides.
+type span struct {
+	op             string
+	a0, a1, b0, b1 int
+}
+
+// maxCells bounds the dynamic-programming table of one diff; beyond it the
+// differing middle is reported as one replacement (still a correct diff).
+const maxCells = 1 << 22
+
+// diffKeys computes a word-level diff of a and b by their words without
+// punctuation (so "us" and "us," align as equal): common
+// prefix and suffix first, then a longest-common-subsequence table over
+// the middle. Deletions and insertions between two equal runs merge into
+// one replace span.
+func diffKeys(a, b []token) []span {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre].cmp == b[pre].cmp {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf].cmp == b[len(b)-1-suf].cmp {
+		suf++
+	}
+	var ops []span
+	if pre > 0 {
+		ops = append(ops, span{result.OpEqual, 0, pre, 0, pre})
+	}
+	ops = append(ops, lcsMiddle(a, b, pre, len(a)-suf, pre, len(b)-suf)...)
+	if suf > 0 {
+		ops = append(ops, span{result.OpEqual, len(a) - suf, len(a), len(b) - suf, len(b)})
+	}
+	return mergeSpans(ops)
+}
+
+// lcsMiddle diffs a[a0:a1] against b[b0:b1].
+func lcsMiddle(a, b []token, a0, a1, b0, b1 int) []span {
+	n, m := a1-a0, b1-b0
+	switch {
+	case n == 0 && m == 0:
+		return nil
+	case n == 0:
+		return []span{{result.OpInsert, a0, a0, b0, b1}}
+	case m == 0:
+		return []span{{result.OpDelete, a0, a1, b0, b0}}
+	case n*m > maxCells:
+		return []span{{result.OpReplace, a0, a1, b0, b1}}
+	}
+	// t[i][j] = LCS length of a[a0+i:a1] and b[b0+j:b1].
+	w := m + 1
+	t := make([]int32, (n+1)*w)
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case a[a0+i].cmp == b[b0+j].cmp:
+				t[i*w+j] = t[(i+1)*w+j+1] + 1
+			case t[(i+1)*w+j] >= t[i*w+j+1]:
+				t[i*w+j] = t[(i+1)*w+j]
+			default:
+				t[i*w+j] = t[i*w+j+1]
+			}
+		}
+	}
+	var ops []span
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && a[a0+i].cmp == b[b0+j].cmp:
+			ops = append(ops, span{result.OpEqual, a0 + i, a0 + i + 1, b0 + j, b0 + j + 1})
+			i, j = i+1, j+1
+		case j == m || (i < n && t[(i+1)*w+j] >= t[i*w+j+1]):
+			ops = append(ops, span{result.OpDelete, a0 + i, a0 + i + 1, b0 + j, b0 + j})
+			i++
+		default:
+			ops = append(ops, span{result.OpInsert, a0 + i, a0 + i, b0 + j, b0 + j + 1})
+			j++
+		}
+	}
+	return ops
+}
+
+// mergeSpans joins adjacent spans: equal runs into one, and every run of
+// deletions and insertions between equal runs into one delete, insert or
+// replace.
+func mergeSpans(in []span) []span {
+	var out []span
+	for _, s := range in {
+		if s.a0 == s.a1 && s.b0 == s.b1 {
+			continue
+		}
+		if len(out) > 0 {
+			last := &out[len(out)-1]
+			if (last.op == result.OpEqual) == (s.op == result.OpEqual) {
+				last.a1, last.b1 = s.a1, s.b1
+				if last.op != result.OpEqual {
+					last.op = changeOp(last.a1-last.a0, last.b1-last.b0)
+				}
+				continue
+			}
+		}
+		if s.op != result.OpEqual {
+			s.op = changeOp(s.a1-s.a0, s.b1-s.b0)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func changeOp(na, nb int) string {
+	switch {
+	case na == 0:
+		return result.OpInsert
+	case nb == 0:
+		return result.OpDelete
+	}
+	return result.OpReplace
+}
+
+// Diff returns the word-level operations turning a into b. Words are
+// compared by their normalised form without punctuation (case, quotation
+// marks, apostrophes, brackets and attached punctuation do not count;
+// dashes and ellipses are words of their own), so the operations show the
+// differences of wording a reader cares about. Old holds a's words as written and New
+// b's; an equal operation carries New only when b writes the same words
+// differently (“Kabul” / "kabul"), so that b can be rebuilt from a and the
+// operations.
+func Diff(a, b string) []result.DiffOp {
+	ta, tb := tokenize(a), tokenize(b)
+	return toOps(ta, tb, diffKeys(ta, tb))
+}
+
+// toOps renders raw spans as result operations.
+func toOps(a, b []token, spans []span) []result.DiffOp {
+	ops := make([]result.DiffOp, 0, len(spans))
+	for _, s := range spans {
+		op := result.DiffOp{Op: s.op, Old: joinText(a[s.a0:s.a1]), New: joinText(b[s.b0:s.b1])}
+		if s.op == result.OpEqual && op.New == op.Old {
+			op.New = ""
+		}
+		ops = append(ops, op)
+	}
+	return ops
+}
+
+func joinText(ts []token) string {
+	switch len(ts) {
+	case 0:
+		return ""
+	case 1:
+		return ts[0].text
+	}
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// Apply rebuilds the second text of a diff from its operations: the words
+// of b, as written, joined by single spaces (white space inside the
+// original is not kept).
+func Apply(ops []result.DiffOp) string {
+	var parts []string
+	for _, op := range ops {
+		switch op.Op {
+		case result.OpEqual:
+			if op.New != "" {
+				parts = append(parts, op.New)
+			} else {
+				parts = append(parts, op.Old)
+			}
+		case result.OpInsert, result.OpReplace:
+			parts = append(parts, op.New)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// Invert returns the operations turning b into a, given those turning a
+// into b.
+func Invert(ops []result.DiffOp) []result.DiffOp {
+	out := make([]result.DiffOp, len(ops))
+	for i, op := range ops {
+		switch op.Op {
+		case result.OpEqual:
+			if op.New != "" {
+				out[i] = result.DiffOp{Op: op.Op, Old: op.New, New: op.Old}
+			} else {
+				out[i] = op
+			}
+		case result.OpInsert:
+			out[i] = result.DiffOp{Op: result.OpDelete, Old: op.New}
+		case result.OpDelete:
+			out[i] = result.DiffOp{Op: result.OpInsert, New: op.Old}
+		default:
+			out[i] = result.DiffOp{Op: op.Op, Old: op.New, New: op.Old}
+		}
+	}
+	return out
+}
+
+// qualifiers are the negations and qualifiers whose presence changes what
+// a quotation says. Words ending in n't are negations too.
+var qualifiers = map[string]bool{
+	"not": true, "never": true, "no": true, "nor": true, "neither": true,
+	"none": true, "nothing": true, "nobody": true, "nowhere": true, "cannot": true,
+	"without": true, "only": true, "just": true, "merely": true, "solely": true,
+	"almost": true, "nearly": true, "hardly": true, "barely": true, "scarcely": true,
+	"rarely": true, "seldom": true, "always": true, "ever": true, "all": true,
+	"every": true, "some": true, "most": true, "partly": true, "partially": true,
+	"perhaps": true, "maybe": true, "possibly": true, "probably": true,
+	"might": true, "may": true, "unlikely": true, "likely": true,
+}
+
+// isQualifier reports whether the core form w is a negation or qualifier.
+func isQualifier(core string) bool {
+	return qualifiers[core] || strings.HasSuffix(core, "n't")
+}
+
+// QualifierChanges lists the negations and qualifiers ("not", "never",
+// "no", "only", "n't" forms, "nothing", "none", "without", …) that ops add
+// or drop, as `dropped “not”` or `added “only”`, in the order they occur.
+// A qualifier that only moves (dropped in one place, added in another)
+// is not a change.
+func QualifierChanges(ops []result.DiffOp) []string {
+	var dropped, added []string
+	for _, op := range ops {
+		if op.Op == result.OpEqual {
+			continue
+		}
+		dropped = append(dropped, qualifiersIn(op.Old)...)
+		added = append(added, qualifiersIn(op.New)...)
+	}
+	// Cancel moves: a qualifier both dropped and added.
+	count := map[string]int{}
+	for _, q := range added {
+		count[q]++
+	}
+	var out []string
+	var keptDropped []string
+	for _, q := range dropped {
+		if count[q] > 0 {
+			count[q]--
+			continue
+		}
+		keptDropped = append(keptDropped, q)
+	}
+	for _, q := range keptDropped {
+		out = append(out, fmt.Sprintf("dropped “%s”", q))
+	}
+	for _, q := range added {
+		if count[q] > 0 {
+			count[q]--
+			out = append(out, fmt.Sprintf("added “%s”", q))
+		}
+	}
+	return out
+}
+
+func qualifiersIn(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		if isQualifier(t.core) {
+			out = append(out, t.core)
+		}
+	}
+	return out
+}
+
+// Costs of one differing word in a similarity score.
+const (
+	costWord      = 1.0  // a word changed, added or dropped
+	costTypo      = 0.5  // a word spelled slightly differently
+	costPunct     = 0.1  // the same word with other punctuation, or a dash/ellipsis
+	costQualifier = 2.0  // a negation or qualifier changed, added or dropped (score only)
+	typoRatio     = 0.34 // edit distance / length at or under which a change is a typo
+)
+
+// similarity scores a diff of a and b in [0,1]: 1 minus the cost of the
+// differing words over the number of words of the longer text.
+// qualifierCost is what a changed negation or qualifier costs: grouping
+// uses costWord (a dropped "not" must still group), the reported score
+// costQualifier (so that it ranks below a punctuation change).
+func similarity(a, b []token, spans []span, qualifierCost float64) float64 {
+	wa, wb := wordCount(a), wordCount(b)
+	den := max(wa, wb)
+	if den == 0 {
+		if len(a) == len(b) {
+			return 1
+		}
+		return 0
+	}
+	cost := 0.0
+	for _, s := range spans {
+		cost += spanCost(a[s.a0:s.a1], b[s.b0:s.b1], qualifierCost)
+	}
+	sim := 1 - cost/float64(den)
+	if sim < 0 {
+		return 0
+	}
+	return sim
+}
+
+func wordCount(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		if t.core != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// spanCost is the cost of turning words x into words y: aligned pairs
+// first, then the words left over on the longer side.
+func spanCost(x, y []token, qualifierCost float64) float64 {
+	cost := 0.0
+	n := min(len(x), len(y))
+	for i := 0; i < n; i++ {
+		cost += pairCost(x[i], y[i], qualifierCost)
+	}
+	for _, t := range x[n:] {
+		cost += soloCost(t, qualifierCost)
+	}
+	for _, t := range y[n:] {
+		cost += soloCost(t, qualifierCost)
+	}
+	return cost
+}
+
+func soloCost(t token, qualifierCost float64) float64 {
+	switch {
+	case t.core == "":
+		return costPunct
+	case isQualifier(t.core):
+		return qualifierCost
+	}
+	return costWord
+}
+
+func pairCost(x, y token, qualifierCost float64) float64 {
+	switch {
+	case x.key == y.key:
+		return 0
+	case x.core == y.core:
+		return costPunct
+	case x.core == "" || y.core == "":
+		return costWord
+	case isQualifier(x.core) || isQualifier(y.core):
+		return qualifierCost
+	}
+	l := max(len(x.core), len(y.core))
+	if l >= 4 {
+		d := levenshtein.ComputeDistance(x.core, y.core)
+		if float64(d) <= typoRatio*float64(l) {
+			return costTypo
+		}
+	}
+	return costWord
+}
+
+// fitWindow finds where short stands in long: the window long[start:end]
+// that short aligns with at the least word edit cost, gaps before and
+// after the window being free (a fitting alignment). Unlike a longest
+// common subsequence, it does not pick up a stray "it" far from the rest.
+func fitWindow(short, long []token) (start, end int) {
+	n, m := len(short), len(long)
+	if n == 0 || m == 0 || (n+1)*(m+1) > maxCells {
+		return 0, m
+	}
+	w := m + 1
+	d := make([]int32, (n+1)*w)
+	for i := 1; i <= n; i++ {
+		d[i*w] = int32(i)
+		for j := 1; j <= m; j++ {
+			sub := int32(1)
+			if short[i-1].cmp == long[j-1].cmp {
+				sub = 0
+			}
+			best := d[(i-1)*w+j-1] + sub
+			if c := d[(i-1)*w+j] + 1; c < best {
+				best = c
+			}
+			if c := d[i*w+j-1] + 1; c < best {
+				best = c
+			}
+			d[i*w+j] = best
+		}
+	}
+	end = 0
+	for j := 1; j <= m; j++ {
+		if d[n*w+j] < d[n*w+end] {
+			end = j
+		}
+	}
+	i, j := n, end
+	for i > 0 && j > 0 {
+		sub := int32(1)
+		if short[i-1].cmp == long[j-1].cmp {
+			sub = 0
+		}
+		switch {
+		case d[i*w+j] == d[(i-1)*w+j-1]+sub:
+			i, j = i-1, j-1
+		case d[i*w+j] == d[i*w+j-1]+1:
+			j--
+		default:
+			i--
+		}
+	}
+	return j, end
+}
+
+// containedSpans diffs a and b when one stands inside the other: the part
+// of the longer outside the window is one deletion (or insertion) at each
+// end, and the window is diffed word by word.
+func containedSpans(a, b []token) []span {
+	if len(a) >= len(b) {
+		s, e := fitWindow(b, a)
+		inner := diffKeys(a[s:e], b)
+		out := make([]span, 0, len(inner)+2)
+		if s > 0 {
+			out = append(out, span{result.OpDelete, 0, s, 0, 0})
+		}
+		for _, sp := range inner {
+			out = append(out, span{sp.op, sp.a0 + s, sp.a1 + s, sp.b0, sp.b1})
+		}
+		if e < len(a) {
+			out = append(out, span{result.OpDelete, e, len(a), len(b), len(b)})
+		}
+		return mergeSpans(out)
+	}
+	out := containedSpans(b, a)
+	for i, sp := range out {
+		op := sp.op
+		switch op {
+		case result.OpDelete:
+			op = result.OpInsert
+		case result.OpInsert:
+			op = result.OpDelete
+		}
+		out[i] = span{op, sp.b0, sp.b1, sp.a0, sp.a1}
+	}
+	return out
+}

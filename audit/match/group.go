@@ -1,0 +1,647 @@
+package match
+
+import (
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+)
+
+// Options tune Group. The zero value means the defaults.
+type Options struct {
+	// MinNearSimilarity is the similarity at or above which two
+	// quotations are near matches (default 0.8).
+	MinNearSimilarity float64
+	// FragmentWords: quotations marked Fragment, and quotations of at most
+	// this many words, match only when identical after normalisation and
+	// from the same speaker (default 2; negative means only those marked).
+	FragmentWords int
+	// ContainedWords is the least number of words the shorter quotation
+	// must have to count as contained in a longer one (default 5).
+	ContainedWords int
+	// MaxShingleQuotes: a word pair found in more distinct quotations than
+	// this is too common to suggest a match and is not used to find
+	// candidates (default 40).
+	MaxShingleQuotes int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MinNearSimilarity <= 0 || o.MinNearSimilarity > 1 {
+		o.MinNearSimilarity = 0.8
+	}
+	if o.FragmentWords == 0 {
+		o.FragmentWords = 2
+	}
+	if o.ContainedWords <= 0 {
+		o.ContainedWords = 5
+	}
+	if o.MaxShingleQuotes <= 0 {
+		o.MaxShingleQuotes = 40
+	}
+	return o
+}
+
+// quotation is a whole quotation: a first part and every part that
+// continues it, joined.
+type quotation struct {
+	id       string // ID of the first part
+	source   string
+	text     string // parts joined with a space, as written
+	speaker  result.Speaker
+	fragment bool
+	toks     []token // trimmed tokens of text
+	norm     string
+	words    int
+}
+
+// Group finds groups of the same or nearly the same quotation across all
+// sources (and within one: a source that prints a quotation twice gives an
+// exact group whose Sources repeat the source).
+//
+// Parts linked by Continues are joined into whole quotations and compared
+// as a whole; each group names quotations by the ID of their first part.
+// Groups are ordered by their lowest quotation ID (digit runs compare as
+// numbers) and numbered M1, M2, …. The first member of a group is its
+// lowest ID, except in a contained group, where it is the longest
+// quotation (the one the others quote part of). Group does not modify
+// quotes; the caller sets Quote.Match on every part of each member.
+//
+// Kinds: exact (identical after Normalize), near (similarity at or above
+// MinNearSimilarity), contained (a quotation of at least ContainedWords
+// words that stands, nearly word for word, inside a longer one), fragment
+// (short or Fragment quotations, identical and from the same speaker).
+// A group that mixes exact and near members is near; one with any
+// containment is contained. Similarity is the lowest member score against
+// the first member; for a contained member the score measures how
+// faithfully it quotes its part of the longer quotation.
+func Group(quotes []result.Quote, sources []result.Source, opts Options) []result.Match {
+	opts = opts.withDefaults()
+	qs := joinParts(quotes)
+	if len(qs) < 2 {
+		return nil
+	}
+	for i := range qs {
+		qs[i].toks = trimOuter(keyed(tokenize(qs[i].text)))
+		qs[i].words = wordCount(qs[i].toks)
+		qs[i].norm = keysString(qs[i].toks)
+		if qs[i].words <= opts.FragmentWords {
+			qs[i].fragment = true
+		}
+	}
+	var groups [][]int // indices into qs
+	kinds := map[int]string{}
+
+	// Fragments: identical and from the same known speaker only.
+	frag := map[string][]int{}
+	var fragKeys []string
+	// Whole quotations: one node per distinct normalised text.
+	uniq := map[string]int{}
+	var nodes [][]int // node -> indices into qs
+	for i := range qs {
+		q := &qs[i]
+		if q.norm == "" {
+			continue
+		}
+		if q.fragment {
+			sk := fragmentSpeaker(q.speaker)
+			if sk == "" {
+				continue
+			}
+			k := sk + "\x00" + q.norm
+			if _, ok := frag[k]; !ok {
+				fragKeys = append(fragKeys, k)
+			}
+			frag[k] = append(frag[k], i)
+			continue
+		}
+		n, ok := uniq[q.norm]
+		if !ok {
+			n = len(nodes)
+			uniq[q.norm] = n
+			nodes = append(nodes, nil)
+		}
+		nodes[n] = append(nodes[n], i)
+	}
+	for _, k := range fragKeys {
+		if len(frag[k]) > 1 {
+			kinds[len(groups)] = result.MatchFragment
+			groups = append(groups, frag[k])
+		}
+	}
+
+	uf, contained := linkNodes(qs, nodes, opts)
+	comps := map[int][]int{}
+	var roots []int
+	for n := range nodes {
+		r := uf.find(n)
+		if _, ok := comps[r]; !ok {
+			roots = append(roots, r)
+		}
+		comps[r] = append(comps[r], nodes[n]...)
+	}
+	for _, r := range roots {
+		members := comps[r]
+		if len(members) < 2 {
+			continue
+		}
+		kind := result.MatchExact
+		for _, m := range members[1:] {
+			if qs[m].norm != qs[members[0]].norm {
+				kind = result.MatchNear
+				break
+			}
+		}
+		if contained[r] {
+			kind = result.MatchContained
+		}
+		kinds[len(groups)] = kind
+		groups = append(groups, members)
+	}
+
+	dates := sourceDates(sources)
+	out := make([]result.Match, 0, len(groups))
+	for g, members := range groups {
+		out = append(out, buildMatch(qs, members, kinds[g], dates, opts))
+	}
+	slices.SortFunc(out, func(a, b result.Match) int { return compareIDs(lowestID(a), lowestID(b)) })
+	for i := range out {
+		out[i].ID = fmt.Sprintf("M%d", i+1)
+	}
+	return out
+}
+
+// keyed drops the tokens with an empty key (lone marks and brackets).
+func keyed(ts []token) []token {
+	out := ts[:0]
+	for _, t := range ts {
+		if t.key != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// keysString joins the keys of ts: Normalize's result for keyed tokens.
+func keysString(ts []token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
+}
+
+func lowestID(m result.Match) string {
+	low := ""
+	for i, id := range m.Quotes {
+		if i == 0 || compareIDs(id, low) < 0 {
+			low = id
+		}
+	}
+	return low
+}
+
+// joinParts joins the parts of each quotation, in natural ID order of
+// the first parts. A part whose predecessor is missing starts a quotation
+// of its own; duplicate IDs after the first are ignored; cycles are cut.
+func joinParts(quotes []result.Quote) []quotation {
+	byID := make(map[string]int, len(quotes))
+	order := make([]int, 0, len(quotes))
+	for i := range quotes {
+		if _, dup := byID[quotes[i].ID]; dup {
+			continue
+		}
+		byID[quotes[i].ID] = i
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareIDs(quotes[a].ID, quotes[b].ID) })
+	next := map[string]int{}
+	isHead := func(i int) bool {
+		c := quotes[i].Continues
+		_, ok := byID[c]
+		return c == "" || !ok || c == quotes[i].ID
+	}
+	for _, i := range order {
+		if isHead(i) {
+			continue
+		}
+		if _, taken := next[quotes[i].Continues]; !taken {
+			next[quotes[i].Continues] = i
+		}
+	}
+	visited := make([]bool, len(quotes))
+	var out []quotation
+	walk := func(h int) {
+		q := quotation{id: quotes[h].ID, source: quotes[h].Source, speaker: quotes[h].Speaker, fragment: quotes[h].Fragment}
+		var texts []string
+		for i, ok := h, true; ok && !visited[i]; i, ok = next[quotes[i].ID] {
+			visited[i] = true
+			texts = append(texts, quotes[i].Text)
+			if !q.speaker.Known() && quotes[i].Speaker.Known() {
+				q.speaker = quotes[i].Speaker
+			}
+		}
+		q.text = strings.Join(texts, " ")
+		out = append(out, q)
+	}
+	for _, i := range order {
+		if isHead(i) {
+			walk(i)
+		}
+	}
+	for _, i := range order {
+		if !visited[i] {
+			walk(i)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b quotation) int { return compareIDs(a.id, b.id) })
+	return out
+}
+
+// unionFind is a disjoint-set forest over node numbers.
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{p}
+}
+
+func (u *unionFind) find(x int) int {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+// union joins the sets of x and y, keeping the lower root, and returns it.
+func (u *unionFind) union(x, y int) int {
+	rx, ry := u.find(x), u.find(y)
+	if rx == ry {
+		return rx
+	}
+	if ry < rx {
+		rx, ry = ry, rx
+	}
+	u.parent[ry] = rx
+	return rx
+}
+
+// linkNodes joins near and contained nodes. Candidates meet only through
+// the inverted index of word bigrams; bigrams shared by more than
+// MaxShingleQuotes nodes are skipped. It returns the union-find and the
+// roots of components joined by a containment.
+func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, map[int]bool) {
+	uf := newUnionFind(len(nodes))
+	contained := map[int]bool{}
+	shingles := make([][]uint64, len(nodes))
+	index := map[uint64][]int32{}
+	for n, members := range nodes {
+		shingles[n] = bigrams(qs[members[0]].toks)
+		for _, s := range shingles[n] {
+			if len(index[s]) <= opts.MaxShingleQuotes {
+				index[s] = append(index[s], int32(n))
+			}
+		}
+	}
+	count := make([]int32, len(nodes))
+	var touched []int32
+	var containedEdges [][2]int
+	for n := range nodes {
+		touched = touched[:0]
+		for _, s := range shingles[n] {
+			post := index[s]
+			if len(post) > opts.MaxShingleQuotes {
+				continue
+			}
+			for _, v := range post {
+				if int(v) <= n {
+					continue
+				}
+				if count[v] == 0 {
+					touched = append(touched, v)
+				}
+				count[v]++
+			}
+		}
+		slices.Sort(touched)
+		for _, v := range touched {
+			c := count[v]
+			count[v] = 0
+			a, b := &qs[nodes[n][0]], &qs[nodes[v][0]]
+			need := int32(2)
+			if min(len(shingles[n]), len(shingles[v])) < 3 {
+				need = 1
+			}
+			if c < need || !plausible(a, b, opts) {
+				continue
+			}
+			kind, _ := relate(a, b, opts)
+			switch kind {
+			case result.MatchNear:
+				uf.union(n, int(v))
+			case result.MatchContained:
+				uf.union(n, int(v))
+				containedEdges = append(containedEdges, [2]int{n, int(v)})
+			}
+		}
+	}
+	for _, e := range containedEdges {
+		contained[uf.find(e[0])] = true
+	}
+	return uf, contained
+}
+
+// plausible is a cheap length filter before a diff.
+func plausible(a, b *quotation, opts Options) bool {
+	lo, hi := min(a.words, b.words), max(a.words, b.words)
+	if hi == 0 {
+		return false
+	}
+	if float64(hi-lo) <= (1-opts.MinNearSimilarity)*float64(hi)+1e-9 {
+		return true
+	}
+	return lo >= opts.ContainedWords
+}
+
+// bigrams returns the distinct hashes of consecutive word pairs of ts
+// (of the single word when there is only one).
+func bigrams(ts []token) []uint64 {
+	var cores []string
+	for _, t := range ts {
+		if t.core != "" {
+			cores = append(cores, t.core)
+		}
+	}
+	if len(cores) == 1 {
+		return []uint64{hashWords(cores[0], "")}
+	}
+	out := make([]uint64, 0, len(cores))
+	for i := 0; i+1 < len(cores); i++ {
+		out = append(out, hashWords(cores[i], cores[i+1]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func hashWords(a, b string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(a))
+	h.Write([]byte{0})
+	h.Write([]byte(b))
+	return h.Sum64()
+}
+
+// relate says how b relates to a: exact, near, contained (either way) or
+// "" (unrelated), with the reported similarity score.
+func relate(a, b *quotation, opts Options) (string, float64) {
+	if a.norm == b.norm {
+		return result.MatchExact, 1
+	}
+	spans := diffKeys(a.toks, b.toks)
+	if similarity(a.toks, b.toks, spans, costWord) >= opts.MinNearSimilarity {
+		return result.MatchNear, similarity(a.toks, b.toks, spans, costQualifier)
+	}
+	if min(a.words, b.words) < opts.ContainedWords || a.words == b.words {
+		return "", similarity(a.toks, b.toks, spans, costQualifier)
+	}
+	cspans := containedSpans(a.toks, b.toks)
+	inner, ok := interior(cspans, a.words < b.words)
+	if ok {
+		short := a.toks
+		if b.words < a.words {
+			short = b.toks
+		}
+		if windowSimilarity(a.toks, b.toks, inner, wordCount(short), costWord) >= opts.MinNearSimilarity {
+			return result.MatchContained, windowSimilarity(a.toks, b.toks, inner, wordCount(short), costQualifier)
+		}
+	}
+	return "", similarity(a.toks, b.toks, spans, costQualifier)
+}
+
+// interior drops the leading and trailing spans that only extend the
+// longer side (insertions when a is the shorter, deletions otherwise) and
+// reports whether any were dropped.
+func interior(spans []span, aShorter bool) ([]span, bool) {
+	edge := result.OpDelete
+	if aShorter {
+		edge = result.OpInsert
+	}
+	lo, hi := 0, len(spans)
+	for lo < hi && spans[lo].op == edge {
+		lo++
+	}
+	for hi > lo && spans[hi-1].op == edge {
+		hi--
+	}
+	return spans[lo:hi], lo > 0 || hi < len(spans)
+}
+
+// InteriorOps drops the leading and trailing insertions or deletions of
+// a diff between a quotation and a longer or shorter one that contains
+// or is contained in it: what is left is where the wording differs.
+func InteriorOps(ops []result.DiffOp) []result.DiffOp {
+	lo, hi := 0, len(ops)
+	edge := func(op result.DiffOp) bool { return op.Op == result.OpInsert || op.Op == result.OpDelete }
+	for lo < hi && edge(ops[lo]) {
+		lo++
+	}
+	for hi > lo && edge(ops[hi-1]) {
+		hi--
+	}
+	return ops[lo:hi]
+}
+
+func windowSimilarity(a, b []token, inner []span, words int, qualifierCost float64) float64 {
+	if words == 0 {
+		return 0
+	}
+	cost := 0.0
+	for _, s := range inner {
+		cost += spanCost(a[s.a0:s.a1], b[s.b0:s.b1], qualifierCost)
+	}
+	sim := 1 - cost/float64(words)
+	if sim < 0 {
+		return 0
+	}
+	return sim
+}
+
+// buildMatch fills one group.
+func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, opts Options) result.Match {
+	members = slices.Clone(members)
+	slices.SortFunc(members, func(a, b int) int { return compareIDs(qs[a].id, qs[b].id) })
+	if kind == result.MatchContained {
+		longest := 0
+		for i, m := range members {
+			if qs[m].words > qs[members[longest]].words {
+				longest = i
+			}
+		}
+		first := members[longest]
+		members = append([]int{first}, slices.Delete(members, longest, longest+1)...)
+	}
+	pivot := &qs[members[0]]
+	m := result.Match{Kind: kind, Similarity: 1, Text: pivot.text, SpeakersAgree: true}
+	speakers := map[string]bool{}
+	for i, idx := range members {
+		q := &qs[idx]
+		m.Quotes = append(m.Quotes, q.id)
+		m.Sources = append(m.Sources, q.source)
+		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: 1}
+		spans := diffKeys(pivot.toks, q.toks)
+		if i > 0 && q.norm != pivot.norm {
+			rel, score := relate(pivot, q, opts)
+			mem.Similarity = round3(score)
+			if rel == result.MatchContained {
+				spans = containedSpans(pivot.toks, q.toks)
+			}
+		}
+		mem.Diff = toOps(pivot.toks, q.toks, spans)
+		m.Similarity = min(m.Similarity, mem.Similarity)
+		m.Members = append(m.Members, mem)
+		if k := SpeakerKey(q.speaker); k != "" {
+			speakers[k] = true
+		}
+	}
+	if len(m.Members) > 1 {
+		m.Diff = m.Members[1].Diff
+	}
+	m.SpeakersAgree = len(speakers) <= 1
+	m.Earliest = earliest(m.Sources, dates)
+	return m
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// SpeakerKey is the identity of a speaker for comparing attributions:
+// "person:ID" when resolved to a person, "anonymous" for any anonymous
+// speaker, "name:NAME" (folded) for a named speaker without a person, and
+// "" when the speaker is unknown (an unknown speaker agrees with anyone).
+func SpeakerKey(s result.Speaker) string {
+	switch {
+	case s.Person != "":
+		return "person:" + s.Person
+	case s.Kind == result.KindAnonymous:
+		return "anonymous"
+	case strings.TrimSpace(s.Name) != "":
+		return "name:" + foldName(s.Name)
+	}
+	return ""
+}
+
+// fragmentSpeaker is the speaker identity fragments must share: the
+// person, else the folded name; "" (no grouping) when neither is known.
+func fragmentSpeaker(s result.Speaker) string {
+	switch {
+	case s.Person != "":
+		return "person:" + s.Person
+	case strings.TrimSpace(s.Name) != "":
+		return "name:" + foldName(s.Name)
+	}
+	return ""
+}
+
+// foldName folds a name for comparison: accents removed, case folded,
+// white space collapsed.
+func foldName(s string) string {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = strings.ToLower(s)
+	}
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// sourceDates maps each source to its earliest parsed date (YYYY-MM-DD).
+func sourceDates(sources []result.Source) map[string]string {
+	out := map[string]string{}
+	for _, s := range sources {
+		for _, d := range s.Dates {
+			if len(d.ISO) < 10 {
+				continue
+			}
+			if cur, ok := out[s.ID]; !ok || d.ISO < cur {
+				out[s.ID] = d.ISO
+			}
+		}
+	}
+	return out
+}
+
+// earliest returns the source with the strictly earliest date, when every
+// source of the group has one; "" otherwise.
+func earliest(srcs []string, dates map[string]string) string {
+	best, bestDate, tie := "", "", false
+	for _, s := range srcs {
+		d, ok := dates[s]
+		if !ok {
+			return ""
+		}
+		switch {
+		case best == "" || d < bestDate:
+			best, bestDate, tie = s, d, false
+		case d == bestDate && s != best:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// compareIDs orders IDs with digit runs compared as numbers: Q2 < Q10.
+// IDs equal as numbers ("Q1", "Q01") fall back to byte order.
+func compareIDs(a, b string) int {
+	if c := naturalCompare(a, b); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(na) != len(nb) {
+				return len(na) - len(nb)
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return int(a[0]) - int(b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	if c := len(a) - len(b); c != 0 {
+		return c
+	}
+	return 0
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}

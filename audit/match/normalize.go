@@ -1,0 +1,246 @@
+// Package match finds the same or nearly the same quotation across the
+// audited sources: exact copies, near variants (a changed, dropped or added
+// word, a typo, changed punctuation), quotations that quote part of a longer
+// one, and short fragments repeated by the same speaker.
+//
+// Comparison happens on a normalised form of the text (see Normalize);
+// evidence and member texts always keep the original wording. Grouping never
+// compares all pairs: exact copies meet in a hash map of normalised texts,
+// and near or contained candidates only through an inverted index of rare
+// word bigrams, so the cost grows about linearly with the number of quotes.
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of a quotation as written, with its comparison key.
+type token struct {
+	text string // as written
+	key  string // comparison form: folded case, unified marks, brackets unwrapped
+	core string // key without punctuation: letters, digits and inner apostrophes
+	cmp  string // what Diff compares: core, or key for a punctuation-only word
+}
+
+// Comparison keys of the punctuation tokens the tokenizer splits off.
+const (
+	dashKey     = "—"
+	ellipsisKey = "…"
+)
+
+// words splits s into the words Diff works on: runs of non-space
+// characters, with dashes (—, –, ―, ‒, --, a lone -) and ellipses (…, ...)
+// split off as words of their own, so that "notice—if" and "notice — if"
+// compare equal.
+func words(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		out = splitPunct(f, out)
+	}
+	return out
+}
+
+// splitPunct appends the pieces of field f to out.
+func splitPunct(f string, out []string) []string {
+	if f == "-" {
+		return append(out, f)
+	}
+	start := 0
+	i := 0
+	for i < len(f) {
+		n := punctRun(f[i:])
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(f[i:])
+			i += size
+			continue
+		}
+		if i > start {
+			out = append(out, f[start:i])
+		}
+		out = append(out, f[i:i+n])
+		i += n
+		start = i
+	}
+	if start < len(f) {
+		out = append(out, f[start:])
+	}
+	return out
+}
+
+// punctRun returns the length in bytes of the dash or ellipsis run at the
+// start of s, or 0. A single hyphen is not a dash here: it is one only
+// when it stands alone as a word (see isDashWord).
+func punctRun(s string) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		switch {
+		case r == '—' || r == '–' || r == '―' || r == '‒' || r == '…':
+			n += size
+		case strings.HasPrefix(s[n:], "--"):
+			n += 2
+		case strings.HasPrefix(s[n:], "..."):
+			n += 3
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// tokenize returns the tokens of s with their keys. A word whose key is
+// empty (a lone quotation mark or bracket) stays, so that Diff can rebuild
+// the text; Normalize leaves it out.
+func tokenize(s string) []token {
+	ws := words(s)
+	out := make([]token, 0, len(ws))
+	for _, w := range ws {
+		k := wordKey(w)
+		t := token{text: w, key: k, core: coreOf(k)}
+		t.cmp = t.core
+		if t.cmp == "" {
+			t.cmp = k
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// wordKey is the comparison form of one word: NFKC, lower case, every
+// quotation mark removed except an apostrophe inside a word (which becomes
+// '), square brackets removed (editorial insertions are unwrapped), dashes
+// and ellipses unified.
+func wordKey(w string) string {
+	if w == "-" {
+		return dashKey
+	}
+	if n := punctRun(w); n == len(w) && n > 0 {
+		if strings.ContainsRune(w, '…') || strings.Contains(w, "...") {
+			return ellipsisKey
+		}
+		return dashKey
+	}
+	if !isASCII(w) {
+		w = norm.NFKC.String(w)
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	rs := []rune(w)
+	for i, r := range rs {
+		switch {
+		case r == '[' || r == ']':
+			continue
+		case isApostrophe(r):
+			if i > 0 && i < len(rs)-1 && isWordRune(rs[i-1]) && isWordRune(rs[i+1]) {
+				b.WriteByte('\'')
+			}
+			continue
+		case isQuoteMark(r) || unicode.IsSpace(r):
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	if isASCII(b.String()) {
+		return b.String()
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || isQuoteMark(r) {
+			return -1
+		}
+		return r
+	}, norm.NFKC.String(b.String()))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '′' || r == '‛' || r == '`' || r == '´'
+}
+
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '‟', '«', '»', '‹', '›', '″', '‚', '〝', '〞', '＂':
+		return true
+	}
+	return false
+}
+
+// coreOf strips a key to its letters, digits and inner apostrophes.
+func coreOf(k string) string {
+	clean := true
+	for _, r := range k {
+		if !isWordRune(r) && r != '\'' {
+			clean = false
+			break
+		}
+	}
+	if clean && !strings.HasPrefix(k, "'") && !strings.HasSuffix(k, "'") {
+		return k
+	}
+	var b strings.Builder
+	for _, r := range k {
+		if isWordRune(r) || r == '\'' {
+			b.WriteRune(r)
+		}
+	}
+	return strings.Trim(b.String(), "'")
+}
+
+// trailingPunct is what trimOuter strips from the ends of a quotation.
+const outerPunct = ".,;:!?…—"
+
+// trimOuter drops punctuation-only tokens at both ends of a quotation and
+// strips outer punctuation from the first and last keys: “borders.” and
+// “borders,” compare equal as whole quotations.
+func trimOuter(ts []token) []token {
+	for len(ts) > 0 && ts[0].core == "" {
+		ts = ts[1:]
+	}
+	for len(ts) > 0 && ts[len(ts)-1].core == "" {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 {
+		return nil
+	}
+	out := make([]token, len(ts))
+	copy(out, ts)
+	out[0].key = strings.TrimLeft(out[0].key, outerPunct+"(")
+	last := len(out) - 1
+	out[last].key = strings.TrimRight(out[last].key, outerPunct+")")
+	return out
+}
+
+// Normalize returns the comparison form of a quote text: NFKC; lower case;
+// all quotation marks removed and apostrophes unified as '; square brackets
+// unwrapped ("[we are]" compares as "we are": an editorial insertion usually
+// stands for words the speaker used); dashes (—, –, --, a lone -) unified
+// as "—" and ellipses (…, ...) as "…", each a word of its own; runs of
+// white space collapsed to one space; punctuation stripped from both ends.
+// Evidence keeps the original text: this form is for comparison only.
+func Normalize(s string) string {
+	ts := trimOuter(tokenize(s))
+	var b strings.Builder
+	for _, t := range ts {
+		if t.key == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
+}

@@ -1,0 +1,92 @@
+package match
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"curly quotes and trailing period", "“Supporting the de facto government.”", "supporting the de facto government"},
+		{"straight quotes", `"Supporting the de facto government"`, "supporting the de facto government"},
+		{"apostrophes unified", "We don’t know", "we don't know"},
+		{"straight apostrophe", "We don't know", "we don't know"},
+		{"modifier apostrophe", "We donʼt know", "we don't know"},
+		{"leading single mark dropped", "‘ally’", "ally"},
+		{"em dash glued", "take notice—if you want", "take notice — if you want"},
+		{"en dash spaced", "take notice – if you want", "take notice — if you want"},
+		{"double hyphen", "take notice -- if you want", "take notice — if you want"},
+		{"lone hyphen", "take notice - if you want", "take notice — if you want"},
+		{"hyphenated word kept", "Pashtun-dominated", "pashtun-dominated"},
+		{"ellipsis character", "we will… fight", "we will … fight"},
+		{"three dots", "we will ... fight", "we will … fight"},
+		{"trailing ellipsis dropped", "we will fight...", "we will fight"},
+		{"brackets unwrapped", "We urge the international [community] to stop", "we urge the international community to stop"},
+		{"multi-word insertion", "[we are] ready", "we are ready"},
+		{"white space", "  we \t will\n\nfight  ", "we will fight"},
+		{"comma at the end", "new phase of positive relations,", "new phase of positive relations"},
+		{"question mark at the end", "what can they do?", "what can they do"},
+		{"inner punctuation kept", "Crazy, but not surprising", "crazy, but not surprising"},
+		{"nested quotes", `He called it “a ‘historic’ step”`, "he called it a historic step"},
+		{"full-width letters", "ＵＮ said", "un said"},
+		{"guillemets", "«Nous resterons»", "nous resterons"},
+		{"case", "THE UN Has Failed Us", "the un has failed us"},
+		{"empty", "", ""},
+		{"only marks", "“ ” …", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Normalize(tt.in); got != tt.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalizeEqualForms(t *testing.T) {
+	// The two Kabulov quotations as the two seed articles print them.
+	a := "Supporting the de facto government in Kabul is the most pragmatic approach to preventing terrorism on our southern borders."
+	b := "Supporting the de facto government in Kabul is the most pragmatic approach to preventing terrorism on our southern borders"
+	if Normalize(a) != Normalize(b) {
+		t.Errorf("Normalize differs:\n%q\n%q", Normalize(a), Normalize(b))
+	}
+	if Normalize(a) == Normalize(strings.Replace(a, "preventing", "prevent", 1)) {
+		t.Error("a changed word must change the normal form")
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"“Supporting the de facto government.”", "We don’t [really] know… — or do we?",
+		"‘ally’", "a--b ... c", "\xff\xfe", "İstanbul ŞEHİR", "'", "[[", "U.S... ok",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if !utf8.ValidString(s) {
+			return
+		}
+		// Idempotent.
+		if nn := Normalize(n); nn != n {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, n, nn)
+		}
+		// No outer space, no runs of spaces, no quotation marks or brackets.
+		if strings.TrimSpace(n) != n || strings.Contains(n, "  ") {
+			t.Fatalf("bad spacing in %q", n)
+		}
+		if strings.ContainsAny(n, "“”\"[]«»") {
+			t.Fatalf("marks left in %q", n)
+		}
+		// Insensitive to case and mark style.
+		if Normalize(strings.ToUpper(s)) != Normalize(strings.ToUpper(n)) {
+			t.Fatalf("case-sensitive: %q", s)
+		}
+		if Normalize(`“`+s+`”`) != n && Normalize(`“ `+s+` ”`) != n {
+			t.Fatalf("wrapping in quotation marks changed %q", s)
+		}
+	})
+}
