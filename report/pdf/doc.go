@@ -89,11 +89,14 @@ type cell struct {
 	size  int
 	spans []span
 	bg    *props.Color
+	right bool
 }
 
 func c(size int, spans ...span) cell { return cell{size: size, spans: spans} }
 
 func (x cell) on(bg props.Color) cell { x.bg = &bg; return x }
+
+func (x cell) alignRight() cell { x.right = true; return x }
 
 // doc builds the report.
 type doc struct {
@@ -115,7 +118,7 @@ func lineHeight(spans []span) float64 {
 			size = s.st.size
 		}
 	}
-	return size * mmPerPt * 1.32
+	return size * mmPerPt * lineSpacing
 }
 
 // row lays out the cells side by side. Text longer than linesPerRow
@@ -138,7 +141,7 @@ func (d *doc) row(cells ...cell) {
 			if lo := k * linesPerRow; lo < len(laid[i]) {
 				lines = laid[i][lo:min(lo+linesPerRow, len(laid[i]))]
 			}
-			fb := &flowBox{lines: lines, lh: lineHeight(x.spans), padLeft: padX}
+			fb := &flowBox{lines: lines, lh: lineHeight(x.spans), padLeft: padX, right: x.right}
 			if k == 0 {
 				fb.padTop = padY
 			}
@@ -203,7 +206,7 @@ func (d *doc) header() error {
 	title := clean(d.opts.Title)
 	left := tx(shorten(title, 90), style{size: sizeSmall, bold: true, color: colMuted})
 	right := tx("run "+runDate(d.r), stSmall)
-	hr := d.headerRow(c(8, left), c(4, right))
+	hr := d.headerRow(c(8, left), c(4, right).alignRight())
 	color := colRule
 	ln := row.New(2).Add(col.New(12).Add(line.New(props.Line{Color: &color, Thickness: 0.2, SizePercent: 100, OffsetPercent: 30})))
 	return d.m.RegisterHeader(hr, ln)
@@ -217,7 +220,7 @@ func (d *doc) headerRow(cells ...cell) core.Row {
 		if len(lines) > 1 {
 			lines = lines[:1]
 		}
-		rw.Add(col.New(x.size).Add(&flowBox{lines: lines, lh: lineHeight(x.spans), padLeft: padX}))
+		rw.Add(col.New(x.size).Add(&flowBox{lines: lines, lh: lineHeight(x.spans), padLeft: padX, right: x.right}))
 	}
 	return rw
 }

@@ -110,7 +110,12 @@ type frag struct {
 	st   style
 }
 
-type textLine struct{ frags []frag }
+// textLine is one laid-out line; h is its height (0 for an empty line,
+// which takes the box's default line height).
+type textLine struct {
+	frags []frag
+	h     float64
+}
 
 // words splits spans into words; glued reports that a word continues the
 // previous one with no space between (a style change inside a word).
@@ -227,7 +232,11 @@ func (m *measurer) layout(spans []span, width float64) []textLine {
 	newLine()
 	out := make([]textLine, 0, len(lines))
 	for _, ln := range lines {
-		out = append(out, textLine{frags: toFrags(visualOrder(ln))})
+		size := 0.0
+		for _, t := range ln {
+			size = max(size, t.st.size)
+		}
+		out = append(out, textLine{frags: toFrags(visualOrder(ln)), h: size * mmPerPt * lineSpacing})
 	}
 	return out
 }
@@ -299,14 +308,25 @@ func toFrags(ln []token) []frag {
 	return out
 }
 
+// lineSpacing is the line height as a multiple of the font size.
+const lineSpacing = 1.32
+
 // flowBox is a maroto component that draws lines laid out in advance,
 // each fragment with its own colour, weight, background and strike.
 type flowBox struct {
 	lines     []textLine
-	lh        float64
+	lh        float64 // height of an empty line
 	padTop    float64
 	padBottom float64
 	padLeft   float64
+	right     bool // align lines to the right edge
+}
+
+func (f *flowBox) lineH(ln textLine) float64 {
+	if ln.h > 0 {
+		return ln.h
+	}
+	return f.lh
 }
 
 func (f *flowBox) SetConfig(*entity.Config) {}
@@ -325,19 +345,28 @@ func (f *flowBox) GetStructure() *node.Node[core.Structure] {
 }
 
 func (f *flowBox) GetHeight(core.Provider, *entity.Cell) float64 {
-	return f.padTop + float64(len(f.lines))*f.lh + f.padBottom
+	h := f.padTop + f.padBottom
+	for _, ln := range f.lines {
+		h += f.lineH(ln)
+	}
+	return h
 }
 
 func (f *flowBox) Render(p core.Provider, cell *entity.Cell) {
-	for i, ln := range f.lines {
-		y := cell.Y + f.padTop + float64(i)*f.lh
+	y := cell.Y + f.padTop
+	for _, ln := range f.lines {
+		lh := f.lineH(ln)
+		dx := 0.0
+		if n := len(ln.frags); f.right && n > 0 {
+			dx = cell.Width - 2*f.padLeft - (ln.frags[n-1].x + ln.frags[n-1].w)
+		}
 		for _, fr := range ln.frags {
-			x := cell.X + f.padLeft + fr.x
+			x := cell.X + f.padLeft + fr.x + dx
 			fh := fr.st.size * mmPerPt
 			if fr.st.bg != nil {
 				bg := *fr.st.bg
-				p.AddLine(&entity.Cell{X: x - 0.4, Y: y, Width: fr.w + 0.8, Height: f.lh}, &props.Line{
-					Color: &bg, Style: linestyle.Solid, Thickness: f.lh * 0.92,
+				p.AddLine(&entity.Cell{X: x - 0.4, Y: y, Width: fr.w + 0.8, Height: lh}, &props.Line{
+					Color: &bg, Style: linestyle.Solid, Thickness: lh * 0.92,
 					Orientation: orientation.Horizontal, OffsetPercent: 50, SizePercent: 100,
 				})
 			}
@@ -352,11 +381,12 @@ func (f *flowBox) Render(p core.Provider, cell *entity.Cell) {
 				fs += fontstyle.Underline
 			}
 			c := fr.st.color
-			p.AddText(fr.text, &entity.Cell{X: x, Y: y + f.lh/2 - 0.74*fh, Width: fr.w + 2, Height: f.lh}, &props.Text{
+			p.AddText(fr.text, &entity.Cell{X: x, Y: y + lh/2 - 0.74*fh, Width: fr.w + 2, Height: lh}, &props.Text{
 				Family: fontFamily, Style: fs, Size: fr.st.size, Color: &c,
 				Align: align.Left, BreakLineStrategy: breakline.EmptySpaceStrategy,
 			})
 		}
+		y += lh
 	}
 }
 
@@ -378,8 +408,8 @@ func (b *bar) GetHeight(core.Provider, *entity.Cell) float64 { return b.h }
 
 func (b *bar) Render(p core.Provider, cell *entity.Cell) {
 	track := props.Color{Red: 236, Green: 236, Blue: 236}
-	p.AddLine(&entity.Cell{X: cell.X, Y: cell.Y, Width: cell.Width, Height: b.h}, &props.Line{
-		Color: &track, Style: linestyle.Solid, Thickness: b.h * 0.6,
+	p.AddLine(&entity.Cell{X: cell.X, Y: cell.Y, Width: cell.Width, Height: cell.Height}, &props.Line{
+		Color: &track, Style: linestyle.Solid, Thickness: b.h,
 		Orientation: orientation.Horizontal, OffsetPercent: 50, SizePercent: 100,
 	})
 	if b.frac <= 0 {
@@ -390,8 +420,8 @@ func (b *bar) Render(p core.Provider, cell *entity.Cell) {
 		w = 0.8
 	}
 	c := b.color
-	p.AddLine(&entity.Cell{X: cell.X, Y: cell.Y, Width: w, Height: b.h}, &props.Line{
-		Color: &c, Style: linestyle.Solid, Thickness: b.h * 0.6,
+	p.AddLine(&entity.Cell{X: cell.X, Y: cell.Y, Width: w, Height: cell.Height}, &props.Line{
+		Color: &c, Style: linestyle.Solid, Thickness: b.h,
 		Orientation: orientation.Horizontal, OffsetPercent: 50, SizePercent: 100,
 	})
 }

@@ -24,7 +24,7 @@ const excerptWords = 60
 const topFindings = 8
 
 // maxChartChecks is how many checks the summary chart draws one bar for.
-const maxChartChecks = 12
+const maxChartChecks = 10
 
 func sevLabel(s result.Severity, n int) string {
 	name := map[result.Severity]string{result.Error: "error", result.Warning: "warning", result.Info: "note"}[s]
@@ -267,14 +267,13 @@ func (d *doc) chart(bars []chartBar) {
 		if max > 0 {
 			frac = float64(b.n) / float64(max)
 		}
-		label := d.meas.layout([]span{tx(b.label, stBody)}, contentW*4/12-2*padX)
+		label := d.meas.layout([]span{tx(b.label, stBody)}, contentW*5/12-2*padX)
 		count := d.meas.layout([]span{tx(strconv.Itoa(b.n), stBold)}, contentW*1/12-2*padX)
 		lh := lineHeight([]span{tx("", stBody)})
-		h := float64(len(label))*lh + 1.2
 		rw := row.New().Add(
-			col.New(4).Add(&flowBox{lines: label, lh: lh, padLeft: padX, padTop: 0.6, padBottom: 0.6}),
-			col.New(7).Add(&bar{frac: frac, color: b.color, h: h}),
-			col.New(1).Add(&flowBox{lines: count, lh: lh, padLeft: padX, padTop: 0.6, padBottom: 0.6}),
+			col.New(5).Add(&flowBox{lines: label, lh: lh, padLeft: padX, padTop: 0.4, padBottom: 0.4}),
+			col.New(6).Add(&bar{frac: frac, color: b.color, h: 3}),
+			col.New(1).Add(&flowBox{lines: count, lh: lh, padLeft: padX, padTop: 0.4, padBottom: 0.4}),
 		)
 		d.m.AddRows(rw)
 	}
