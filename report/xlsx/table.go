@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -137,6 +138,7 @@ func (w *writer) writeList(l list) error {
 			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
 		}
 		dv.SetInput(d.title, d.prompt)
+		dv.SetError(excelize.DataValidationErrorStyleWarning, d.title, "Choose one of: "+strings.Join(d.values, ", ")+".")
 		if err := f.AddDataValidation(l.sheet, dv); err != nil {
 			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
 		}

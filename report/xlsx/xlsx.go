@@ -82,13 +82,15 @@ type writer struct {
 }
 
 // Write writes the workbook for r to w. The same input gives the same
-// bytes: document properties are pinned to r.GeneratedAt.
+// bytes: document properties are pinned to r.GeneratedAt and the archive's
+// entries are written in a fixed order (see sortedZip).
 func Write(w io.Writer, r *result.Result, opts Options) error {
 	if r == nil {
 		return errors.New("write workbook: no result")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(newSortedZip)
 	wr := &writer{f: f, r: r, ix: result.NewIndex(r), opts: opts}
 	if err := wr.build(); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
@@ -121,7 +123,9 @@ func (w *writer) build() error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
+	// No call after this point may read a streamed sheet back (such as
+	// SetActiveSheet, which parses every sheet): it would load the whole
+	// list into memory again. Summary, the first sheet, is active already.
 	return f.SetDocProps(w.docProps())
 }
 

@@ -1,0 +1,115 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sortedZip is an excelize.ZipWriter that makes the archive byte-for-byte
+// reproducible: excelize writes streamed sheets in map order, so each
+// entry is compressed on its own as it comes and the entries are written
+// out in a fixed order ([Content_Types].xml first, then by name) on Close.
+// Memory holds the compressed entries only.
+type sortedZip struct {
+	w       io.Writer
+	entries []*zipEntry
+	cur     *zipEntry
+	closed  bool
+}
+
+type zipEntry struct {
+	name string
+	data bytes.Buffer // deflated
+	fw   *flate.Writer
+	crc  hash.Hash32
+	size uint64
+}
+
+func (e *zipEntry) Write(p []byte) (int, error) {
+	e.crc.Write(p)
+	e.size += uint64(len(p))
+	return e.fw.Write(p)
+}
+
+func newSortedZip(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w} }
+
+func (z *sortedZip) finish() error {
+	if z.cur == nil {
+		return nil
+	}
+	err := z.cur.fw.Close()
+	z.cur.fw = nil
+	z.cur = nil
+	return err
+}
+
+// Create starts a new entry; the previous one is complete.
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if z.closed {
+		return nil, errors.New("zip: create after close")
+	}
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&e.data, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	e.fw = fw
+	z.entries = append(z.entries, e)
+	z.cur = e
+	return e, nil
+}
+
+// AddFS is not used by excelize when saving; it is refused rather than
+// silently ignored.
+func (z *sortedZip) AddFS(fs.FS) error { return errors.New("zip: AddFS is not supported") }
+
+// Close writes the archive.
+func (z *sortedZip) Close() error {
+	if z.closed {
+		return nil
+	}
+	z.closed = true
+	if err := z.finish(); err != nil {
+		return err
+	}
+	rank := func(name string) int {
+		if name == "[Content_Types].xml" {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(z.entries, func(a, b *zipEntry) int {
+		if ra, rb := rank(a.name), rank(b.name); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	zw := zip.NewWriter(z.w)
+	for _, e := range z.entries {
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
+			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size,
+		})
+		if err != nil {
+			return fmt.Errorf("zip %s: %w", e.name, err)
+		}
+		if _, err := w.Write(e.data.Bytes()); err != nil {
+			return fmt.Errorf("zip %s: %w", e.name, err)
+		}
+	}
+	return zw.Close()
+}
