@@ -195,7 +195,8 @@ func parseFile(name string, data []byte, opts LoadOptions) (f File, errs []*Erro
 	}
 	c.shape(root, reflect.TypeOf(File{}), "", "")
 	shapeErrs := len(c.errs)
-	derr := yaml.Load(data, &f, yaml.WithKnownFields(), yaml.WithUniqueKeys())
+	// Decode the tree already parsed, as strictly as yaml.Load would.
+	derr := doc.Load(&f, yaml.WithKnownFields(), yaml.WithUniqueKeys())
 	c.semantics(deref(root), &f)
 	if derr != nil && shapeErrs == 0 {
 		// The shape walk reports every structural problem with a better

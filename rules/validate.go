@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -38,11 +39,28 @@ func (c *fileCheck) add(n *yaml.Node, msg, hint string) {
 
 // addAt records an error at line:col (1-based; 0: no position).
 func (c *fileCheck) addAt(line, col int, msg, hint string) {
+	if line > 0 {
+		// The YAML scanner may place an error at the end of input, one
+		// line past the last: point at the end of the last line instead.
+		if n := c.lineCount(); line > n {
+			line = n
+			col = utf8.RuneCountInString(c.line(n)) + 1
+		}
+		if col < 1 {
+			col = 1
+		}
+	}
 	e := &Error{File: c.name, Line: line, Col: col, Message: msg, Hint: hint}
 	if line > 0 {
 		e.SourceLine = c.line(line)
 	}
 	c.errs = append(c.errs, e)
+}
+
+// lineCount is the number of lines of the file (at least 1).
+func (c *fileCheck) lineCount() int {
+	c.line(1)
+	return len(c.lines)
 }
 
 // line returns line n (1-based) of the file without its line break.
