@@ -166,8 +166,8 @@ func looksBinary(data []byte) bool {
 			ctl++
 		}
 	}
-	// A stray NUL or two is damage, not binary: they are removed later.
-	if nul*100 > len(sample) || nul > 64 {
+	// A few stray NULs are damage, not binary: they are removed later.
+	if nul*10 > len(sample) || nul > 4 && nul*100 > len(sample) || nul > 64 {
 		return true
 	}
 	return ctl*20 > len(sample)

@@ -54,7 +54,7 @@ func (e *emitter) text(s string, line, col int) {
 		}
 		e.sep = false
 		if e.b.Len() > 0 {
-			e.emit("\n\n", e.line, e.col)
+			e.breakText()
 		}
 	}
 	start := e.b.Len()
@@ -83,6 +83,17 @@ func (e *emitter) inParagraph() bool { return e.paraStart >= 0 }
 // separator asks for a paragraph break ("\n\n", outside every
 // paragraph) before the next text.
 func (e *emitter) separator() { e.sep = true }
+
+// breakText writes the "\n\n" between two paragraphs so that positions
+// never go backwards: both line breaks map to where the previous text
+// ended, and the next text is always anchored.
+func (e *emitter) breakText() {
+	line, col := e.line, e.col
+	e.emit("\n", line, col)
+	e.anchors = append(e.anchors, Anchor{Offset: e.b.Len(), Line: line, Column: col})
+	e.b.WriteByte('\n')
+	e.line, e.col = -1, -1
+}
 
 func (e *emitter) String() string { return e.b.String() }
 
