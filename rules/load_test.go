@@ -251,7 +251,7 @@ func TestBundledDefaultLoadsCleanly(t *testing.T) {
 		}
 		t.Fatal(err)
 	}
-	if len(set.Anonymous.Descriptors) == 0 || len(set.Anonymous.Reasons) == 0 || len(set.Verbs.Loaded) == 0 {
+	if len(set.Anonymous.Descriptors) == 0 || len(set.Anonymous.Reasons) == 0 || len(set.Verbs.Loaded) == 0 || len(set.Organizations) == 0 || len(set.Outlets) == 0 {
 		t.Errorf("default.yaml lost sections: %+v", set.File)
 	}
 	if !bytes.Equal(Default(), defaultYAML) {
