@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"hash/fnv"
 	"sort"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -31,15 +30,20 @@ func copiedPassage() *Check {
 	}
 }
 
-// prose is a source's words outside quotations; seg changes at every
-// quotation and paragraph-free gap, so that runs never jump over a quote.
+// prose is a source's words outside quotations: each word's hash and
+// span, and a segment number that changes at every quotation, so that a
+// shared run never jumps over a quote.
 type prose struct {
-	id   string
-	toks []wordToken
-	seg  []int
+	id    string
+	hash  []uint64 // per word
+	start []int32
+	end   []int32
+	seg   []int32
 }
 
-type shingleLoc struct{ src, pos int }
+// shingleLoc is one occurrence of a shingle in the index; next chains the
+// occurrences of the same shingle (-1 ends the chain).
+type shingleLoc struct{ src, pos, next int32 }
 
 func runCopiedPassage(pass *Pass) {
 	minWords := pass.IntOption("min_words")
@@ -48,40 +52,67 @@ func runCopiedPassage(pass *Pass) {
 	}
 	k := min(minWords, 8)
 	srcs := proseOf(pass)
-	index := map[uint64][]shingleLoc{}
+	total := 0
+	for i := range srcs {
+		total += len(srcs[i].hash)
+	}
+	head := make(map[uint64]int32, total)
+	locs := make([]shingleLoc, 0, total)
 	for b := range srcs {
 		B := &srcs[b]
-		coveredUntil := map[int]int{} // earlier source -> first position of B not yet in a run
-		for i := 0; i+k <= len(B.toks); i++ {
-			if B.seg[i] != B.seg[i+k-1] {
+		sh := shingles(B, k)
+		coveredUntil := map[int32]int{} // earlier source -> first position of B not yet in a run
+		for i, h := range sh {
+			if h == 0 {
 				continue
 			}
-			h := shingleHash(B.toks[i : i+k])
-			for _, loc := range index[h] {
+			for l := head[h] - 1; l >= 0; l = locs[l].next {
+				loc := locs[l]
 				if coveredUntil[loc.src] > i {
 					continue
 				}
 				A := &srcs[loc.src]
-				n := sharedRun(A, loc.pos, B, i)
+				n := sharedRun(A, int(loc.pos), B, i)
 				if n < minWords {
 					continue
 				}
 				coveredUntil[loc.src] = i + n
-				pass.Report(copiedFinding(pass, A, loc.pos, B, i, n))
+				pass.Report(copiedFinding(pass, A, int(loc.pos), B, i, n))
 			}
 		}
-		seen := map[uint64]bool{}
-		for i := 0; i+k <= len(B.toks); i++ {
-			if B.seg[i] != B.seg[i+k-1] {
+		for i, h := range sh {
+			if h == 0 {
 				continue
 			}
-			h := shingleHash(B.toks[i : i+k])
-			if !seen[h] { // first occurrence per source is enough
-				seen[h] = true
-				index[h] = append(index[h], shingleLoc{src: b, pos: i})
+			first := head[h] - 1
+			if first >= 0 && locs[first].src == int32(b) {
+				continue // the first occurrence per source is enough
 			}
+			locs = append(locs, shingleLoc{src: int32(b), pos: int32(i), next: first})
+			head[h] = int32(len(locs)) // 1-based: 0 means absent
 		}
 	}
+}
+
+// shingles returns the hash of the k words from each position of p (0
+// where the window crosses a quotation or runs off the end).
+func shingles(p *prose, k int) []uint64 {
+	out := make([]uint64, len(p.hash))
+	for i := 0; i+k <= len(p.hash); i++ {
+		if p.seg[i] != p.seg[i+k-1] {
+			continue
+		}
+		h := uint64(14695981039346656037)
+		for _, w := range p.hash[i : i+k] {
+			h = (h ^ w) * 1099511628211
+			h ^= h >> 29
+		}
+		if h == 0 {
+			h = 1
+		}
+		out[i] = h
+	}
+	return out
 }
 
 // proseOf returns the sources' prose, earliest-dated first (undated last,
@@ -120,30 +151,32 @@ func proseOf(pass *Pass) []prose {
 			if inQuote {
 				continue
 			}
-			p.toks = append(p.toks, t)
-			p.seg = append(p.seg, seg)
+			p.hash = append(p.hash, wordHash(t.Norm))
+			p.start = append(p.start, int32(t.Start))
+			p.end = append(p.end, int32(t.End))
+			p.seg = append(p.seg, int32(seg))
 		}
 		out = append(out, p)
 	}
 	return out
 }
 
-func shingleHash(toks []wordToken) uint64 {
-	h := fnv.New64a()
-	for _, t := range toks {
-		h.Write([]byte(t.Norm))
-		h.Write([]byte{0})
+// wordHash is the 64-bit FNV-1a hash of a word.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
 	}
-	return h.Sum64()
+	return h
 }
 
-// sharedRun is the number of equal words from A.toks[i] and B.toks[j] on,
-// staying within one segment on each side.
+// sharedRun is the number of equal words from A's word i and B's word j
+// on, staying within one segment on each side.
 func sharedRun(A *prose, i int, B *prose, j int) int {
 	n := 0
-	for i+n < len(A.toks) && j+n < len(B.toks) &&
+	for i+n < len(A.hash) && j+n < len(B.hash) &&
 		A.seg[i+n] == A.seg[i] && B.seg[j+n] == B.seg[j] &&
-		A.toks[i+n].Norm == B.toks[j+n].Norm {
+		A.hash[i+n] == B.hash[j+n] {
 		n++
 	}
 	return n
@@ -151,9 +184,9 @@ func sharedRun(A *prose, i int, B *prose, j int) int {
 
 func copiedFinding(pass *Pass, A *prose, i int, B *prose, j, n int) result.Finding {
 	docA, docB := pass.Docs[A.id], pass.Docs[B.id]
-	start, end := B.toks[j].Start, B.toks[j+n-1].End
+	start, end := int(B.start[j]), int(B.end[j+n-1])
 	line, col := docB.Position(start)
-	aline, acol := docA.Position(A.toks[i].Start)
+	aline, acol := docA.Position(int(A.start[i]))
 	return result.Finding{
 		Source: B.id, Line: line, Column: col,
 		Evidence:   textExcerpt(docB.Text[start:end], 200),

@@ -239,11 +239,21 @@ func wordTokens(text string, start, end int) []wordToken {
 	for i := start; i < end; {
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		switch {
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			if ws < 0 {
+				ws = i
+			}
+			b.WriteByte(byte(r))
+		case r < utf8.RuneSelf && r >= 'A' && r <= 'Z':
+			if ws < 0 {
+				ws = i
+			}
+			b.WriteByte(byte(r) + 'a' - 'A')
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if ws < 0 {
 				ws = i
 			}
-			b.WriteString(strings.ToLower(string(r)))
+			b.WriteRune(unicode.ToLower(r))
 		case ws >= 0 && (r == '\'' || r == '’' || r == '-') && i+n < end:
 			// inside a word only when a letter follows
 			nr, _ := utf8.DecodeRuneInString(text[i+n : end])
