@@ -196,6 +196,16 @@ func (x *extractor) split(r run) (nameFrom int, title string, role string, roleS
 	return
 }
 
+// badNameWord reports a word that no name contains: an acronym, an
+// organisation word, a stopword or a role noun.
+func (x *extractor) badNameWord(w word) bool {
+	if w.acronym || orgWords[w.lower] || stopwords[w.lower] {
+		return true
+	}
+	_, ok := roleWord(w.text)
+	return ok
+}
+
 // plausible reports whether words[i:j] can be a person's name.
 func (x *extractor) plausible(i, j int) bool {
 	n := j - i
@@ -252,7 +262,16 @@ func (x *extractor) extract() []candidate {
 	for _, r := range x.runs() {
 		from, title, role, roleStart := x.split(r)
 		if !x.plausible(from, r.j) {
-			continue
+			// "Глава МИД Амир Хан Муттаки": try the words after the last
+			// one that cannot belong to a name.
+			k := r.j - 1
+			for k >= from && !x.badNameWord(x.words[k]) {
+				k--
+			}
+			if k < from || k+1 >= r.j || !x.plausible(k+1, r.j) {
+				continue
+			}
+			from, title, role, roleStart = k+1, "", "", -1
 		}
 		c := candidate{
 			start: x.words[from].start, end: x.words[r.j-1].end,

@@ -1,0 +1,220 @@
+package names
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/rules"
+)
+
+func doc(id, text string) *source.Document {
+	return &source.Document{Meta: result.Source{ID: id, Path: id + ".txt"}, Text: text}
+}
+
+// quoteOf builds a quote over the first occurrence of text in d, spoken
+// by mention.
+func quoteOf(t *testing.T, id string, d *source.Document, text, mention string) result.Quote {
+	t.Helper()
+	i := strings.Index(d.Text, text)
+	if i < 0 {
+		t.Fatalf("%q not in %s", text, d.Meta.ID)
+	}
+	line, col := d.Position(i)
+	return result.Quote{ID: id, Source: d.Meta.ID, Start: i, End: i + len(text), Line: line, Column: col, Text: text,
+		Speaker: result.Speaker{Mention: mention, Kind: result.KindPerson}}
+}
+
+func personNamed(t *testing.T, people []result.Person, name string) *result.Person {
+	t.Helper()
+	for i := range people {
+		if people[i].Name == name {
+			return &people[i]
+		}
+	}
+	var got []string
+	for _, p := range people {
+		got = append(got, p.Name)
+	}
+	t.Fatalf("no person %q among %q", name, got)
+	return nil
+}
+
+func variantTexts(p *result.Person) []string {
+	var out []string
+	for _, v := range p.Variants {
+		out = append(out, v.Text)
+	}
+	return out
+}
+
+func TestShortReferenceLinksToFullName(t *testing.T) {
+	d := doc("S1", "Amir Khan Muttaqi, the Taliban minister of foreign affairs, met envoys on Monday.\n\n"+
+		"Later in the week the talks resumed. \"We are ready,\" Muttaqi said.\n")
+	q := []result.Quote{quoteOf(t, "Q1", d, "We are ready,", "Muttaqi")}
+	people := Resolve([]*source.Document{d}, q, nil, testLexicon())
+	if len(people) != 1 {
+		t.Fatalf("got %d people, want 1: %+v", len(people), people)
+	}
+	p := people[0]
+	if p.ID != "P1" || p.Name != "Amir Khan Muttaqi" || p.Quotes != 1 {
+		t.Errorf("person = %s %q quotes=%d", p.ID, p.Name, p.Quotes)
+	}
+	if got := variantTexts(&p); !reflect.DeepEqual(got, []string{"Amir Khan Muttaqi", "Muttaqi"}) {
+		t.Errorf("variants = %q", got)
+	}
+	if q[0].Speaker.Person != "P1" || q[0].Speaker.Candidates != nil {
+		t.Errorf("speaker = %+v", q[0].Speaker)
+	}
+	if len(p.Roles) != 1 || p.Roles[0].Text != "Taliban minister of foreign affairs" || p.Roles[0].Line != 1 || p.Roles[0].Column != 24 {
+		t.Errorf("roles = %+v", p.Roles)
+	}
+}
+
+func TestTransliterationAcrossSources(t *testing.T) {
+	docs := []*source.Document{
+		doc("S1", "Foreign Minister Amir Khan Muttaqi said the move was welcome. The supreme leader, Hibatullah Akhundzada, stayed away."),
+		doc("S2", "Foreign Minister Amir Khan Mutaqi said little. The supreme leader, Hibatullah Akhunzada, was not seen."),
+	}
+	people := Resolve(docs, nil, nil, testLexicon())
+	if len(people) != 2 {
+		t.Fatalf("got %d people: %+v", len(people), people)
+	}
+	for _, p := range people {
+		if len(p.Variants) != 2 || len(p.Variants[0].Sources) != 1 || p.Variants[0].Sources[0] != "S1" || p.Variants[1].Sources[0] != "S2" {
+			t.Errorf("%s: variants %+v, want one spelling per source", p.Name, p.Variants)
+		}
+	}
+	if people[0].Name != "Amir Khan Muttaqi" && people[0].Name != "Amir Khan Mutaqi" {
+		t.Errorf("P1 = %q", people[0].Name)
+	}
+}
+
+func TestVladimirAcrossSources(t *testing.T) {
+	docs := []*source.Document{
+		doc("S1", "Last year Russian Preseident Vladamir Putin called the Taliban an ally."),
+		doc("S2", "President Vladimir Putin has called the Taliban an ally. Vladimir Putin spoke again."),
+	}
+	people := Resolve(docs, nil, nil, testLexicon())
+	if len(people) != 1 {
+		t.Fatalf("got %d people: %+v", len(people), people)
+	}
+	p := people[0]
+	if p.Name != "Vladimir Putin" {
+		t.Errorf("canonical = %q, want the more frequent Vladimir Putin", p.Name)
+	}
+	if got := variantTexts(&p); !reflect.DeepEqual(got, []string{"Vladamir Putin", "Vladimir Putin"}) {
+		t.Errorf("variants = %q", got)
+	}
+	if len(p.Roles) != 2 || p.Roles[0].Text != "Russian Preseident" || p.Roles[1].Text != "President" {
+		t.Errorf("roles = %+v", p.Roles)
+	}
+}
+
+func TestMariaIsNotMariaIvanova(t *testing.T) {
+	d := doc("S1", "Maria Ivanova, a Russian citizen born in Moscow, remarked that it was crazy.\n\n"+
+		"Founding member of the women's justice movement, Maria stated her fears.\n\n"+
+		"\"We wanted to make a stand.\" Maria said.\n")
+	q := []result.Quote{quoteOf(t, "Q1", d, "We wanted to make a stand.", "Maria")}
+	people := Resolve([]*source.Document{d}, q, nil, testLexicon())
+	if len(people) != 2 {
+		t.Fatalf("got %d people: %+v", len(people), people)
+	}
+	iv, m := personNamed(t, people, "Maria Ivanova"), personNamed(t, people, "Maria")
+	if iv.ID != "P1" || m.ID != "P2" {
+		t.Errorf("IDs %s %s, want P1 P2", iv.ID, m.ID)
+	}
+	if m.Variants[0].Count != 2 {
+		t.Errorf("Maria variants = %+v", m.Variants)
+	}
+	sp := q[0].Speaker
+	if sp.Person != "P2" || !reflect.DeepEqual(sp.Candidates, []string{"P1", "P2"}) {
+		t.Errorf("speaker = %+v, want P2 with candidates P1 P2", sp)
+	}
+}
+
+func rosterBennett() *rules.Set {
+	rs := &rules.Set{}
+	rs.People = []rules.Person{{Name: "Richard Bennett", Roles: []string{"UN Special Rapporteur on Afghanistan"}}}
+	return rs
+}
+
+func TestRosterAbsorbsVariantNotScholar(t *testing.T) {
+	d := doc("S1", "Richard Bernett, UN Special Rapporteur for Afghanistan, responded in writing.\n\n"+
+		"International scholars of world history Dr Bennett, suggest that this may be an attempt to contain terror.\n")
+	people := Resolve([]*source.Document{d}, nil, rosterBennett(), testLexicon())
+	if len(people) != 2 {
+		t.Fatalf("got %d people: %+v", len(people), people)
+	}
+	rb := personNamed(t, people, "Richard Bennett")
+	if !rb.Roster || !reflect.DeepEqual(variantTexts(rb), []string{"Richard Bernett"}) {
+		t.Errorf("roster person = %+v", rb)
+	}
+	db := personNamed(t, people, "Dr Bennett")
+	if db.Roster {
+		t.Errorf("Dr Bennett absorbed by the roster")
+	}
+	if len(db.Similar) != 1 || db.Similar[0].Person != rb.ID || !strings.Contains(db.Similar[0].Reason, "rapporteur") {
+		t.Errorf("Dr Bennett similar = %+v, want %s with a role reason", db.Similar, rb.ID)
+	}
+	if len(rb.Similar) != 1 || rb.Similar[0].Person != db.ID {
+		t.Errorf("Richard Bennett similar = %+v", rb.Similar)
+	}
+	// Without the roster, Bernett and Dr Bennett stay apart and unrelated.
+	people = Resolve([]*source.Document{d}, nil, nil, testLexicon())
+	if len(people) != 2 || people[0].Name != "Richard Bernett" || people[1].Name != "Dr Bennett" {
+		t.Errorf("without roster: %+v", people)
+	}
+}
+
+func TestRosterExactAliasAndOrder(t *testing.T) {
+	rs := &rules.Set{}
+	rs.People = []rules.Person{{Name: "Amir Khan Muttaqi", Aliases: []string{"Муттаки, Амир Хан"}}}
+	s2 := doc("S2", "\"We hope others follow,\" Muttaqi said.")
+	docs := []*source.Document{doc("S1", "Глава МИД Амир Хан Муттаки said the talks went well."), s2}
+	q := quoteOf(t, "Q1", s2, "We hope others follow,", "Muttaqi")
+	q.Speaker.Name = "Muttaqi, Amir Khan"
+	quotes := []result.Quote{q}
+	people := Resolve(docs, quotes, rs, testLexicon())
+	if len(people) != 1 || !people[0].Roster || people[0].Name != "Amir Khan Muttaqi" {
+		t.Fatalf("people = %+v", people)
+	}
+	if got := variantTexts(&people[0]); !reflect.DeepEqual(got, []string{"Амир Хан Муттаки", "Muttaqi"}) {
+		t.Errorf("variants = %q", got)
+	}
+	if quotes[0].Speaker.Person != "P1" || people[0].Quotes != 1 {
+		t.Errorf("speaker %+v, quotes %d", quotes[0].Speaker, people[0].Quotes)
+	}
+}
+
+func TestGivenNameConflictIsSimilarNotMerged(t *testing.T) {
+	docs := []*source.Document{
+		doc("S1", "Jon Smith, a lawyer in Leeds, said the ruling was wrong."),
+		doc("S2", "Tom Smith, a lawyer in York, said the ruling was right."),
+	}
+	people := Resolve(docs, nil, nil, testLexicon())
+	if len(people) != 2 {
+		t.Fatalf("got %d people: %+v", len(people), people)
+	}
+	if len(people[0].Similar) != 1 || people[0].Similar[0].Person != "P2" {
+		t.Errorf("similar = %+v", people[0].Similar)
+	}
+}
+
+func TestResolveDeterministic(t *testing.T) {
+	docs := seedDocs(t)
+	a := Resolve(docs, nil, nil, testLexicon())
+	for i := 0; i < 3; i++ {
+		if b := Resolve(docs, nil, nil, testLexicon()); !reflect.DeepEqual(a, b) {
+			t.Fatal("Resolve is not deterministic")
+		}
+	}
+	for i, p := range a {
+		if p.ID != "P"+strconv.Itoa(i+1) {
+			t.Errorf("person %d has ID %s", i, p.ID)
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package names
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+)
+
+func TestSpellingsTypoInsideAndOutsideQuotes(t *testing.T) {
+	body := strings.Repeat("The Taliban met the Afghan delegates again. ", 8)
+	d := doc("S1", body+"\n\"If the Taiban win, we lose,\" she said. Later the Taiban spoke.\n")
+	i := strings.Index(d.Text, "If the Taiban")
+	q := []result.Quote{{ID: "Q1", Source: "S1", Start: i, End: i + len("If the Taiban win, we lose,")}}
+	got := Spellings([]*source.Document{d}, q, nil)
+	if len(got) != 1 {
+		t.Fatalf("got %+v", got)
+	}
+	s := got[0]
+	if s.Text != "Taiban" || s.Common != "Taliban" || s.Count != 2 || s.CommonCount != 8 || s.InQuote != 1 {
+		t.Errorf("spelling = %+v", s)
+	}
+	// The occurrence outside the quotation comes first.
+	want := []result.Place{d.Place(strings.LastIndex(d.Text, "Taiban")), d.Place(strings.Index(d.Text, "Taiban"))}
+	if !reflect.DeepEqual(s.Places, want) {
+		t.Errorf("places = %+v, want %+v", s.Places, want)
+	}
+	if got := Spellings([]*source.Document{d}, q, []string{"taiban"}); len(got) != 0 {
+		t.Errorf("allowed spelling reported: %+v", got)
+	}
+}
+
+func TestSpellingsGuardAndInflections(t *testing.T) {
+	text := strings.Repeat("Iran and Niger and Austria and Georgia talk with the Afghans about Russia. ", 6) +
+		"Iraq and Nigeria and Australia stayed out; the Afghan and Russian envoys left. The Afghanis stayed."
+	got := Spellings([]*source.Document{doc("S1", text)}, nil, nil)
+	if len(got) != 0 {
+		t.Errorf("guarded names or inflections reported: %+v", got)
+	}
+	// A rare name one edit from a frequent one, with another first
+	// letter, is not reported either (Blair/Clair).
+	text = strings.Repeat("Mr Blair spoke. ", 6) + "Mrs Clair disagreed."
+	if got := Spellings([]*source.Document{doc("S1", text)}, nil, nil); len(got) != 0 {
+		t.Errorf("different initial reported: %+v", got)
+	}
+}
+
+func TestSpellingsAcrossSources(t *testing.T) {
+	docs := []*source.Document{
+		doc("S1", strings.Repeat("Kabulov spoke in Moscow. ", 4)),
+		doc("S2", "Kabulow spoke too."),
+	}
+	got := Spellings(docs, nil, nil)
+	if len(got) != 1 || got[0].Text != "Kabulow" || got[0].Common != "Kabulov" || got[0].Places[0].Source != "S2" {
+		t.Errorf("got %+v", got)
+	}
+}
