@@ -342,7 +342,9 @@ func emitHTMLText(e *emitter, raw string, off int, pos func(int) (int, int), spa
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0:
 			flush(i)
-			line, col = pos(off + i)
+			if !*space {
+				line, col = pos(off + i)
+			}
 			for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r' || raw[i] == '\f' || raw[i] == 0) {
 				if raw[i] != 0 {
 					*space = true
@@ -357,6 +359,9 @@ func emitHTMLText(e *emitter, raw string, off int, pos func(int) (int, int), spa
 				if u != m {
 					flush(i)
 					if strings.TrimFunc(u, isBlank) == "" {
+						if !*space {
+							line, col = pos(off + i)
+						}
 						*space = true
 					} else {
 						if *space && e.inParagraph() {

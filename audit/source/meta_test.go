@@ -107,9 +107,9 @@ func TestTopMatter(t *testing.T) {
 			header: "By: Salman Rafi Sheikh",
 		},
 		{
-			name:  "repeated headline wins",
-			text:  "In a surprising move, the council approved the plan on Friday.\nCouncil Approves Plan\n\nCouncil Approves Plan\nMore text.\n" + repeatWords(50) + "\n",
-			title: "Council Approves Plan",
+			name:   "repeated headline wins",
+			text:   "In a surprising move, the council approved the plan on Friday.\nCouncil Approves Plan\n\nCouncil Approves Plan\nMore text.\n" + repeatWords(50) + "\n",
+			title:  "Council Approves Plan",
 			header: "Council Approves Plan\n\nCouncil Approves Plan",
 		},
 		{
