@@ -76,11 +76,12 @@ func (e *Errors) Format(w io.Writer) {
 		b.WriteString(x.Error())
 		b.WriteByte('\n')
 		if x.Line > 0 && x.SourceLine != "" {
+			line, col := window(x.SourceLine, x.Col)
 			b.WriteString("    ")
-			b.WriteString(x.SourceLine)
+			b.WriteString(line)
 			b.WriteByte('\n')
 			b.WriteString("    ")
-			b.WriteString(caretPad(x.SourceLine, x.Col))
+			b.WriteString(caretPad(line, col))
 			b.WriteString("^\n")
 		}
 		if x.Hint != "" {
@@ -107,4 +108,34 @@ func caretPad(line string, col int) string {
 		}
 	}
 	return b.String()
+}
+
+// maxShown is the most characters of a source line Format shows.
+const maxShown = 120
+
+// window cuts a long line to about maxShown characters around column col,
+// marking the cuts with an ellipsis, and returns the column in the cut.
+func window(line string, col int) (string, int) {
+	r := []rune(line)
+	if len(r) <= maxShown {
+		return line, col
+	}
+	start := col - 1 - maxShown/2
+	if start < 0 {
+		start = 0
+	}
+	end := start + maxShown
+	if end > len(r) {
+		end, start = len(r), max(0, len(r)-maxShown)
+	}
+	out := string(r[start:end])
+	col -= start
+	if start > 0 {
+		out = "…" + out
+		col++
+	}
+	if end < len(r) {
+		out += "…"
+	}
+	return out, col
 }

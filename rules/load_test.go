@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/rules")
@@ -414,5 +415,21 @@ func TestSeedRulesLoad(t *testing.T) {
 			t.Fatalf("seeds/rules.yaml:\n%s", formatted(es))
 		}
 		t.Fatal(err)
+	}
+}
+
+func TestFormatLongLine(t *testing.T) {
+	long := strings.Repeat("a", 300) + "X" + strings.Repeat("b", 300)
+	es := &Errors{List: []*Error{{File: "f.yaml", Line: 1, Col: 301, Message: "m", SourceLine: long}}}
+	out := strings.Split(formatted(es), "\n")
+	shown, caret := out[1], out[2]
+	if n := utf8.RuneCountInString(shown); n > maxShown+8 {
+		t.Errorf("shown %d characters", n)
+	}
+	if !strings.HasPrefix(shown, "    …") || !strings.HasSuffix(shown, "…") {
+		t.Errorf("cut not marked: %q", shown)
+	}
+	if at := utf8.RuneCountInString(caret) - 1; []rune(shown)[at] != 'X' {
+		t.Errorf("caret under %q, want X", []rune(shown)[at])
 	}
 }

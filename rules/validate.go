@@ -239,6 +239,26 @@ func fieldKeys(fs []field) []string {
 	return out
 }
 
+// keyHomes lists where in the schema key is a valid key ("`people`
+// entries", "`verbs`"), for a key written at the wrong level.
+func keyHomes(t reflect.Type, at, key string) []string {
+	var out []string
+	switch t.Kind() {
+	case reflect.Slice:
+		return keyHomes(t.Elem(), at+" entries", key)
+	case reflect.Map:
+		return keyHomes(t.Elem(), at+" entries", key)
+	case reflect.Struct:
+		for _, f := range yamlFields(t) {
+			if f.key == key && at != "" {
+				out = append(out, strings.TrimSpace(at))
+			}
+			out = append(out, keyHomes(f.typ, "`"+f.key+"`", key)...)
+		}
+	}
+	return out
+}
+
 // where renders the context of a key for messages: "" at the top level.
 func where(label string) string {
 	if label == "" {
@@ -287,7 +307,11 @@ func (c *fileCheck) shape(n *yaml.Node, t reflect.Type, key, label string) {
 				c.add(n, "a rule file must be a mapping of sections, not "+describe(n), "start with a section name such as `people:` or `checks:`")
 				return
 			}
-			c.add(n, fmt.Sprintf("%s must be a mapping, not %s", label, describe(n)), "give its keys on the lines below, indented: "+orList(fieldKeys(fs)))
+			hint := "give its keys on the lines below, indented: " + orList(fieldKeys(fs))
+			if n.Kind == yaml.ScalarNode && fs[0].key == "name" && strings.HasPrefix(label, "an entry of") {
+				hint = fmt.Sprintf("write `- name: %s`", n.Value)
+			}
+			c.add(n, fmt.Sprintf("%s must be a mapping, not %s", label, describe(n)), hint)
 			return
 		}
 		c.mapKeys(n, label, func(k, v *yaml.Node, name string) {
@@ -302,7 +326,13 @@ func (c *fileCheck) shape(n *yaml.Node, t reflect.Type, key, label string) {
 			if label == "" {
 				allowed = "sections allowed"
 			}
-			c.add(k, fmt.Sprintf("unknown key `%s`%s", name, where(label)), didYouMean(name, fieldKeys(fs), allowed))
+			hint := didYouMean(name, fieldKeys(fs), allowed)
+			if !strings.HasPrefix(hint, "did you mean") {
+				if homes := keyHomes(reflect.TypeOf(File{}), "", name); len(homes) > 0 {
+					hint = fmt.Sprintf("`%s` belongs in %s", name, orList(homes))
+				}
+			}
+			c.add(k, fmt.Sprintf("unknown key `%s`%s", name, where(label)), hint)
 		})
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
