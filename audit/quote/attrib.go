@@ -11,9 +11,14 @@ import (
 
 // entity is a person or an organisation named in the narration.
 type entity struct {
-	pos    int
-	name   string
-	tokens int // words in the name
+	pos     int
+	name    string
+	tokens  int  // words in the name
+	subj    bool // the mention opens its sentence (a subject)
+	speaker bool // the subject of an attribution verb
+	// confirmed: given a title, a role or an appositive, so surely a person
+	confirmed bool
+	role      string // lower case, as the document describes the person
 }
 
 // attributor holds the per-document state of attribution: the people and
@@ -26,6 +31,13 @@ type attributor struct {
 	persons []entity
 	orgs    []entity
 	gender  map[string]byte
+	// confirmed names are surely people; alone holds words used as a
+	// name on their own (surnames).
+	confirmed map[string]bool
+	alone     map[string]bool
+	// short is set while attributing a quote of a few words, for which
+	// verbs of description ("dismissed it as") count as attribution.
+	short bool
 }
 
 // cue is an attribution found around a quote.
@@ -50,10 +62,12 @@ type subject struct {
 }
 
 func newAttributor(doc *source.Document, lx *lexicon.Lexicon, paras []para) *attributor {
-	a := &attributor{doc: doc, t: doc.Text, lx: lx, paras: paras, gender: map[string]byte{}}
+	a := &attributor{doc: doc, t: doc.Text, lx: lx, paras: paras, gender: map[string]byte{},
+		confirmed: map[string]bool{}, alone: map[string]bool{}}
 	for i := range paras {
 		a.collectEntities(&paras[i])
 	}
+	a.confirmPeople(a.alone)
 	return a
 }
 
@@ -64,9 +78,12 @@ func (a *attributor) attribute(quotes []result.Quote) {
 	var lastSpeaker *result.Quote
 	for pi := range a.paras {
 		p := &a.paras[pi]
+		a.short = false
+		a.registerSpeakers(p)
 		reach := make([]int, len(p.qtok))
 		for k, qi := range p.qtok {
 			q := &quotes[p.qbase+k]
+			a.short = wordCount(q.Text) <= 6
 			c := a.rightCue(p, qi)
 			if !c.found && !c.inherit {
 				c = a.leftCue(p, qi)
@@ -112,9 +129,12 @@ func (a *attributor) attribute(quotes []result.Quote) {
 					q.Continues = prev.ID
 				}
 			default:
-				q.Speaker = result.Speaker{Kind: result.KindUnknown}
-				if c.verb != "" {
-					q.Verb = c.verb
+				if pc := a.previousSentenceCue(pi, qi); pc.found {
+					a.apply(q, pc)
+				} else if e := a.topicSpeaker(pi, q.Start); e != nil && wordCount(q.Text) > FragmentWords {
+					q.Speaker = result.Speaker{Mention: e.name, Name: e.name, Kind: result.KindPerson}
+				} else {
+					q.Speaker = result.Speaker{Kind: result.KindUnknown}
 				}
 			}
 			if !q.Speaker.Known() && wordCount(q.Text) <= FragmentWords && q.Continues == "" {
@@ -164,7 +184,7 @@ func (a *attributor) apply(q *result.Quote, c cue) {
 	q.Verb = c.verb
 	q.Via = c.via
 	if q.Speaker.Kind == result.KindPerson && q.Speaker.Name != "" {
-		a.addPerson(c.pos, q.Speaker.Name)
+		a.addPerson(c.pos, q.Speaker.Name, true)
 	}
 	if q.Speaker.Kind == result.KindOrganization && q.Speaker.Name != "" {
 		a.orgs = insertEntity(a.orgs, entity{pos: c.pos, name: q.Speaker.Name})
@@ -178,8 +198,8 @@ func (a *attributor) copySpeaker(q, prev *result.Quote) {
 	q.Via = prev.Via
 }
 
-func (a *attributor) addPerson(pos int, name string) {
-	a.persons = insertEntity(a.persons, entity{pos: pos, name: name, tokens: len(strings.Fields(name))})
+func (a *attributor) addPerson(pos int, name string, speaker bool) {
+	a.persons = insertEntity(a.persons, entity{pos: pos, name: name, tokens: len(strings.Fields(name)), subj: true, speaker: speaker})
 }
 
 func insertEntity(list []entity, e entity) []entity {
@@ -213,6 +233,9 @@ func (a *attributor) verbAt(p *para, i int) (string, int) {
 		}
 	}
 	base, ok := a.lx.Verb(w)
+	if !ok && a.short {
+		base, ok = describeForms[strings.ToLower(w)]
+	}
 	if !ok {
 		return "", 0
 	}
@@ -266,7 +289,7 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 	if base, n := a.verbAt(p, j); n > 0 && !a.passive(p, j) {
 		sub, end := a.parseForward(p, j+n, we)
 		if sub.ok {
-			if crossed && wordsIn(toks, j, we) > 8 {
+			if crossed && (wordsIn(toks, j, we) > 8 || we < len(toks) && toks[we].kind == tQuote) {
 				return cue{}
 			}
 			return a.makeCue(sub, base, p, j, we, max(end, we))
@@ -286,10 +309,15 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 			return cue{}
 		}
 		if crossed {
+			// A cue standing as a sentence of its own ("Darya remarks.")
+			// and not introducing the next quote.
+			if we < len(toks) && toks[we].kind == tQuote || wordsIn(toks, j, v) > 6 {
+				return cue{}
+			}
 			rest := wordsIn(toks, v+n, we)
 			if rest > 0 {
 				nx := strings.ToLower(word(a.t, toks[v+n]))
-				if !(stopForward[nx] || base == "tell" || (rest <= 2 && toks[v+n].kind == tWord && strings.HasSuffix(nx, "ly"))) {
+				if !(stopForward[nx] && rest <= 3 || (rest <= 2 && toks[v+n].kind == tWord && strings.HasSuffix(nx, "ly"))) {
 					return cue{}
 				}
 			}
@@ -359,6 +387,12 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		sub := a.parseSubject(p, lo, v)
 		if sub.ok {
 			return a.makeCue(sub, base, p, v, hi, -1)
+		}
+		if !objectVerbs[base] && v > lo && word(a.t, toks[v-1]) == "," {
+			// inverted: "…, said Ms Deans."
+			if sub, _ := a.parseForward(p, v+n, hi); sub.ok && sub.kind != result.KindUnknown {
+				return a.makeCue(sub, base, p, v, hi, -1)
+			}
 		}
 		if !inherit.inherit {
 			inherit = cue{inherit: true, verb: base, via: a.via(p, v, hi), pos: -1}
@@ -434,4 +468,106 @@ func (a *attributor) via(p *para, v, hi int) string {
 
 func isDigitWord(t string, tk token) bool {
 	return tk.kind == tWord && t[tk.s] >= '0' && t[tk.s] <= '9'
+}
+
+// describeForms maps the inflections of describeVerbs to their base.
+var describeForms = func() map[string]string {
+	m := map[string]string{}
+	for base := range describeVerbs {
+		for _, f := range lexicon.Inflections(base) {
+			m[f] = base
+		}
+	}
+	return m
+}()
+
+// registerSpeakers records the subjects of the attribution verbs of a
+// paragraph's narration (reported speech) as speakers, so that later
+// pronouns prefer them.
+func (a *attributor) registerSpeakers(p *para) {
+	toks := p.toks
+	start := 0
+	for v := 0; v < len(toks); v++ {
+		tk := toks[v]
+		if tk.kind == tQuote || tk.sentEnd {
+			start = v + 1
+			continue
+		}
+		base, n := a.verbAt(p, v)
+		if n == 0 || base == "according to" || a.passive(p, v) {
+			continue
+		}
+		sub := a.parseSubject(p, start, v)
+		if sub.ok && sub.kind == result.KindPerson && sub.name != "" {
+			a.addPerson(sub.pos, sub.name, true)
+		}
+		if sub.ok && sub.kind == result.KindOrganization && sub.name != "" {
+			a.orgs = insertEntity(a.orgs, entity{pos: sub.pos, name: sub.name})
+		}
+	}
+}
+
+// previousSentenceCue attributes a quote that opens its sentence and has
+// no cue of its own to the speaker of the sentence just before it, when
+// that sentence reports speech ("Cory Doctorow said that … ⏎ "Of course
+// …""): nothing intervenes between the reported speech and the quote.
+func (a *attributor) previousSentenceCue(pi, qi int) cue {
+	p := &a.paras[pi]
+	toks := p.toks
+	s := qi - 1
+	if s >= 0 && !toks[s].sentEnd {
+		return cue{}
+	}
+	if s < 0 {
+		if pi == 0 {
+			return cue{}
+		}
+		p = &a.paras[pi-1]
+		toks = p.toks
+		s = len(toks)
+	}
+	e := s
+	s--
+	for s >= 0 && toks[s].kind != tQuote && !toks[s].sentEnd {
+		s--
+	}
+	if s >= 0 && toks[s].kind == tQuote {
+		return cue{}
+	}
+	c := a.cueInWindow(p, s+1, e, e)
+	if !c.found || c.sp.Kind == result.KindUnknown || c.sp.Kind == "" {
+		return cue{}
+	}
+	c.reach = -1
+	return c
+}
+
+// topicSpeaker returns the last speaker before pos when no other person is
+// named between that speaker and pos, within the paragraph or the one
+// before: a quote with no cue of its own then continues the speaker the
+// passage is about.
+func (a *attributor) topicSpeaker(pi, pos int) *entity {
+	limit := a.paras[max(pi-1, 0)].lo
+	for i := len(a.persons) - 1; i >= 0; i-- {
+		e := &a.persons[i]
+		if e.pos >= pos {
+			continue
+		}
+		if e.pos < limit {
+			return nil
+		}
+		if e.speaker {
+			// every mention after it must be the same person
+			for j := i + 1; j < len(a.persons) && a.persons[j].pos < pos; j++ {
+				if a.persons[j].name != e.name {
+					return nil
+				}
+			}
+			return e
+		}
+		if !e.speaker {
+			continue
+		}
+	}
+	return nil
 }

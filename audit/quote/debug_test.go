@@ -12,6 +12,9 @@ func TestDebugSeeds(t *testing.T) {
 		t.Skip("set QDEBUG")
 	}
 	dir := shared(t, "seeds")
+	if d := os.Getenv("QDEBUGDIR"); d != "" {
+		dir = d
+	}
 	files, _ := filepath.Glob(filepath.Join(dir, os.Getenv("QDEBUG")))
 	lx := testLexicon(t)
 	for _, f := range files {

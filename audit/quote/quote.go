@@ -1,7 +1,7 @@
 // Package quote extracts the direct quotations of a document and
 // attributes each one to its speaker.
 //
-// Extraction pairs quotation marks by family (double: “ ” " « » „ ``…'';
+// Extraction pairs quotation marks by family (double: “ ” " « » „ “…”;
 // single: ‘ ’ ' ‹ › ‚), not in sequence, so that a quote opened with ‘ and
 // closed with ” is found (and marked mismatched), apostrophes are not
 // taken for marks, nested quotes stay inside their outer quote, and the

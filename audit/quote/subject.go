@@ -54,6 +54,17 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 		}
 	}
 	segs = append(segs, seg{s, end})
+	if last := segs[len(segs)-1]; last.s >= last.e && len(segs) > 2 {
+		// "X, whose films include A, B and C, said": drop the relative clause
+		for r := 1; r < len(segs)-1; r++ {
+			if sg := segs[r]; sg.s < sg.e && toks[sg.s].kind == tWord {
+				switch a.lw(toks[sg.s]) {
+				case "who", "whose", "which", "whom":
+					segs = append(segs[:r], seg{end, end})
+				}
+			}
+		}
+	}
 	k := len(segs) - 1
 	role := ""
 	// Skip appositives back to the name they describe.
@@ -65,7 +76,14 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 		}
 		if a.appositive(p, sg.s, sg.e) && a.endsWithName(p, segs[k-1].s, segs[k-1].e) {
 			if role == "" {
-				role = a.t[toks[sg.s].s:toks[sg.e-1].e]
+				re := sg.e
+				for i := sg.s + 1; i < sg.e; i++ {
+					if _, n := a.verbAt(p, i); n > 0 {
+						re = i
+						break
+					}
+				}
+				role = a.t[toks[sg.s].s:toks[re-1].e]
 			}
 			k--
 			continue
@@ -87,6 +105,21 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 // than a name: it starts or ends with a lower-case word.
 func (a *attributor) appositive(p *para, s, e int) bool {
 	first, last := p.toks[s], p.toks[e-1]
+	for i := s; i+1 < e; i++ {
+		if p.toks[i].kind == tWord && p.toks[i].upper && isHonorific(a.lw(p.toks[i])) && p.toks[i+1].upper {
+			return false // "the Rt Rev Dr Tom Wright"
+		}
+	}
+	h := e - 1
+	for i := s + 1; i < e; i++ {
+		if p.toks[i].kind == tWord && !p.toks[i].upper && tailPrepositions[a.lw(p.toks[i])] {
+			h = i - 1
+			break
+		}
+	}
+	if ht := p.toks[h]; ht.kind == tWord && (roleWords[a.lw(ht)] || orgWords[trimPossessive(a.lw(ht))]) {
+		return true
+	}
 	if first.kind == tWord && !first.upper {
 		return true
 	}
@@ -212,6 +245,15 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		if a.lx.Descriptor(hw) || a.lx.Descriptor(strings.TrimSuffix(hw, "s")) {
 			return subject{ok: true, mention: mentionAll, kind: result.KindAnonymous, pos: toks[s].s}
 		}
+		if definite(a, p, s) && personNouns[lastPart(hw)] {
+			if e := a.byRole(hw, toks[s].s); e != nil {
+				return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
+			}
+			if e := a.antecedent(toks[s].s, 0); e != nil {
+				return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
+			}
+			return subject{}
+		}
 		if orgNouns[hw] {
 			// "The White House statement", "the company"
 			if r0, r1 := a.capRun(p, s, h); r0 < r1 {
@@ -252,6 +294,15 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	if notNames[a.lw(head)] && !isHonorific(a.lw(head)) {
 		return subject{}
 	}
+	if len(run) == 1 && r > s && definite(a, p, s) && (personNouns[a.lw(head)] || roleWords[a.lw(head)]) {
+		if e := a.byRole(a.lw(head), toks[s].s); e != nil {
+			return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
+		}
+		if e := a.antecedent(toks[s].s, 0); e != nil {
+			return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
+		}
+		return subject{}
+	}
 	if a.isOrg(p, run, pre) {
 		name := runText
 		if o, ok := a.lx.Organization(runText); ok {
@@ -274,6 +325,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	nameToks := run[ni:]
 	// honorifics
 	var g byte
+	firstName := false
 	hi := 0
 	for hi < len(nameToks)-1 {
 		w := strings.TrimSuffix(a.lw(nameToks[hi]), ".")
@@ -285,6 +337,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 			if gg != 0 {
 				g = gg
 			}
+			firstName = w == "sir" || w == "dame"
 			hi++
 			continue
 		}
@@ -304,7 +357,11 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	}
 	role := joinRole(pre, rolePart)
 	if len(core) == 1 {
-		name = a.resolveShort(name, toks[s].s)
+		if firstName {
+			name = a.resolveFirst(name, toks[s].s)
+		} else {
+			name = a.resolveShort(name, toks[s].s)
+		}
 	}
 	if g != 0 {
 		if _, ok := a.gender[name]; !ok {
@@ -362,11 +419,11 @@ func (a *attributor) isOrg(p *para, run []token, pre string) bool {
 	if _, ok := a.lx.Organization(text); ok {
 		return true
 	}
-	for _, tk := range run {
-		w := trimPossessive(a.lw(tk))
-		if orgWords[w] {
-			return true
-		}
+	if w := trimPossessive(a.lw(run[len(run)-1])); orgWords[w] {
+		return true
+	}
+	if len(run) == 1 && orgWords[a.lw(run[0])] {
+		return true
 	}
 	if len(run) > 1 && isAcronym(word(a.t, run[len(run)-1])) {
 		return true
@@ -424,14 +481,7 @@ func lastBefore(list []entity, pos int) *entity {
 func (a *attributor) resolvePronoun(mention string, g byte, pos int) subject {
 	switch g {
 	case 'm', 'f':
-		for i := len(a.persons) - 1; i >= 0; i-- {
-			e := a.persons[i]
-			if e.pos >= pos {
-				continue
-			}
-			if pg, ok := a.gender[e.name]; ok && pg != g {
-				continue
-			}
+		if e := a.antecedent(pos, g); e != nil {
 			a.gender[e.name] = g
 			return subject{ok: true, mention: mention, name: e.name, kind: result.KindPerson, pos: pos}
 		}
@@ -462,7 +512,11 @@ func (a *attributor) resolveShort(name string, pos int) string {
 // narration of a paragraph.
 func (a *attributor) collectEntities(p *para) {
 	toks := p.toks
+	sent := 0
 	for i := 0; i < len(toks); {
+		if toks[i].kind == tQuote || toks[i].sentEnd {
+			sent = i + 1
+		}
 		if toks[i].kind != tWord || !toks[i].upper {
 			i++
 			continue
@@ -483,15 +537,54 @@ func (a *attributor) collectEntities(p *para) {
 			}
 			break
 		}
-		a.addRun(p, i, j)
+		a.addRun(p, i, j, a.subjectPosition(p, sent, i))
+		if j-i == 1 || j-i == 2 && isHonorific(a.lw(toks[i])) {
+			a.alone[trimPossessive(word(a.t, toks[j-1]))] = true
+		}
 		i = j
 	}
 }
 
-func (a *attributor) addRun(p *para, i, j int) {
+// subjectPosition reports whether a name at toks[i] stands in subject
+// position: nothing before it in its sentence but words that are not
+// prepositions ("Northern Ireland man James McIlroy is").
+func (a *attributor) subjectPosition(p *para, sent, i int) bool {
+	for k := sent; k < i; k++ {
+		tk := p.toks[k]
+		if tk.kind == tPunct && word(a.t, tk) == "," {
+			continue
+		}
+		if tk.kind != tWord {
+			return false
+		}
+		w := a.lw(tk)
+		if tk.upper || connectives[w] || determiners[w] || roleWords[w] || personNouns[lastPart(w)] || strings.Contains(w, "-") {
+			continue
+		}
+		// a leading phrase closed by a comma: "In London on Thursday, X"
+		c := k
+		for c < i && word(a.t, p.toks[c]) != "," {
+			c++
+		}
+		if c == i {
+			return false
+		}
+		k = c
+	}
+	return true
+}
+
+func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	toks := p.toks
+	the := false
 	for i < j && (toks[i].kind != tWord || notNames[a.lw(toks[i])] && !isHonorific(a.lw(toks[i]))) {
+		if lowerIs(a.t, toks[i], "the") {
+			the = true
+		}
 		i++
+	}
+	if possessive(a.lw(toks[j-1])) {
+		subj = false
 	}
 	if i >= j {
 		return
@@ -499,6 +592,13 @@ func (a *attributor) addRun(p *para, i, j int) {
 	run := toks[i:j]
 	if i > 0 && toks[i-1].kind == tWord && locatives[a.lw(toks[i-1])] {
 		return // a place
+	}
+	if (the || i > 0 && toks[i-1].kind == tWord && lowerIs(a.t, toks[i-1], "the")) && !roleWords[a.lw(run[0])] && !isHonorific(a.lw(run[0])) {
+		// "the Da Vinci Code", "the Liberal Democrats": a title or a body
+		if len(run) > 1 && a.isOrg(p, run, "") {
+			a.orgs = append(a.orgs, entity{pos: run[0].s, name: trimPossessive(a.t[run[0].s:run[len(run)-1].e])})
+		}
+		return
 	}
 	if a.isOrg(p, run, "") {
 		a.orgs = append(a.orgs, entity{pos: run[0].s, name: trimPossessive(a.t[run[0].s:run[len(run)-1].e])})
@@ -515,7 +615,16 @@ func (a *attributor) addRun(p *para, i, j int) {
 			ni = k + 1
 		}
 	}
+	roleText := ""
+	if ni > 0 {
+		roleText = a.t[run[0].s:run[ni-1].e]
+	}
 	run = run[ni:]
+	// a demonym before a full name: "Russian Dmitriy Bogdanov"
+	if len(run) >= 3 && demonym(a.lw(run[0])) {
+		roleText = strings.TrimSpace(roleText + " " + word(a.t, run[0]))
+		run = run[1:]
+	}
 	var g byte
 	for len(run) > 1 {
 		w := strings.TrimSuffix(a.lw(run[0]), ".")
@@ -538,20 +647,168 @@ func (a *attributor) addRun(p *para, i, j int) {
 			words++
 		}
 	}
-	if words < 2 && g == 0 {
-		return
-	}
-	if words > 4 {
+	if words > 4 || words == 0 {
 		return
 	}
 	name := trimPossessive(a.t[run[0].s:run[len(run)-1].e])
-	if words == 1 {
-		name = a.resolveShort(name, run[0].s)
+	if _, ok := a.lx.Outlet(name); ok {
+		return
 	}
-	a.persons = append(a.persons, entity{pos: run[0].s, name: name, tokens: len(strings.Fields(name))})
+	if words == 1 {
+		full := a.resolveShort(name, run[0].s)
+		if full == name && g == 0 {
+			return
+		}
+		name = full
+	}
+	// the words before the run that describe the person ("Oscar-nominated actor")
+	k := i - 1
+	for k >= 0 && toks[k].kind == tWord && !determiners[a.lw(toks[k])] && i-k <= 4 && !locatives[a.lw(toks[k])] && a.lw(toks[k]) != "of" {
+		k--
+	}
+	if k+1 < i {
+		roleText = strings.TrimSpace(a.t[toks[k+1].s:toks[i-1].e] + " " + roleText)
+	}
+	if k >= 1 && word(a.t, toks[k]) == "," {
+		b := k - 1
+		for b >= 0 && toks[b].kind == tWord && k-b <= 6 {
+			b--
+		}
+		if b < 0 || toks[b].sentEnd || a.isSep(toks[b]) {
+			roleText = strings.TrimSpace(a.t[toks[b+1].s:toks[k-1].e] + " " + roleText)
+		}
+	}
+	confirmed := g != 0 || roleText != ""
+	if j+1 < len(toks) && word(a.t, toks[j]) == "," && toks[j+1].kind == tWord && (!toks[j+1].upper || determiners[a.lw(toks[j+1])]) {
+		// "Tom Wright, Bishop of Durham," / "Ismail Miakhil, a Kabul-based analyst,"
+		e := j + 1
+		for e < len(toks) && toks[e].kind != tQuote && !a.isSep(toks[e]) && !toks[e].sentEnd {
+			e++
+		}
+		roleText = strings.TrimSpace(roleText + " " + a.t[toks[j+1].s:toks[e-1].e])
+		confirmed = true
+	} else if j+1 < len(toks) && word(a.t, toks[j]) == "," && toks[j+1].upper {
+		e := j + 1
+		for e < len(toks) && toks[e].kind == tWord && (toks[e].upper || tailPrepositions[a.lw(toks[e])]) {
+			e++
+		}
+		if e < len(toks) && word(a.t, toks[e]) == "," {
+			roleText = strings.TrimSpace(roleText + " " + a.t[toks[j+1].s:toks[e-1].e])
+		}
+	}
+	a.persons = append(a.persons, entity{pos: run[0].s, name: name, tokens: len(strings.Fields(name)), subj: subj,
+		role: strings.ToLower(roleText), confirmed: confirmed})
 	if g != 0 {
 		if _, ok := a.gender[name]; !ok {
 			a.gender[name] = g
+		}
+	}
+}
+
+// antecedent finds the person a pronoun or a definite description at pos
+// refers to: the last speaker, else the last subject, else the last
+// person named, whose gender (g, 0 for any) does not conflict.
+func (a *attributor) antecedent(pos int, g byte) *entity {
+	var subj, any *entity
+	for i := len(a.persons) - 1; i >= 0; i-- {
+		e := &a.persons[i]
+		if e.pos >= pos {
+			continue
+		}
+		if pg, ok := a.gender[e.name]; ok && g != 0 && pg != g {
+			continue
+		}
+		if !e.speaker && !e.confirmed && !a.confirmed[e.name] {
+			continue
+		}
+		if e.speaker || e.subj {
+			return e
+		}
+		if any == nil {
+			any = e
+		}
+	}
+	if subj != nil {
+		return subj
+	}
+	return any
+}
+
+// definite reports whether the noun phrase at s opens with "the" or a
+// possessive ("the world indoor champion", "his wife").
+func definite(a *attributor, p *para, s int) bool {
+	return lowerIs(a.t, p.toks[s], "the")
+}
+
+// lastPart returns the part of a hyphenated word after its last hyphen.
+func lastPart(w string) string {
+	if personNouns[w] {
+		return w
+	}
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		return w[i+1:]
+	}
+	return w
+}
+
+// resolveFirst resolves "Sir Digby" to the full name that starts with the
+// given first name.
+func (a *attributor) resolveFirst(name string, pos int) string {
+	for i := len(a.persons) - 1; i >= 0; i-- {
+		e := a.persons[i]
+		if e.pos >= pos || e.tokens < 2 {
+			continue
+		}
+		if strings.HasPrefix(e.name, name+" ") {
+			return e.name
+		}
+	}
+	return name
+}
+
+// byRole finds the last person before pos whose role, as the document
+// gave it, contains the noun ("the Bishop" → "Tom Wright, Bishop of
+// Durham").
+func (a *attributor) byRole(noun string, pos int) *entity {
+	for i := len(a.persons) - 1; i >= 0; i-- {
+		e := &a.persons[i]
+		if e.pos >= pos || e.role == "" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(e.role, func(r rune) bool { return !isWordRune(r) && r != '-' }) {
+			if w == noun {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// demonym reports whether w looks like a nationality adjective.
+func demonym(w string) bool {
+	for _, suf := range []string{"ian", "ish", "ese", "ean", "can", "ish"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	switch w {
+	case "french", "dutch", "greek", "thai", "swiss", "czech", "welsh", "scots", "irish":
+		return true
+	}
+	return false
+}
+
+// confirmPeople marks the names that are surely people: those given a
+// title or a role somewhere, or whose surname is used on its own.
+func (a *attributor) confirmPeople(alone map[string]bool) {
+	for _, e := range a.persons {
+		if e.confirmed {
+			a.confirmed[e.name] = true
+			continue
+		}
+		f := strings.Fields(e.name)
+		if len(f) > 1 && alone[f[len(f)-1]] {
+			a.confirmed[e.name] = true
 		}
 	}
 }

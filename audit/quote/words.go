@@ -51,12 +51,12 @@ var (
 		chairperson inspector superintendent sergeant constable detective commander colonel major lieutenant
 		admiral officer striker midfielder defender goalkeeper winger forward player star singer actor actress
 		director-general secretary-general vice-president president-elect attorney solicitor barrister
-		counsel partner analyst strategist economist trader dealer rapporteur`)
+		counsel partner treasurer analyst strategist economist trader dealer rapporteur`)
 
 	// honorifics are dropped from a name but kept in the mention.
 	honorifics = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "dr": 0, "sir": 'm', "dame": 'f',
 		"lord": 'm', "lady": 'f', "prof": 0, "professor": 0, "rev": 0, "reverend": 0, "sheikh": 'm', "mx": 0,
-		"father": 'm', "sister": 'f', "president": 0, "senator": 0, "sen": 0, "gov": 0, "rep": 0}
+		"father": 'm', "sister": 'f', "rt": 0, "hon": 0, "president": 0, "senator": 0, "sen": 0, "gov": 0, "rep": 0}
 
 	// particles may stand inside a name ("Nick Van den Brul", "Lula da Silva").
 	particles = set(`van von der den de da di du del della dos das le la al el bin ibn ben ter ten op`)
@@ -72,6 +72,7 @@ var (
 		industries holdings partners capital securities investments research press daily weekly magazine
 		kingdom states republic nations emirate street square road hall island county province region
 		administration cabinet treasury commons lords brigade regiment force forces guard tribunal
+		dems olympics championships championship cup open tournament series awards festival prize report review
 		taliban tories labour conservatives democrats republicans opec nato eu un who wto imf fifa uefa iaaf
 		microsoft google apple sony nintendo yahoo amazon ebay intel ibm`)
 
@@ -91,6 +92,24 @@ var (
 		monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir according despite although
 		though during since until unlike like over under about against between among through into onto upon
 		speaking asked writing said says told`)
+
+	// personNouns are heads of a definite description that refers back to
+	// a person named earlier ("the Bishop said", "said the world indoor
+	// champion", "the Oscar-nominated actor said").
+	personNouns = set(`champion actor actress singer star winner runner athlete sprinter artist artists writer author
+		novelist director player manager coach boss chief chairman chairwoman leader president minister secretary
+		chancellor bishop archbishop presenter host producer veteran striker midfielder defender goalkeeper
+		captain skipper governor senator premier mayor founder economist analyst musician rapper comedian
+		co-chairman co-founder king queen prince judge 28-year-old youngster teenager veteran`)
+
+	// describeVerbs attribute the words of a short quoted description
+	// ("dismissed the plan as "desperate"", "branded it "vacuous"").
+	describeVerbs = set(`dismiss brand label dub hail attack accuse praise criticise criticize condemn welcome term`)
+
+	// objectVerbs take the person spoken to or about as their object, so
+	// a name after them is not the speaker ("told Mr Blair").
+	objectVerbs = set(`tell ask call describe urge address express accuse praise criticise criticize condemn welcome
+		dismiss brand label dub hail attack term promise answer thank`)
 
 	// locatives before a capitalised run make it a place.
 	locatives = set(`in at from to into near across outside inside around throughout via towards toward`)
