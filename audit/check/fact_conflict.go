@@ -24,7 +24,9 @@ func factConflict() *Check {
 			"out), text case- and space-insensitively. With an expected value, every " +
 			"source that states another value is reported. Without one, the value most " +
 			"sources give is taken as the reference and each source giving another value " +
-			"is reported, pointing at the sources that disagree. Example: a death toll of " +
+			"is reported, pointing at the sources that disagree; when values tie for most, " +
+			"every source is reported. Without a value pattern the whole match is the " +
+			"value. Example: a death toll of " +
 			"149 in one article and 145 in another → fact-conflict.",
 		Severity: result.Error,
 		Run:      runFactConflict,
@@ -87,8 +89,11 @@ func factValuesIn(pass *Pass, cf *rules.CompiledFact, id string) []factValue {
 					continue
 				}
 				a, b := loc[0], loc[1]
-				if len(loc) >= 4 && loc[2] >= 0 {
-					a, b = loc[2], loc[3]
+				for g := 2; g+1 < len(loc); g += 2 { // the first group that took part
+					if loc[g] >= 0 {
+						a, b = loc[g], loc[g+1]
+						break
+					}
 				}
 				raw, at = sent[a:b], a
 			}
@@ -147,7 +152,8 @@ func reportFactConflicts(pass *Pass, cf *rules.CompiledFact, vals []factValue) {
 		return
 	}
 	// Count the sources giving each value; the reference is the value most
-	// sources give (ties: the value stated first in source order).
+	// sources give. When several values tie for most, there is no
+	// reference and every source is reported.
 	count := map[string]int{}
 	order := []string{}
 	for _, v := range vals {
@@ -159,10 +165,13 @@ func reportFactConflicts(pass *Pass, cf *rules.CompiledFact, vals []factValue) {
 	if len(order) < 2 {
 		return
 	}
-	ref := order[0]
-	for _, n := range order[1:] {
-		if count[n] > count[ref] {
-			ref = n
+	ref, top := "", 0
+	for _, n := range order {
+		switch {
+		case count[n] > top:
+			ref, top = n, count[n]
+		case count[n] == top:
+			ref = "" // a tie: no value is the reference
 		}
 	}
 	sort.SliceStable(vals, func(i, j int) bool { return vals[i].source < vals[j].source })
