@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
@@ -397,12 +396,18 @@ func bigrams(ts []token) []uint64 {
 	return slices.Compact(out)
 }
 
+// hashWords is FNV-1a over a, a zero byte and b.
 func hashWords(a, b string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(a))
-	h.Write([]byte{0})
-	h.Write([]byte(b))
-	return h.Sum64()
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * prime
+	}
+	h *= prime
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * prime
+	}
+	return h
 }
 
 // relate says how b relates to a: exact, near, contained (either way) or

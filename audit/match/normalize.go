@@ -124,6 +124,9 @@ func wordKey(w string) string {
 		}
 		return dashKey
 	}
+	if plainWord(w) {
+		return w
+	}
 	if !isASCII(w) {
 		w = norm.NFKC.String(w)
 	}
@@ -153,6 +156,18 @@ func wordKey(w string) string {
 		}
 		return r
 	}, norm.NFKC.String(b.String()))
+}
+
+// plainWord reports whether w is its own key: lower-case ASCII letters,
+// digits and punctuation other than quotation marks and brackets.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') || c == '"' || c == '\'' || c == '`' || c == '[' || c == ']' || c <= ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {
