@@ -281,6 +281,12 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 	if j >= len(toks) || toks[j].kind == tQuote {
 		return cue{}
 	}
+	if !crossed && toks[j].upper && endsSentence(a.t, toks[qi], p) {
+		crossed = true // "… journalists." Liam Fox, Tory co-chairman, said …
+	}
+	if lw := strings.ToLower(word(a.t, toks[j])); tailPrepositions[lw] || lw == "about" || lw == "by" {
+		return cue{}
+	}
 	we := j
 	for we < len(toks) && toks[we].kind != tQuote && !toks[we].sentEnd {
 		we++
@@ -383,6 +389,9 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 			if sub.ok {
 				return a.makeCue(sub, base, p, v, hi, -1)
 			}
+		}
+		if a.embedded(p, lo, v) {
+			continue // "He said Mr Blair had spoken with …": the outer verb speaks
 		}
 		sub := a.parseSubject(p, lo, v)
 		if sub.ok {
@@ -570,4 +579,36 @@ func (a *attributor) topicSpeaker(pi, pos int) *entity {
 		}
 	}
 	return nil
+}
+
+// embedded reports whether the verb at v stands in the clause reported by
+// an earlier attribution verb of the same window, with no separator
+// between them ("He said Mr Blair had spoken").
+func (a *attributor) embedded(p *para, lo, v int) bool {
+	for u := v - 1; u >= lo; u-- {
+		if a.isSep(p.toks[u]) {
+			return false
+		}
+		if base, n := a.verbAt(p, u); n > 0 && !a.passive(p, u) && base != "according to" && u > lo {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether a quote token's text ends with . ! or ?.
+func endsSentence(t string, qt token, p *para) bool {
+	k := qt.q - p.qbase
+	if k < 0 || k >= len(p.spans) {
+		return false
+	}
+	sp := p.spans[k]
+	if sp.end <= sp.start {
+		return false
+	}
+	switch t[sp.end-1] {
+	case '.', '!', '?':
+		return true
+	}
+	return false
 }

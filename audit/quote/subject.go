@@ -38,6 +38,12 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 		}
 		break
 	}
+	if end > lo && toks[end-1].kind == tWord {
+		// "who he described as": the pronoun right before the verb
+		if g, ok := pronouns[a.lw(toks[end-1])]; ok && (end-1 == lo || toks[end-2].kind != tWord || !possessive(a.lw(toks[end-2]))) {
+			return a.resolvePronoun(word(a.t, toks[end-1]), g, toks[end-1].s)
+		}
+	}
 	// segments between separators
 	type seg struct{ s, e int }
 	var segs []seg
@@ -558,7 +564,7 @@ func (a *attributor) subjectPosition(p *para, sent, i int) bool {
 			return false
 		}
 		w := a.lw(tk)
-		if tk.upper || connectives[w] || determiners[w] || roleWords[w] || personNouns[lastPart(w)] || strings.Contains(w, "-") {
+		if tk.upper || connectives[w] || determiners[w] || roleWords[w] || personNouns[lastPart(w)] {
 			continue
 		}
 		// a leading phrase closed by a comma: "In London on Thursday, X"
