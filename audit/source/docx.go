@@ -130,7 +130,6 @@ func docxCoreTitle(f *zip.File, budget int64) (string, error) {
 // anchors (line = paragraph number, column = character in the paragraph).
 func docxText(r io.Reader) (string, []Span, []Anchor, error) {
 	dec := xml.NewDecoder(r)
-	dec.Strict = false
 	var (
 		b       strings.Builder
 		paras   []Span

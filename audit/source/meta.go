@@ -239,7 +239,7 @@ func isMonthOrDay(w string) bool {
 // isDateLine reports whether a paragraph is a date line: one or more
 // dates and at most a few other words ("Published", "Updated 10:32").
 func isDateLine(p string) bool {
-	if len(p) > 160 {
+	if len(p) > 160 || !hasYear(p) {
 		return false
 	}
 	locs := dateRE.FindAllStringIndex(p, -1)
@@ -255,6 +255,23 @@ func isDateLine(p string) bool {
 	}
 	rest.WriteString(p[prev:])
 	return countWords(rest.String()) <= 6
+}
+
+// hasYear reports whether s holds a run of four digits: every date form
+// has one, and the test is far cheaper than the date pattern.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
 }
 
 // findDates returns the dates in t, which starts at byte off of d.Text.
@@ -369,7 +386,13 @@ func countWords(s string) int {
 	n := 0
 	in := false
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		var word bool
+		if r < utf8.RuneSelf {
+			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
+		if word {
 			if !in {
 				n++
 				in = true
