@@ -154,6 +154,10 @@ func (w *writer) summarySheet() error {
 		s.pair(label, rf.Path, 0)
 		s.set(2, rf.SHA256, 0)
 	}
+	if len(w.linksCapped) > 0 {
+		s.pair("Links", fmt.Sprintf("Links to other sheets stop after %d rows on %s: filter by ID to find the rest.",
+			w.maxLinks, strings.Join(w.linksCapped, ", ")), w.st.wrap)
+	}
 	s.pair("Sources audited", len(r.Sources), w.st.number)
 	s.link(1, location(SheetSources, 1))
 	s.pair("Files skipped", len(r.Skipped), w.st.number)

@@ -79,19 +79,27 @@ type writer struct {
 	quoteRow   map[string]int // quote ID → row on Quotes
 	matchRow   map[string]int // match ID → first row on Matches
 	findingsBy map[string]int // finding count by source ID
+	// linksCapped lists the sheets whose links stop at maxLinks.
+	linksCapped []string
+	maxLinks    int
 }
 
 // Write writes the workbook for r to w. The same input gives the same
 // bytes: document properties are pinned to r.GeneratedAt and the archive's
 // entries are written in a fixed order (see sortedZip).
 func Write(w io.Writer, r *result.Result, opts Options) error {
+	return write(w, r, opts, maxLinks)
+}
+
+// write is Write with the cap on links per sheet as a parameter, for tests.
+func write(w io.Writer, r *result.Result, opts Options, linkCap int) error {
 	if r == nil {
 		return errors.New("write workbook: no result")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newSortedZip)
-	wr := &writer{f: f, r: r, ix: result.NewIndex(r), opts: opts}
+	wr := &writer{f: f, r: r, ix: result.NewIndex(r), opts: opts, maxLinks: linkCap}
 	if err := wr.build(); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}

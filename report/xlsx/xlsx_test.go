@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/report/internal/sample"
@@ -687,4 +688,87 @@ func BenchmarkWriteLarge(b *testing.B) {
 		}
 		b.ReportMetric(float64(buf.Len()), "file-bytes")
 	}
+}
+
+// FuzzWriteText writes arbitrary text into a quote, a speaker and a
+// finding and reads it back: it must arrive as text, never as a formula,
+// and unchanged when it is valid XML text that fits in a cell.
+func FuzzWriteText(f *testing.F) {
+	for _, s := range []string{sample.SumQuote, sample.HyperlinkQuote, "+1", "-1", "@A1", "\t=1", "\r=1", "Мы 🌍 سنبقى", " lead and trail ", "a\nb", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := sample.Result()
+		r.Quotes[0].Text = s
+		r.Quotes[0].Speaker.Mention = s
+		r.Findings[0].Message = s
+		var buf bytes.Buffer
+		if err := xlsx.Write(&buf, r, xlsx.Options{}); err != nil {
+			t.Fatalf("Write: %v", err)
+		}
+		g, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatalf("reopen: %v", err)
+		}
+		defer g.Close()
+		for _, c := range []struct{ sheet, cell string }{{xlsx.SheetQuotes, "E2"}, {xlsx.SheetQuotes, "G2"}} {
+			if formula, _ := g.GetCellFormula(c.sheet, c.cell); formula != "" {
+				t.Fatalf("%s!%s is a formula %q", c.sheet, c.cell, formula)
+			}
+			got, err := g.GetCellValue(c.sheet, c.cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if plainXMLText(s) && got != s {
+				t.Fatalf("%s!%s = %q, want %q", c.sheet, c.cell, got, s)
+			}
+		}
+	})
+}
+
+// plainXMLText reports whether s survives XML unchanged: valid UTF-8 with
+// only characters XML 1.0 allows, and no CR (XML turns CR LF into LF).
+func plainXMLText(s string) bool {
+	if !utf8.ValidString(s) || len(s) > 10000 {
+		return false
+	}
+	for _, r := range s {
+		if r == '\r' || r == 0xFFFE || r == 0xFFFF || (r < 0x20 && r != '\t' && r != '\n') {
+			return false
+		}
+	}
+	return true
+}
+
+// FuzzReadPrevious feeds arbitrary bytes to ReadPrevious: it must return
+// an error naming the file or a usable result, never panic.
+func FuzzReadPrevious(f *testing.F) {
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, sample.Result(), xlsx.Options{}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("PK\x03\x04 not really"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "prev.xlsx")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, err := xlsx.ReadPrevious(path)
+		if err != nil {
+			if !strings.Contains(err.Error(), path) {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if p.Rows == nil || p.Path != path {
+			t.Fatalf("ReadPrevious = %+v", p)
+		}
+		for id := range p.Rows {
+			if id == "" {
+				t.Fatal("empty ID read")
+			}
+		}
+	})
 }
