@@ -79,7 +79,11 @@ func checkError(t *testing.T, e *Error, lines []string) {
 	if e.Line < 1 || e.Line > len(lines) || e.Col < 1 {
 		t.Fatalf("position %d:%d outside the file (%d lines): %s", e.Line, e.Col, len(lines), e.Message)
 	}
-	if want := strings.TrimRight(lines[e.Line-1], "\r"); e.SourceLine != want {
+	want := strings.TrimRight(lines[e.Line-1], "\r")
+	if e.Line == 1 {
+		want = strings.TrimPrefix(want, "\ufeff")
+	}
+	if want = strings.ToValidUTF8(want, "\ufffd"); e.SourceLine != want {
 		t.Errorf("source line %q, want %q", e.SourceLine, want)
 	}
 }

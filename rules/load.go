@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -160,6 +161,10 @@ func parseFile(name string, data []byte, opts LoadOptions) (f File, errs []*Erro
 		c.addAt(0, 0, err.Error(), "")
 		return File{}, c.sorted()
 	}
+	if line, col, ok := invalidUTF8(data); ok {
+		c.addAt(line, col, "rule file is not valid UTF-8", "save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
+		return File{}, c.sorted()
+	}
 	l, err := yaml.NewLoader(bytes.NewReader(data))
 	if err != nil {
 		c.addAt(0, 0, "cannot read rule file: "+err.Error(), "")
@@ -207,6 +212,29 @@ func parseFile(name string, data []byte, opts LoadOptions) (f File, errs []*Erro
 		return File{}, c.sorted()
 	}
 	return f, nil
+}
+
+// invalidUTF8 finds the line and column of the first byte that is not
+// UTF-8. Files that start with a UTF-16 byte-order mark are left to the
+// YAML reader, which decodes them.
+func invalidUTF8(data []byte) (line, col int, bad bool) {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || utf8.Valid(data) {
+		return 0, 0, false
+	}
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col, true
 }
 
 // yamlErrors converts the YAML library's errors, which carry positions.

@@ -71,7 +71,11 @@ func (c *fileCheck) line(n int) string {
 	if n < 1 || n > len(c.lines) {
 		return ""
 	}
-	return strings.TrimRight(c.lines[n-1], "\r")
+	l := strings.TrimRight(c.lines[n-1], "\r")
+	if n == 1 {
+		l = strings.TrimPrefix(l, "\ufeff")
+	}
+	return strings.ToValidUTF8(l, "\ufffd")
 }
 
 // sorted returns the errors ordered by position, without exact repeats.
