@@ -540,9 +540,6 @@ func (a *attributor) previousSentenceCue(pi, qi int) cue {
 	for s >= 0 && toks[s].kind != tQuote && !toks[s].sentEnd {
 		s--
 	}
-	if s >= 0 && toks[s].kind == tQuote {
-		return cue{}
-	}
 	c := a.cueInWindow(p, s+1, e, e)
 	if !c.found || c.sp.Kind == result.KindUnknown || c.sp.Kind == "" {
 		return cue{}

@@ -123,7 +123,7 @@ func (a *attributor) appositive(p *para, s, e int) bool {
 			break
 		}
 	}
-	if ht := p.toks[h]; ht.kind == tWord && (roleWords[a.lw(ht)] || orgWords[trimPossessive(a.lw(ht))]) {
+	if ht := p.toks[h]; ht.kind == tWord && (!ht.upper || roleWords[a.lw(ht)] || orgWords[trimPossessive(a.lw(ht))]) {
 		return true
 	}
 	if first.kind == tWord && !first.upper {
@@ -162,11 +162,16 @@ func (a *attributor) parseForward(p *para, j, we int) (subject, int) {
 	k := j
 	for k < we && (toks[k].kind == tWord || a.dotInName(p, k)) {
 		if k > j && toks[k].kind == tWord && !toks[k].upper && stopForward[a.lw(toks[k])] {
-			break
+			if !(a.lw(toks[k]) == "and" && k+1 < we && toks[k+1].upper) {
+				break
+			}
 		}
 		k++
 	}
 	sub := a.parseNP(p, j, k)
+	if !sub.ok && k+1 < we && word(a.t, toks[k]) == "," && toks[k+1].upper {
+		sub = subject{ok: true, kind: result.KindUnknown} // "said his wife, Sheila"
+	}
 	if !sub.ok {
 		return subject{}, j
 	}
@@ -662,7 +667,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	}
 	if words == 1 {
 		full := a.resolveShort(name, run[0].s)
-		if full == name && g == 0 {
+		if full == name && g == 0 && !a.describedBefore(p, i) {
 			return
 		}
 		name = full
@@ -817,4 +822,18 @@ func (a *attributor) confirmPeople(alone map[string]bool) {
 			a.confirmed[e.name] = true
 		}
 	}
+}
+
+// describedBefore reports whether the word before toks[i] (or before a
+// comma before it) is a noun for a person: "ex-model Sandra", "his wife,
+// Sheila".
+func (a *attributor) describedBefore(p *para, i int) bool {
+	k := i - 1
+	if k >= 0 && word(a.t, p.toks[k]) == "," {
+		k--
+	}
+	if k < 0 || p.toks[k].kind != tWord || p.toks[k].upper {
+		return false
+	}
+	return personNouns[lastPart(a.lw(p.toks[k]))]
 }

@@ -100,7 +100,8 @@ var (
 		novelist director player manager coach boss chief chairman chairwoman leader president minister secretary
 		chancellor bishop archbishop presenter host producer veteran striker midfielder defender goalkeeper
 		captain skipper governor senator premier mayor founder economist analyst musician rapper comedian
-		co-chairman co-founder king queen prince judge 28-year-old youngster teenager veteran`)
+		co-chairman co-founder king queen prince judge youngster teenager veteran
+		wife husband son daughter mother father brother sister widow partner friend model`)
 
 	// describeVerbs attribute the words of a short quoted description
 	// ("dismissed the plan as "desperate"", "branded it "vacuous"").
