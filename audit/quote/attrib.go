@@ -390,6 +390,13 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 				return a.makeCue(sub, base, p, v, hi, -1)
 			}
 		}
+		if v > lo && (word(a.t, toks[v-1]) == "," || lowerIs(a.t, toks[v-1], "by")) && strings.HasSuffix(strings.ToLower(word(a.t, toks[v])), "ing") {
+			// a participle ("…, saying:", "by writing"): the main clause speaks
+			if !inherit.inherit {
+				inherit = cue{inherit: true, verb: base, via: a.via(p, v, hi), pos: -1}
+			}
+			continue
+		}
 		if a.embedded(p, lo, v) {
 			continue // "He said Mr Blair had spoken with …": the outer verb speaks
 		}
@@ -586,7 +593,7 @@ func (a *attributor) embedded(p *para, lo, v int) bool {
 		if a.isSep(p.toks[u]) {
 			return false
 		}
-		if base, n := a.verbAt(p, u); n > 0 && !a.passive(p, u) && base != "according to" && u > lo {
+		if base, n := a.verbAt(p, u); n > 0 && !a.passive(p, u) && base != "according to" && u > lo && !objectVerbs[base] && base != "speak" {
 			return true
 		}
 	}

@@ -266,10 +266,28 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 			return subject{}
 		}
 		if orgNouns[hw] {
-			// "The White House statement", "the company"
+			// "The White House statement", "the company", "Russian ministries"
 			if r0, r1 := a.capRun(p, s, h); r0 < r1 {
-				name := a.t[toks[r0].s:toks[r1-1].e]
-				return subject{ok: true, mention: mentionAll, name: trimPossessive(name), kind: result.KindOrganization, pos: toks[s].s}
+				name := trimPossessive(a.t[toks[r0].s:toks[r1-1].e])
+				m0 := r0
+				if r0 > s && lowerIs(a.t, toks[r0-1], "the") {
+					m0 = r0 - 1
+				}
+				mention := a.t[toks[m0].s:toks[r1-1].e]
+				switch {
+				case hw == "statement" || hw == "report":
+					if r1 == h {
+						mention = a.t[toks[m0].s:head.e]
+					}
+				case r1 == h && demonym(strings.ToLower(name)):
+					name = a.t[toks[r0].s:head.e] // "Russian ministries"
+					mention = a.t[toks[m0].s:head.e]
+				default:
+					if r1 == h {
+						mention = a.t[toks[m0].s:head.e]
+					}
+				}
+				return subject{ok: true, mention: mention, name: name, kind: result.KindOrganization, pos: toks[m0].s}
 			}
 			if lowerIs(a.t, toks[s], "the") || lowerIs(a.t, toks[s], "its") {
 				if o := lastBefore(a.orgs, toks[s].s); o != nil {
@@ -295,6 +313,10 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	}
 	for r < h && toks[r].kind == tWord && notNames[a.lw(toks[r])] && honorifics[a.lw(toks[r])] == 0 && !isHonorific(a.lw(toks[r])) {
 		r++
+	}
+	if r > s+1 && toks[r-1].kind == tWord && (a.lw(toks[r-1]) == "and" || a.lw(toks[r-1]) == "or") && toks[r-2].upper {
+		// "Tajiks and Uzbeks": several speakers, none named alone
+		return subject{ok: true, mention: mentionAll, kind: result.KindUnknown, pos: toks[s].s}
 	}
 	run := toks[r : h+1]
 	pre := ""
