@@ -1,0 +1,185 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+)
+
+func TestSentenceSpans(t *testing.T) {
+	text := "Mr. Kabulov said it. “We wait,” she said. Then U.S. officials left! Dec. 4 came.\nNew line here"
+	var got []string
+	for _, s := range sentenceSpans(text, 0, len(text)) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{"Mr. Kabulov said it.", "“We wait,” she said.", "Then U.S. officials left!", "Dec. 4 came.", "New line here"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestOffsetOfPosition(t *testing.T) {
+	d := &source.Document{Text: "ab\r\nçd\nef"}
+	for off := 0; off <= len(d.Text); off++ {
+		if !utf8.RuneStart(d.Text[min(off, len(d.Text)-1)]) && off < len(d.Text) {
+			continue
+		}
+		l, c := d.Position(off)
+		got := offsetOfPosition(d, l, c)
+		if gl, gc := d.Position(got); gl != l || gc != c {
+			t.Errorf("offset %d at %d:%d maps back to %d (%d:%d)", off, l, c, got, gl, gc)
+		}
+	}
+	if offsetOfPosition(d, 0, 0) != -1 {
+		t.Error("line 0 should give -1")
+	}
+}
+
+func TestTextExcerpt(t *testing.T) {
+	if got := textExcerpt("a  b\n c", 10); got != "a b c" {
+		t.Errorf("got %q", got)
+	}
+	long := strings.Repeat("word ", 100)
+	got := textExcerpt(long, 50)
+	if utf8.RuneCountInString(got) > 50 || !strings.HasSuffix(got, "word…") {
+		t.Errorf("got %q", got)
+	}
+}
+
+// FuzzSentenceSpans: spans are in order, inside the range, trimmed, and
+// together hold every non-space character of the text.
+func FuzzSentenceSpans(f *testing.F) {
+	for _, s := range []string{"Mr. A said. B left!", "“Go,” he said. “Now.”", "a\r\nb\n\nc", "… ... . . .", "J. Smith left. Then"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		spans := sentenceSpans(text, 0, len(text))
+		prev := 0
+		var kept strings.Builder
+		for _, s := range spans {
+			if s.Start < prev || s.End <= s.Start || s.End > len(text) {
+				t.Fatalf("bad span %v after %d in %q", s, prev, text)
+			}
+			if isSpaceByte(text[s.Start]) || isSpaceByte(text[s.End-1]) {
+				t.Fatalf("untrimmed span %q", text[s.Start:s.End])
+			}
+			kept.WriteString(text[s.Start:s.End])
+			prev = s.End
+		}
+		strip := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		if strip(kept.String()) != strip(text) {
+			t.Fatalf("sentences lose text: %q vs %q", kept.String(), text)
+		}
+	})
+}
+
+// FuzzWordTokens: tokens are in order, non-empty, lower case, made of
+// letters and digits, and their spans lie in the text.
+func FuzzWordTokens(f *testing.F) {
+	for _, s := range []string{"Don’t STOP-now", "Ça va, 149 ÉTATS", "'x' - y-", "İstanbul"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, tok := range wordTokens(text, 0, len(text)) {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(text) || tok.Norm == "" {
+				t.Fatalf("bad token %+v in %q", tok, text)
+			}
+			for _, r := range tok.Norm {
+				if !(unicode.IsLetter(r) || unicode.IsDigit(r)) || (unicode.IsUpper(r) && unicode.ToLower(r) != r) {
+					t.Fatalf("token %q has %q", tok.Norm, r)
+				}
+			}
+			prev = tok.End
+		}
+	})
+}
+
+var mmdd = regexp.MustCompile(`^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`)
+
+// FuzzNormalizeFactValue: dates come out as MM-DD or not at all; numbers
+// as digits with at most one dot; normalising twice changes nothing for
+// numbers and text.
+func FuzzNormalizeFactValue(f *testing.F) {
+	for _, s := range []string{"July the 4th", "4 July 2025", "1,200", "3.50", "2025-07-03", "the fourth of July", "0.0"} {
+		f.Add(s)
+	}
+	num := regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+	f.Fuzz(func(t *testing.T, raw string) {
+		if d := normalizeFactValue("date", raw); d != "" && !mmdd.MatchString(d) {
+			t.Fatalf("date %q -> %q", raw, d)
+		}
+		n := normalizeFactValue("number", raw)
+		if n != "" && !num.MatchString(n) {
+			t.Fatalf("number %q -> %q", raw, n)
+		}
+		if n != "" && normalizeFactValue("number", n) != n {
+			t.Fatalf("number not stable: %q -> %q -> %q", raw, n, normalizeFactValue("number", n))
+		}
+		tx := normalizeFactValue("text", raw)
+		if normalizeFactValue("text", tx) != tx {
+			t.Fatalf("text not stable: %q", raw)
+		}
+	})
+}
+
+// FuzzWordsAcrossEllipses: what an ellipsis is said to drop is made of
+// words of the full version.
+func FuzzWordsAcrossEllipses(f *testing.F) {
+	f.Add("We will not … accept it", "We will not, under any circumstances, accept it")
+	f.Add("… a", "b a")
+	f.Fuzz(func(t *testing.T, cut, full string) {
+		got := wordsAcrossEllipses(cut, full)
+		if got == "" {
+			return
+		}
+		fullWords := map[string]bool{}
+		for _, tok := range wordTokens(full, 0, len(full)) {
+			fullWords[tok.Norm] = true
+		}
+		for _, tok := range wordTokens(got, 0, len(got)) {
+			if !fullWords[tok.Norm] {
+				t.Fatalf("dropped word %q is not in %q", tok.Norm, full)
+			}
+		}
+	})
+}
+
+// FuzzDuplicateRuns: runs do not overlap, point backwards, and each
+// repeated paragraph equals its original word for word.
+func FuzzDuplicateRuns(f *testing.F) {
+	f.Add("one two three four five six seven eight.\nx\none two three four five six seven eight.\nx\n")
+	f.Add("a\na\na\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		fx := &attrFixture{t: t, docs: map[string]*source.Document{}, res: &result.Result{}}
+		d := fx.addDoc("S1", "a.txt", text)
+		prevEnd := 0
+		for _, r := range duplicateRuns(d) {
+			if r.n < 1 || r.of >= r.at || r.at < prevEnd || r.at+r.n > len(d.Paragraphs) {
+				t.Fatalf("bad run %+v (prev end %d) in %q", r, prevEnd, text)
+			}
+			for k := 0; k < r.n; k++ {
+				a, b := d.Paragraphs[r.at+k], d.Paragraphs[r.of+k]
+				if normalizeWords(d.Text[a.Start:a.End]) != normalizeWords(d.Text[b.Start:b.End]) {
+					t.Fatalf("run %+v: paragraph %d differs from %d", r, r.at+k, r.of+k)
+				}
+			}
+			prevEnd = r.at + r.n
+		}
+	})
+}
