@@ -555,31 +555,27 @@ func (a *attributor) previousSentenceCue(pi, qi int) cue {
 	return c
 }
 
-// topicSpeaker returns the last speaker before pos when no other person is
-// named between that speaker and pos, within the paragraph or the one
-// before: a quote with no cue of its own then continues the speaker the
-// passage is about.
+// topicSpeaker returns the person a passage is about when a quote has
+// no cue of its own: the last person named before pos, within the
+// paragraph or the one before, when that person spoke (reported speech)
+// or, in the quote's own paragraph, is the subject of the narration.
 func (a *attributor) topicSpeaker(pi, pos int) *entity {
 	limit := a.paras[max(pi-1, 0)].lo
+	name := ""
 	for i := len(a.persons) - 1; i >= 0; i-- {
 		e := &a.persons[i]
 		if e.pos >= pos {
 			continue
 		}
-		if e.pos < limit {
+		if e.pos < limit || name != "" && e.name != name {
 			return nil
 		}
+		name = e.name
 		if e.speaker {
-			// every mention after it must be the same person
-			for j := i + 1; j < len(a.persons) && a.persons[j].pos < pos; j++ {
-				if a.persons[j].name != e.name {
-					return nil
-				}
-			}
 			return e
 		}
-		if !e.speaker {
-			continue
+		if e.subj && (e.confirmed || a.confirmed[e.name]) && e.pos >= a.paras[pi].lo {
+			return e
 		}
 	}
 	return nil
