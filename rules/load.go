@@ -214,6 +214,41 @@ func parseFile(name string, data []byte, opts LoadOptions) (f File, errs []*Erro
 	return f, nil
 }
 
+// locate guesses the position of a YAML error that came without one
+// from the value it quotes ("cannot construct !!str `x` as a !!float"):
+// the first line holding that value, preferring one that also holds the
+// tag. Without a clue it answers 1:1.
+func (c *fileCheck) locate(msg string) (line, col int) {
+	_, rest, ok := strings.Cut(msg, "`")
+	val, _, ok2 := strings.Cut(rest, "`")
+	if !ok || !ok2 || val == "" {
+		return 1, 1
+	}
+	tag := ""
+	if i := strings.LastIndex(msg, "!!"); i >= 0 {
+		tag = strings.Fields(msg[i:])[0]
+	}
+	best, bestCol := 0, 0
+	for n := 1; n <= c.lineCount(); n++ {
+		l := c.line(n)
+		i := strings.Index(l, val)
+		if i < 0 {
+			continue
+		}
+		if tag != "" && strings.Contains(l, tag+" "+val) {
+			i = strings.Index(l, tag+" "+val)
+			return n, utf8.RuneCountInString(l[:i]) + 1
+		}
+		if best == 0 {
+			best, bestCol = n, utf8.RuneCountInString(l[:i])+1
+		}
+	}
+	if best == 0 {
+		return 1, 1
+	}
+	return best, bestCol
+}
+
 // invalidUTF8 finds the line and column of the first byte that is not
 // UTF-8. Files that start with a UTF-16 byte-order mark are left to the
 // YAML reader, which decodes them.
@@ -256,7 +291,7 @@ func (c *fileCheck) yamlErrors(err error) {
 func (c *fileCheck) yamlError(e *yaml.LoadError) {
 	line, col := e.Mark.Line, e.Mark.Column
 	if line < 1 {
-		line, col = 1, 1
+		line, col = c.locate(e.Message)
 	}
 	if col < 1 {
 		col = 1
@@ -275,6 +310,9 @@ func (c *fileCheck) yamlError(e *yaml.LoadError) {
 	src := c.line(line)
 	if lead := src[:len(src)-len(strings.TrimLeft(src, " \t"))]; strings.Contains(lead, "\t") {
 		hint = "indent with spaces: YAML does not allow tabs for indentation"
+	}
+	if hint == "" && strings.Contains(e.Message, "cannot construct") {
+		hint = "remove the explicit tag (!!…) or change the value"
 	}
 	c.addAt(line, col, "invalid YAML: "+msg, hint)
 }

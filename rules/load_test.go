@@ -282,6 +282,23 @@ func TestStarterLoads(t *testing.T) {
 	if got := set.IntOption("copied-passage", "min_words", 0); got != 30 {
 		t.Errorf("starter min_words = %d", got)
 	}
+	// And over the bundled defaults, as `quoteaudit init` users run it.
+	withDefaults, err := LoadBytes("rules.yaml", Starter(), LoadOptions{Checks: testChecks})
+	if err != nil {
+		t.Fatalf("starter over defaults: %v", err)
+	}
+	if len(withDefaults.Outlets) != len(f.Outlets)+len(mustDefaults(t).Outlets) {
+		t.Errorf("outlets not appended: %d", len(withDefaults.Outlets))
+	}
+}
+
+func mustDefaults(t *testing.T) *Set {
+	t.Helper()
+	set, err := LoadBytes("empty.yaml", nil, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }
 
 func TestGoodFixturesLoad(t *testing.T) {
