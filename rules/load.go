@@ -102,16 +102,14 @@ func readLimited(p string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read rule file: %w", err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, errTooLarge(len(data))
+		return nil, tooLarge()
 	}
 	return data, nil
 }
 
-func errTooLarge(n int) error {
-	if n > MaxFileSize {
-		return fmt.Errorf("rule file too large (more than %d MiB); rule files are a few kilobytes", MaxFileSize>>20)
-	}
-	return nil
+// tooLarge is the error for a file over MaxFileSize.
+func tooLarge() error {
+	return fmt.Errorf("rule file too large (more than %d MiB); rule files are a few kilobytes", MaxFileSize>>20)
 }
 
 // build parses, validates and merges the inputs.
@@ -157,8 +155,8 @@ func parseFile(name string, data []byte, opts LoadOptions) (f File, errs []*Erro
 			errs = c.sorted()
 		}
 	}()
-	if err := errTooLarge(len(data)); err != nil {
-		c.addAt(0, 0, err.Error(), "")
+	if len(data) > MaxFileSize {
+		c.addAt(0, 0, tooLarge().Error(), "")
 		return File{}, c.sorted()
 	}
 	if line, col, ok := invalidUTF8(data); ok {

@@ -2,6 +2,14 @@
 // roster, verbs, anonymous descriptors, facts, check settings, ignores),
 // loads them strictly with every error at file:line:col, merges them over
 // the bundled defaults and compiles them once for the checks.
+//
+// Load and LoadBytes return a *Set, or an *Errors listing every problem of
+// every file (unknown or duplicate keys with the closest known key, wrong
+// types, bad severities and kinds, unknown checks and options, invalid
+// regular expressions and globs, missing names and reasons), each at
+// file:line:col with the offending line; Errors.Format prints them for a
+// terminal. Aliases are allowed but capped, so an alias bomb is an error,
+// and a file over MaxFileSize is refused unread.
 package rules
 
 import (
