@@ -63,13 +63,14 @@ func ReadPrevious(path string) (*Previous, error) {
 			return nil, fmt.Errorf("read previous workbook %s: %w: its %s sheet has no %q column", path, ErrNotWorkbook, SheetFindings, need)
 		}
 	}
-	get := func(cells []string, name string) string {
+	raw := func(cells []string, name string) string {
 		i, ok := col[name]
 		if !ok || i >= len(cells) {
 			return ""
 		}
-		return strings.TrimSpace(cells[i])
+		return cells[i]
 	}
+	get := func(cells []string, name string) string { return strings.TrimSpace(raw(cells, name)) }
 	p := &Previous{Path: path, Rows: map[string]EditorColumns{}}
 	for n := 2; rows.Next(); n++ {
 		cells, err := rows.Columns()
@@ -81,7 +82,7 @@ func ReadPrevious(path string) (*Previous, error) {
 			continue
 		}
 		p.Rows[id] = EditorColumns{
-			Status: get(cells, "Status"), Editor: get(cells, "Editor"), Note: get(cells, "Note"),
+			Status: canonicalStatus(get(cells, "Status")), Editor: get(cells, "Editor"), Note: raw(cells, "Note"),
 			Check: get(cells, "Check"), Message: get(cells, "Message"),
 		}
 	}
@@ -89,4 +90,15 @@ func ReadPrevious(path string) (*Previous, error) {
 		return nil, fmt.Errorf("read previous workbook %s: %w", path, err)
 	}
 	return p, nil
+}
+
+// canonicalStatus spells a status typed by hand ("false positive ") as the
+// drop-down does; anything else is kept as the editor wrote it.
+func canonicalStatus(s string) string {
+	for _, st := range Statuses() {
+		if strings.EqualFold(s, st) {
+			return st
+		}
+	}
+	return s
 }

@@ -58,7 +58,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	add(&st.editor, excelize.Style{Fill: fill(fillEditor), Alignment: wrapTop, Border: []excelize.Border{{Type: "left", Color: "A9D08E", Style: 1}}})
 	add(&st.similarity, excelize.Style{CustomNumFmt: numFmt("0.00"), Alignment: top})
 	add(&st.date, excelize.Style{CustomNumFmt: numFmt("yyyy-mm-dd"), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
-	add(&st.number, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
+	add(&st.number, excelize.Style{Alignment: top})
 	add(&st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
 	add(&st.label, excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top})
 	add(&st.verdict, excelize.Style{Font: &excelize.Font{Size: 12}, Alignment: wrapTop})

@@ -147,6 +147,14 @@ func (w *writer) writeList(l list) error {
 			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
 		}
 	}
+	// Printing: landscape, the header row repeated on every page.
+	landscape := "landscape"
+	if err := f.SetPageLayout(l.sheet, &excelize.PageLayoutOptions{Orientation: &landscape}); err != nil {
+		return fmt.Errorf("sheet %s: page layout: %w", l.sheet, err)
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", l.sheet), Scope: l.sheet}); err != nil {
+		return fmt.Errorf("sheet %s: print titles: %w", l.sheet, err)
+	}
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("sheet %s: %w", l.sheet, err)
 	}

@@ -20,7 +20,9 @@ import (
 // reproducible: excelize writes streamed sheets in map order, so each
 // entry is compressed on its own as it comes and the entries are written
 // out in a fixed order ([Content_Types].xml first, then by name) on Close.
-// Memory holds the compressed entries only.
+// Memory holds the compressed entries only. Entries are deflated at
+// BestSpeed: on 100,000 quotes it halves the time spent compressing for a
+// file a few per cent larger.
 type sortedZip struct {
 	w       io.Writer
 	entries []*zipEntry
@@ -63,7 +65,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.data, flate.DefaultCompression)
+	fw, err := flate.NewWriter(&e.data, flate.BestSpeed)
 	if err != nil {
 		return nil, err
 	}
