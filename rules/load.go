@@ -200,7 +200,7 @@ func parseFile(name string, data []byte, opts LoadOptions) (f File, errs []*Erro
 	shapeErrs := len(c.errs)
 	// Decode the tree already parsed, as strictly as yaml.Load would.
 	derr := doc.Load(&f, yaml.WithKnownFields(), yaml.WithUniqueKeys())
-	c.semantics(deref(root), &f)
+	c.semantics(deref(root))
 	if derr != nil && shapeErrs == 0 {
 		// The shape walk reports every structural problem with a better
 		// message; keep the library's own as a fallback so none is lost.
@@ -209,6 +209,7 @@ func parseFile(name string, data []byte, opts LoadOptions) (f File, errs []*Erro
 	if len(c.errs) > 0 {
 		return File{}, c.sorted()
 	}
+	normalise(&f)
 	return f, nil
 }
 

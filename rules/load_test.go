@@ -190,6 +190,9 @@ func TestMergeOrder(t *testing.T) {
 	if want := []string{"embassy-city", "returnees"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("fact ids = %q, want %q", ids, want)
 	}
+	if set.Facts[1].Kind != "number" {
+		t.Errorf("kind not normalised: %q", set.Facts[1].Kind)
+	}
 	if patterns[0] != "flag was raised over" || set.Facts[0].Expected != "Povarskaya Street" {
 		t.Errorf("embassy-city not overridden: %+v", set.Facts[0].Fact)
 	}

@@ -361,6 +361,10 @@ func (c *fileCheck) shape(n *yaml.Node, t reflect.Type, key, label string) {
 			return
 		}
 		for _, item := range n.Content {
+			if d := deref(item); t.Elem().Kind() == reflect.Struct && d != nil && isNull(d) {
+				c.add(item, fmt.Sprintf("empty entry in %s", label), "remove the lone `-`, or give the entry its keys")
+				continue
+			}
 			c.shape(item, t.Elem(), key, "an entry of "+label)
 		}
 	case reflect.String:
@@ -483,10 +487,8 @@ func severityHint(v string) string {
 var factKinds = []string{"number", "date", "text"}
 
 // semantics validates values: required keys, enumerations, known check
-// slugs and options, regular expressions and globs. It normalises f (the
-// decoded file) in place: lower-case severities and kinds, whole-number
-// options as int.
-func (c *fileCheck) semantics(root *yaml.Node, f *File) {
+// slugs and options, regular expressions and globs.
+func (c *fileCheck) semantics(root *yaml.Node) {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return
 	}
@@ -495,18 +497,18 @@ func (c *fileCheck) semantics(root *yaml.Node, f *File) {
 			c.require(e, sec, "name", "add `name: ` with the name as it should be written")
 		}
 	}
-	c.facts(root, f)
-	c.checks(root, f)
+	c.facts(root)
+	c.checks(root)
 	c.ignores(root)
 }
 
-func (c *fileCheck) facts(root *yaml.Node, f *File) {
+func (c *fileCheck) facts(root *yaml.Node) {
 	ids := map[string]int{}
 	seq := get(root, "facts")
 	if seq == nil || seq.Kind != yaml.SequenceNode {
 		return
 	}
-	for i, it := range seq.Content {
+	for _, it := range seq.Content {
 		e := deref(it)
 		if e == nil || e.Kind != yaml.MappingNode {
 			continue
@@ -537,8 +539,6 @@ func (c *fileCheck) facts(root *yaml.Node, f *File) {
 			}
 			if !valid {
 				c.add(n, fmt.Sprintf("unknown fact kind %q: want %s", k, orList(factKinds)), didYouMean(lk, factKinds, "kinds"))
-			} else if f != nil && i < len(f.Facts) {
-				f.Facts[i].Kind = lk
 			}
 		}
 	}
@@ -571,7 +571,7 @@ func (c *fileCheck) knownSlugs() []string {
 	return out
 }
 
-func (c *fileCheck) checks(root *yaml.Node, f *File) {
+func (c *fileCheck) checks(root *yaml.Node) {
 	m := get(root, "checks")
 	if m == nil || m.Kind != yaml.MappingNode {
 		return
@@ -589,10 +589,6 @@ func (c *fileCheck) checks(root *yaml.Node, f *File) {
 		if cfg == nil || cfg.Kind != yaml.MappingNode {
 			continue
 		}
-		cc, haveCC := CheckConfig{}, false
-		if f != nil {
-			cc, haveCC = f.Checks[slug]
-		}
 		if s, n, ok := text(cfg, "severity"); ok {
 			ls := strings.ToLower(strings.TrimSpace(s))
 			valid := false
@@ -601,8 +597,6 @@ func (c *fileCheck) checks(root *yaml.Node, f *File) {
 			}
 			if !valid {
 				c.add(n, fmt.Sprintf("unknown severity %q: want %s", s, orList(severities)), severityHint(ls))
-			} else if haveCC {
-				cc.Severity = ls
 			}
 		}
 		if opts := get(cfg, "options"); opts != nil && opts.Kind == yaml.MappingNode {
@@ -621,18 +615,10 @@ func (c *fileCheck) checks(root *yaml.Node, f *File) {
 					c.add(opts.Content[j], fmt.Sprintf("check `%s` has no option `%s`", slug, on.Value), hint)
 					continue
 				}
-				n, err := wholeNumber(ov)
-				if err != nil {
+				if _, err := wholeNumber(ov); err != nil {
 					c.add(ov, fmt.Sprintf("option `%s` of check `%s` %v", on.Value, slug, err), "write a whole number, e.g. `"+on.Value+": 3`")
-					continue
-				}
-				if haveCC && cc.Options != nil {
-					cc.Options[on.Value] = n
 				}
 			}
-		}
-		if haveCC {
-			f.Checks[slug] = cc
 		}
 	}
 }
@@ -675,5 +661,26 @@ func (c *fileCheck) ignores(root *yaml.Node) {
 			}
 		}
 		c.require(e, "ignore", "reason", "say why these findings are acceptable, e.g. `reason: checked against the recording`")
+	}
+}
+
+// normalise puts a validated file in canonical form: lower-case
+// severities and fact kinds, whole-number options as int.
+func normalise(f *File) {
+	for i := range f.Facts {
+		f.Facts[i].Kind = strings.ToLower(strings.TrimSpace(f.Facts[i].Kind))
+	}
+	for slug, cc := range f.Checks {
+		cc.Severity = strings.ToLower(strings.TrimSpace(cc.Severity))
+		opts := make(map[string]any, len(cc.Options))
+		for k, v := range cc.Options {
+			if n, err := toInt(v); err == nil {
+				opts[k] = n
+			} else {
+				opts[k] = v
+			}
+		}
+		cc.Options = opts
+		f.Checks[slug] = cc
 	}
 }
