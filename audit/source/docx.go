@@ -188,7 +188,7 @@ func docxText(r io.Reader) (string, []Span, []Anchor, error) {
 				inPara = true
 			case "del", "moveFrom":
 				del++
-			case "instrText", "delText", "delInstrText", "pPr", "rPr", "sectPr", "tblPr", "tcPr", "trPr":
+			case "instrText", "delText", "delInstrText", "pPr", "rPr", "sectPr", "tblPr", "tcPr", "trPr", "Fallback":
 				skip++
 			case "r":
 				inRun++
@@ -215,7 +215,7 @@ func docxText(r io.Reader) (string, []Span, []Anchor, error) {
 				if del > 0 {
 					del--
 				}
-			case "instrText", "delText", "delInstrText", "pPr", "rPr", "sectPr", "tblPr", "tcPr", "trPr":
+			case "instrText", "delText", "delInstrText", "pPr", "rPr", "sectPr", "tblPr", "tcPr", "trPr", "Fallback":
 				if skip > 0 {
 					skip--
 				}

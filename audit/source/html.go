@@ -20,6 +20,7 @@ var htmlDropped = map[string]bool{
 	"nav": true, "header": true, "footer": true, "aside": true, "script": true, "style": true,
 	"form": true, "noscript": true, "svg": true, "template": true, "head": true, "iframe": true,
 	"button": true, "select": true, "textarea": true, "object": true, "canvas": true, "math": true,
+	"plaintext": true, "xmp": true, "noembed": true, "noframes": true,
 }
 
 // HTML elements that end a paragraph.
@@ -29,6 +30,13 @@ var htmlBlocks = map[string]bool{
 	"article": true, "main": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
 	"table": true, "pre": true, "hr": true, "figure": true, "address": true, "caption": true,
 	"td": true, "th": true, "body": true, "details": true, "summary": true, "fieldset": true,
+}
+
+// HTML elements whose content the tokenizer reads as raw text up to the
+// end tag, even when written self-closing ("<script/>").
+var htmlRaw = map[string]bool{
+	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
 }
 
 // HTML void elements never have an end tag.
@@ -114,14 +122,15 @@ func readHTML(path string, data []byte) (*Document, error) {
 			items = append(items, htmlItem{text: true, raw: string(raw), off: tokOff, drop: dropDepth > 0, inTag: inH1})
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, attrs := tagInfo(z)
+			selfClosing := (tt == html.SelfClosingTagToken && !htmlRaw[name]) || htmlVoid[name]
 			switch name {
 			case "title":
-				inTitle = tt == html.StartTagToken
+				inTitle = true
 				continue
 			case "meta":
 				htmlMeta(attrs, &fm, &ogTitle, pos, tokOff)
 			case "time":
-				if dt := attrs["datetime"]; dt != "" && dropDepth == 0 && len(timeDates) == 0 {
+				if dt := attrs["datetime"]; dt != "" && !inChrome(stack) && len(timeDates) == 0 {
 					l, c := pos(tokOff)
 					timeDates = append(timeDates, result.Date{Text: dt, ISO: isoPrefix(dt), Line: l, Column: c})
 				}
@@ -129,7 +138,7 @@ func readHTML(path string, data []byte) (*Document, error) {
 			if htmlBlocks[name] {
 				items = append(items, htmlItem{})
 			}
-			if tt == html.SelfClosingTagToken || htmlVoid[name] {
+			if selfClosing {
 				continue
 			}
 			o := htmlOpen{name: name, container: -1}
@@ -236,10 +245,13 @@ func readHTML(path string, data []byte) (*Document, error) {
 	d.Paragraphs = e.paras
 	d.SetAnchors(e.anchors)
 
+	title, h1 = oneLine(title), oneLine(h1)
 	switch {
 	case ogTitle != "":
 		fm.Title = ogTitle
-	case oneLine(title) != "":
+	case title != "" && h1 != "" && strings.HasPrefix(title, h1):
+		fm.Title = h1 // "Headline | Site name"
+	case title != "":
 		fm.Title = title
 	default:
 		fm.Title = h1
@@ -253,6 +265,17 @@ type htmlOpen struct {
 	name      string
 	drop      bool
 	container int
+}
+
+// inChrome reports whether an element of page chrome other than <header>
+// (which often holds an article's own date) is open.
+func inChrome(stack []htmlOpen) bool {
+	for _, o := range stack {
+		if o.drop && o.name != "header" {
+			return true
+		}
+	}
+	return false
 }
 
 func openIn(stack []htmlOpen, name string) bool {

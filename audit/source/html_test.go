@@ -84,6 +84,9 @@ func TestHTMLBodyChoice(t *testing.T) {
 		{"br and blocks", "<div>x<br>y<li>z</li></div>", []string{"x", "y", "z"}},
 		{"inline", "<p>He <b>said</b> <a href=\"#\">“hi”</a>.</p>", []string{"He said “hi”."}},
 		{"nul", "<p>a\x00b</p>", []string{"ab"}},
+		{"self-closing script", "<p>Before</p><script src=\"x.js\"/>var s = \"no\";</script><p>After</p>", []string{"Before", "After"}},
+		{"comment", "<p>Seen<!-- <p>unseen</p> --></p>", []string{"Seen"}},
+		{"header inside article", "<article><header><h1>Head</h1></header><p>Story</p></article>", []string{"Story"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,6 +140,36 @@ func TestHTMLEncodings(t *testing.T) {
 			want := len([]rune(tt.src[:strings.Index(tt.src, "he said")])) + 1
 			if l, c := posOf(t, d, "he said"); l != 1 || c != want {
 				t.Errorf("\"he said\" at %d:%d, want 1:%d", l, c, want)
+			}
+		})
+	}
+}
+
+func TestHTMLMeta(t *testing.T) {
+	tests := []struct {
+		name, in, title, byline string
+		iso                     []string
+	}{
+		{"title minus site", "<title>Big news | Daily</title><h1>Big news</h1><p>x</p>", "Big news", "", nil},
+		{"title alone", "<title>Only title</title><p>x</p>", "Only title", "", nil},
+		{"h1 alone", "<h1>From h1</h1><p>x</p>", "From h1", "", nil},
+		{"rel author", "<p>x <a rel=\"author\" href=\"/a\">Kim Park</a></p>", "x Kim Park", "Kim Park", nil},
+		{"itemprop author", "<article><header><span itemprop=\"author\">Lu  Wei</span><time datetime=\"2024-02-29T10:00\">Feb 29</time></header><p>Body</p></article>", "Body", "Lu Wei", []string{"2024-02-29"}},
+		{"footer time ignored", "<p>Body</p><footer><time datetime=\"2020-01-01\">x</time></footer>", "Body", "", nil},
+		{"meta date", "<meta name=\"date\" content=\"2023-04-05\"><p>Body</p>", "Body", "", []string{"2023-04-05"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := ReadBytes("a.html", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var iso []string
+			for _, x := range d.Meta.Dates {
+				iso = append(iso, x.ISO)
+			}
+			if d.Meta.Title != tt.title || d.Meta.Byline != tt.byline || !reflect.DeepEqual(iso, tt.iso) {
+				t.Errorf("title %q byline %q dates %q; want %q %q %q", d.Meta.Title, d.Meta.Byline, iso, tt.title, tt.byline, tt.iso)
 			}
 		})
 	}

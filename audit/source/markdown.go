@@ -198,10 +198,12 @@ func (p *mdParser) line(ln string, num int) {
 			ln = k
 		}
 	}
+	heading := false
 	if block {
 		p.breakParagraph()
+		heading = !mdBulletRE.MatchString(rest)
 	}
-	p.content(ln, i, num, block)
+	p.content(ln, i, num, heading)
 }
 
 // breakParagraph ends the open paragraph.

@@ -24,6 +24,8 @@ func TestMarkdownStripsMarkup(t *testing.T) {
 		{"code fence dropped", "Text\n\n```go\n\"not a quote\"\n```\n\nMore", []string{"Text", "More"}},
 		{"inline code kept", "Run `go \"x\"` now", []string{"Run go \"x\" now"}},
 		{"bullets", "- one\n- two\n1. three\n* [x] four", []string{"one", "two", "three", "four"}},
+		{"bullet continues", "- one\n  and more\n- two", []string{"one\nand more", "two"}},
+		{"not a bullet", "+44 and *emphatic*", []string{"+44 and emphatic"}},
 		{"blockquote", "> “Line one\n> line two,” she said.", []string{"“Line one\nline two,” she said."}},
 		{"nested blockquote", "> > deep", []string{"deep"}},
 		{"html tags", "A <span class=\"x\">styled</span> word<br/>", []string{"A styled word"}},

@@ -71,6 +71,14 @@ func Read(path string, opts Options) (*Document, error) {
 	if !Supported(path) {
 		return nil, &SkipError{Path: path, Reason: unsupportedReason(path)}
 	}
+	// Stat first: opening a named pipe would block.
+	if st, err := os.Stat(path); err != nil {
+		return nil, &SkipError{Path: path, Reason: fsReason(err)}
+	} else if st.IsDir() {
+		return nil, &SkipError{Path: path, Reason: "is a directory"}
+	} else if !st.Mode().IsRegular() {
+		return nil, &SkipError{Path: path, Reason: "not a regular file"}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &SkipError{Path: path, Reason: fsReason(err)}
