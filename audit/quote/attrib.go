@@ -100,10 +100,11 @@ func (a *attributor) attribute(quotes []result.Quote) {
 			}
 			reach[k] = r
 			var prev *result.Quote
-			adjacent := false
+			adjacent, between := false, false
 			if k > 0 {
 				prev = &quotes[p.qbase+k-1]
 				adjacent = reach[k-1] >= qi-1
+				between = wordsIn(p.toks, p.qtok[k-1]+1, qi) > 0
 			} else if qi == 0 && lastReachesEnd {
 				prev = lastSpeaker
 				adjacent = true
@@ -114,18 +115,21 @@ func (a *attributor) attribute(quotes []result.Quote) {
 			switch {
 			case c.found:
 				a.apply(q, c)
-				if adjacent && k > 0 && prev.Speaker.Known() && sameSpeaker(prev.Speaker, q.Speaker) && q.Continues == "" && interrupted(prev.Text) {
+				if adjacent && between && prev.Speaker.Known() && sameSpeaker(prev.Speaker, q.Speaker) && q.Continues == "" && interrupted(prev.Text) {
 					q.Continues = prev.ID
 				}
 			case c.inherit && prev != nil && prev.Speaker.Known():
 				a.copySpeaker(q, prev)
+				if adjacent && between && q.Continues == "" && interrupted(prev.Text) {
+					q.Continues = prev.ID
+				}
 				q.Verb = c.verb
 				if c.via != "" {
 					q.Via = c.via
 				}
 			case adjacent && prev != nil && prev.Speaker.Known():
 				a.copySpeaker(q, prev)
-				if k > 0 && q.Continues == "" && interrupted(prev.Text) {
+				if between && q.Continues == "" && interrupted(prev.Text) {
 					q.Continues = prev.ID
 				}
 			default:
@@ -404,7 +408,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		if sub.ok {
 			return a.makeCue(sub, base, p, v, hi, -1)
 		}
-		if !objectVerbs[base] && v > lo && word(a.t, toks[v-1]) == "," {
+		if !objectVerbs[base] && (v == lo && lo > 0 && toks[lo-1].kind == tQuote || v > lo && word(a.t, toks[v-1]) == ",") {
 			// inverted: "…, said Ms Deans."
 			if sub, _ := a.parseForward(p, v+n, hi); sub.ok && sub.kind != result.KindUnknown {
 				return a.makeCue(sub, base, p, v, hi, -1)

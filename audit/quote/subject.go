@@ -254,7 +254,17 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 			return subject{}
 		}
 		if a.lx.Descriptor(hw) || a.lx.Descriptor(strings.TrimSuffix(hw, "s")) {
-			return subject{ok: true, mention: mentionAll, kind: result.KindAnonymous, pos: toks[s].s}
+			// the mention runs to the end of the descriptor's tail, before any
+			// clause ("A spokesman for the fishermen declined to …")
+			me := e
+			for i := h + 1; i < e; i++ {
+				w := a.lw(toks[i])
+				if toks[i].kind != tWord || w == "but" || w == "and" || w == "who" || w == "which" || w == "that" || strings.HasSuffix(w, "ed") {
+					me = i
+					break
+				}
+			}
+			return subject{ok: true, mention: a.t[toks[s].s:toks[me-1].e], kind: result.KindAnonymous, pos: toks[s].s}
 		}
 		if definite(a, p, s) && personNouns[lastPart(hw)] {
 			if e := a.byRole(hw, toks[s].s); e != nil {
@@ -288,6 +298,10 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 					}
 				}
 				return subject{ok: true, mention: mention, name: name, kind: result.KindOrganization, pos: toks[m0].s}
+			}
+			if lowerIs(a.t, toks[s], "the") && h > s+1 {
+				// "the port authority": an organisation named by its description
+				return subject{ok: true, mention: mentionAll, name: a.t[toks[s+1].s:head.e], kind: result.KindOrganization, pos: toks[s].s}
 			}
 			if lowerIs(a.t, toks[s], "the") || lowerIs(a.t, toks[s], "its") {
 				if o := lastBefore(a.orgs, toks[s].s); o != nil {
