@@ -45,12 +45,14 @@ type Options struct {
 // DefaultMaxPerCheck is the cap used when Options.MaxPerCheck is 0.
 const DefaultMaxPerCheck = 50
 
-// gofpdfDates guards gofpdf's package-level default creation and
-// modification dates. gofpdf copies them into each new document when the
-// document is created, which maroto does inside maroto.New; Write sets
-// them to r.GeneratedAt, creates the document and restores them while
-// holding this lock, so concurrent Writes each get their own dates and
-// the output is byte-identical for the same result.
+// gofpdfDates guards gofpdf's package-level defaults: the creation and
+// modification dates and the catalogue sort flag. gofpdf copies them into
+// each new document when the document is created, which maroto does
+// inside maroto.New (not in Generate); Write sets them (dates from
+// r.GeneratedAt, sorting on, so fonts are not written in map order),
+// creates the document and restores them while holding this lock, so
+// concurrent Writes each get their own dates and the output is
+// byte-identical for the same result.
 var gofpdfDates sync.Mutex
 
 // Write renders the PDF report of r to w. The output depends only on r
@@ -177,9 +179,11 @@ func newMaroto(r *result.Result, opts Options) (core.Maroto, error) {
 	defer gofpdfDates.Unlock()
 	gofpdf.SetDefaultCreationDate(pinnedTime(r))
 	gofpdf.SetDefaultModificationDate(pinnedTime(r))
+	gofpdf.SetDefaultCatalogSort(true)
 	m := maroto.New(cfg)
 	gofpdf.SetDefaultCreationDate(time.Time{})
 	gofpdf.SetDefaultModificationDate(time.Time{})
+	gofpdf.SetDefaultCatalogSort(false)
 	return m, nil
 }
 
