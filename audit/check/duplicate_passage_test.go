@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
 )
 
 func TestDuplicatePassageFires(t *testing.T) {
@@ -62,5 +64,15 @@ func TestDuplicatePassageSeeds(t *testing.T) {
 		if g := strings.Join(got, "\n"); g != tc.want {
 			t.Errorf("%s: got %q, want %q", name, g, tc.want)
 		}
+	}
+}
+
+func BenchmarkDuplicatePassageBBC(b *testing.B) {
+	fx := loadBBC(b, 2225)
+	c := duplicatePassage()
+	ix := result.NewIndex(fx.res)
+	b.ResetTimer()
+	for b.Loop() {
+		c.Run(NewPass(c, fx.res, ix, fx.docs, fx.rules, c.Severity, func(result.Finding) {}))
 	}
 }

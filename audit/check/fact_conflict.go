@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
 	"github.com/quoteaudit/quoteaudit/rules"
 )
 
@@ -67,11 +68,14 @@ func factValuesIn(pass *Pass, cf *rules.CompiledFact, id string) []factValue {
 	seen := map[string]bool{}
 	paras := doc.Paragraphs
 	if len(paras) == 0 {
-		paras = append(paras, struct{ Start, End int }{0, len(doc.Text)})
+		paras = []source.Span{{Start: 0, End: len(doc.Text)}}
 	}
 	for _, p := range paras {
 		if p.Start < 0 || p.End > len(doc.Text) || p.Start > p.End {
 			continue
+		}
+		if !cf.PatternRE.MatchString(doc.Text[p.Start:p.End]) {
+			continue // most paragraphs state no fact: skip splitting them
 		}
 		for _, s := range sentenceSpans(doc.Text, p.Start, p.End) {
 			sent := doc.Text[s.Start:s.End]

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/rules"
 )
 
 const seedFacts = `facts:
@@ -107,4 +108,17 @@ func TestNormalizeFactValue(t *testing.T) {
 	}
 }
 
-var _ = result.Error
+func BenchmarkFactConflictBBC(b *testing.B) {
+	fx := loadBBC(b, 2225)
+	rs, err := rules.LoadBytes("facts.yaml", []byte(seedFacts), rules.LoadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	fx.rules = rs
+	c := factConflict()
+	ix := result.NewIndex(fx.res)
+	b.ResetTimer()
+	for b.Loop() {
+		c.Run(NewPass(c, fx.res, ix, fx.docs, fx.rules, c.Severity, func(result.Finding) {}))
+	}
+}

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
@@ -292,10 +294,11 @@ func sortedSourceIDs(r *result.Result, docs map[string]*source.Document) []strin
 	return ids
 }
 
-// sourceLabel names a source for a message: its path, or its ID.
+// sourceLabel names a source for a message: the base name of its path
+// (the finding's Related entry carries the full path), or its ID.
 func sourceLabel(ix *result.Index, id string) string {
 	if s := ix.Source(id); s != nil && s.Path != "" {
-		return s.Path
+		return path.Base(filepath.ToSlash(s.Path))
 	}
 	return id
 }

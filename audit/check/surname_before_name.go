@@ -39,14 +39,15 @@ func runSurnameBeforeName(pass *Pass) {
 	first := map[string]map[string]use{}
 	for i := range pass.Result.Quotes {
 		q := &pass.Result.Quotes[i]
-		if q.Speaker.Kind != result.KindPerson || q.Speaker.Name == "" {
+		if q.Speaker.Kind != result.KindPerson {
 			continue
 		}
 		doc := pass.Docs[q.Source]
 		if doc == nil {
 			continue
 		}
-		nameWords := strings.Fields(q.Speaker.Name)
+		name := fullNameOf(pass.Index, q.Speaker)
+		nameWords := strings.Fields(name)
 		if len(nameWords) < 2 || !isSurnameMention(lx, q.Speaker.Mention, nameWords) {
 			continue
 		}
@@ -59,8 +60,8 @@ func runSurnameBeforeName(pass *Pass) {
 			bySource = map[string]use{}
 			first[q.Source] = bySource
 		}
-		if u, ok := bySource[q.Speaker.Name]; !ok || off < u.off {
-			bySource[q.Speaker.Name] = use{q: q, off: off}
+		if u, ok := bySource[name]; !ok || off < u.off {
+			bySource[name] = use{q: q, off: off}
 		}
 	}
 	for _, id := range sortedSourceIDs(pass.Result, pass.Docs) {
@@ -95,6 +96,20 @@ func runSurnameBeforeName(pass *Pass) {
 			pass.Report(f)
 		}
 	}
+}
+
+// fullNameOf is the speaker's full name: the resolved name, or the
+// person's canonical name when the resolved name is a surname alone.
+func fullNameOf(ix *result.Index, sp result.Speaker) string {
+	name := sp.Name
+	if len(strings.Fields(name)) >= 2 {
+		return name
+	}
+	if p := ix.Person(sp.Person); p != nil && len(strings.Fields(p.Name)) >= 2 &&
+		(name == "" || strings.EqualFold(lastWordOf(p.Name), name)) {
+		return p.Name
+	}
+	return name
 }
 
 // isSurnameMention reports whether mention is the surname of the name

@@ -48,3 +48,17 @@ func TestSurnameBeforeNameSilentAfterIntroduction(t *testing.T) {
 	fx.quote("q2", "S1", "We are hopeful,", 0, full)
 	wantFindings(t, fx.run(surnameBeforeName()), ``)
 }
+
+func TestSurnameBeforeNameFromPerson(t *testing.T) {
+	// The resolver left the surname as the speaker's name; the person
+	// record carries the full name.
+	fx := newAttrFixture(t, "")
+	fx.addDoc("S1", "a.txt", "“This is a new phase,” Kabulov said.\nZamir Kabulov is Russia’s envoy.\n")
+	fx.res.People = []result.Person{{ID: "P1", Name: "Zamir Kabulov"}}
+	k := result.Speaker{Mention: "Kabulov", Name: "Kabulov", Kind: result.KindPerson, Person: "P1"}
+	k.Line, k.Column = fx.at("S1", "Kabulov said")
+	fx.quote("q1", "S1", "This is a new phase,", 0, k)
+	wantFindings(t, fx.run(surnameBeforeName()), `
+warning S1:1:24 q1 | Kabulov | "Kabulov" is attributed by surname before the full name "Zamir Kabulov" is introduced (line 2).
+`)
+}
