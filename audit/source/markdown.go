@@ -81,7 +81,7 @@ func frontMatter(s string) (fm formatMeta, body string, bodyLine int) {
 				}
 			case "date", "published", "publishdate", "pubdate":
 				if v != "" {
-					fm.Dates = append(fm.Dates, frontMatterDate(v, line, strings.Index(ln, v)))
+					fm.Dates = append(fm.Dates, frontMatterDate(v, ln, line, strings.Index(ln, v)))
 				}
 			}
 		}
@@ -92,12 +92,16 @@ func frontMatter(s string) (fm formatMeta, body string, bodyLine int) {
 	return formatMeta{}, s, 1
 }
 
-func frontMatterDate(v string, line, idx int) result.Date {
+func frontMatterDate(v, line0 string, line, idx int) result.Date {
 	iso := isoDate(v)
 	if iso == "" && len(v) >= 10 {
 		iso = isoDate(v[:10])
 	}
-	return result.Date{Text: v, ISO: iso, Line: line, Column: idx + 1}
+	col := 1
+	if idx > 0 {
+		col = utf8.RuneCountInString(line0[:idx]) + 1
+	}
+	return result.Date{Text: v, ISO: iso, Line: line, Column: col}
 }
 
 var (
@@ -109,6 +113,7 @@ var (
 	mdRefDefRE   = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`)
 	mdTableSepRE = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$`)
 	mdTagRE      = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+	mdRawRE      = regexp.MustCompile(`^ {0,3}<(?i)(script|style)\b`)
 	mdAutoLinkRE = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>`)
 )
 
@@ -116,6 +121,7 @@ var (
 type mdParser struct {
 	e         *emitter
 	fence     string // the open code fence, or ""
+	rawEnd    string // the end tag of an open <script> or <style> block, or ""
 	inComment bool   // inside a multi-line <!-- comment -->
 	lastLine  int    // file line of the last line that gave text
 	// col tracking while scanning one line
@@ -131,6 +137,19 @@ func (p *mdParser) line(ln string, num int) {
 	if p.fence != "" {
 		if t := strings.TrimSpace(ln); strings.HasPrefix(t, p.fence[:3]) && strings.Trim(t, p.fence[:1]) == "" && len(t) >= len(p.fence) {
 			p.fence = ""
+		}
+		return
+	}
+	if p.rawEnd != "" {
+		if strings.Contains(strings.ToLower(ln), p.rawEnd) {
+			p.rawEnd = ""
+		}
+		return
+	}
+	if m := mdRawRE.FindStringSubmatch(ln); m != nil {
+		p.breakParagraph()
+		if end := "</" + strings.ToLower(m[1]) + ">"; !strings.Contains(strings.ToLower(ln), end) {
+			p.rawEnd = end
 		}
 		return
 	}

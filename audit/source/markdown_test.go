@@ -32,6 +32,7 @@ func TestMarkdownStripsMarkup(t *testing.T) {
 		{"comment", "Keep <!-- hidden\nstill hidden --> shown", []string{"Keep \n shown"}},
 		{"escapes", `\*not emphasis\* and \[x\]`, []string{"*not emphasis* and [x]"}},
 		{"setext and rule", "Title\n=====\n\nText\n\n---\n\nMore", []string{"Title", "Text", "More"}},
+		{"script block", "Before\n\n<script>\nvar q = \"no\";\n</script>\n<style>p{}</style>\nAfter", []string{"Before", "After"}},
 		{"footnote", "Claim[^1] here.\n\n[^1]: Source.", []string{"Claim here."}},
 	}
 	for _, tt := range tests {
@@ -89,6 +90,20 @@ func TestMarkdownPositions(t *testing.T) {
 	}
 	if !strings.HasSuffix(d.Text[:d.Header], "By Lena Fischer") {
 		t.Errorf("header ends %q", d.Text[:d.Header])
+	}
+}
+
+func TestMarkdownFrontMatter(t *testing.T) {
+	d, err := ReadBytes("a.md", []byte("---\r\ntitle: 'Café rules'\r\nauthors: [Ana Ruiz]\r\ndate:   \"8 July 2025\"\r\n---\r\n\r\nBody “text”.\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []result.Date{{Text: "8 July 2025", ISO: "2025-07-08", Line: 4, Column: 10}}
+	if d.Meta.Title != "Café rules" || d.Meta.Byline != "Ana Ruiz" || !reflect.DeepEqual(d.Meta.Dates, want) {
+		t.Errorf("meta %+v", d.Meta)
+	}
+	if l, c := posOf(t, d, "text"); l != 7 || c != 7 {
+		t.Errorf("text at %d:%d, want 7:7", l, c)
 	}
 }
 
