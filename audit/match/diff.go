@@ -25,7 +25,7 @@ const maxCells = 1 << 22
 // prefix and suffix first, then a longest-common-subsequence table over
 // the middle. Deletions and insertions between two equal runs merge into
 // one replace span.
-func diffKeys(a, b []token) []span {
+func diffKeys(a, b []token, buf *[]int32) []span {
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre].cmp == b[pre].cmp {
 		pre++
@@ -38,7 +38,7 @@ func diffKeys(a, b []token) []span {
 	if pre > 0 {
 		ops = append(ops, span{result.OpEqual, 0, pre, 0, pre})
 	}
-	ops = append(ops, lcsMiddle(a, b, pre, len(a)-suf, pre, len(b)-suf)...)
+	ops = append(ops, lcsMiddle(a, b, pre, len(a)-suf, pre, len(b)-suf, buf)...)
 	if suf > 0 {
 		ops = append(ops, span{result.OpEqual, len(a) - suf, len(a), len(b) - suf, len(b)})
 	}
@@ -46,7 +46,7 @@ func diffKeys(a, b []token) []span {
 }
 
 // lcsMiddle diffs a[a0:a1] against b[b0:b1].
-func lcsMiddle(a, b []token, a0, a1, b0, b1 int) []span {
+func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
 	n, m := a1-a0, b1-b0
 	switch {
 	case n == 0 && m == 0:
@@ -60,7 +60,8 @@ func lcsMiddle(a, b []token, a0, a1, b0, b1 int) []span {
 	}
 	// t[i][j] = LCS length of a[a0+i:a1] and b[b0+j:b1].
 	w := m + 1
-	t := make([]int32, (n+1)*w)
+	t := table(buf, (n+1)*w)
+	clear(t)
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
 			switch {
@@ -138,7 +139,7 @@ func changeOp(na, nb int) string {
 // operations.
 func Diff(a, b string) []result.DiffOp {
 	ta, tb := tokenize(a), tokenize(b)
-	return toOps(ta, tb, diffKeys(ta, tb))
+	return toOps(ta, tb, diffKeys(ta, tb, nil))
 }
 
 // toOps renders raw spans as result operations.
@@ -378,13 +379,14 @@ func pairCost(x, y token, qualifierCost float64) float64 {
 // that short aligns with at the least word edit cost, gaps before and
 // after the window being free (a fitting alignment). Unlike a longest
 // common subsequence, it does not pick up a stray "it" far from the rest.
-func fitWindow(short, long []token) (start, end int) {
+func fitWindow(short, long []token, buf *[]int32) (start, end int) {
 	n, m := len(short), len(long)
 	if n == 0 || m == 0 || (n+1)*(m+1) > maxCells {
 		return 0, m
 	}
 	w := m + 1
-	d := make([]int32, (n+1)*w)
+	d := table(buf, (n+1)*w)
+	clear(d[:w])
 	for i := 1; i <= n; i++ {
 		d[i*w] = int32(i)
 		for j := 1; j <= m; j++ {
@@ -429,10 +431,10 @@ func fitWindow(short, long []token) (start, end int) {
 // containedSpans diffs a and b when one stands inside the other: the part
 // of the longer outside the window is one deletion (or insertion) at each
 // end, and the window is diffed word by word.
-func containedSpans(a, b []token) []span {
+func containedSpans(a, b []token, buf *[]int32) []span {
 	if len(a) >= len(b) {
-		s, e := fitWindow(b, a)
-		inner := diffKeys(a[s:e], b)
+		s, e := fitWindow(b, a, buf)
+		inner := diffKeys(a[s:e], b, buf)
 		out := make([]span, 0, len(inner)+2)
 		if s > 0 {
 			out = append(out, span{result.OpDelete, 0, s, 0, 0})
@@ -445,7 +447,7 @@ func containedSpans(a, b []token) []span {
 		}
 		return mergeSpans(out)
 	}
-	out := containedSpans(b, a)
+	out := containedSpans(b, a, buf)
 	for i, sp := range out {
 		op := sp.op
 		switch op {
@@ -457,4 +459,17 @@ func containedSpans(a, b []token) []span {
 		out[i] = span{op, sp.b0, sp.b1, sp.a0, sp.a1}
 	}
 	return out
+}
+
+// table returns a table of n cells, reusing *buf when it is large enough
+// (buf may be nil). The cells hold stale values: callers clear what they
+// read before writing.
+func table(buf *[]int32, n int) []int32 {
+	if buf == nil {
+		return make([]int32, n)
+	}
+	if cap(*buf) < n {
+		*buf = make([]int32, n)
+	}
+	return (*buf)[:n]
 }

@@ -114,7 +114,7 @@ func TestSimilarityRanking(t *testing.T) {
 	base := "We think that Russia and the Taliban cooperation is going to make other countries do the same"
 	score := func(b string) float64 {
 		ta, tb := trimOuter(tokenize(base)), trimOuter(tokenize(b))
-		return similarity(ta, tb, diffKeys(ta, tb), costQualifier)
+		return similarity(ta, tb, diffKeys(ta, tb, nil), costQualifier)
 	}
 	punct := score(strings.Replace(base, "Taliban cooperation", "Taliban, cooperation", 1))
 	typo := score(strings.Replace(base, "Taliban", "Taiban", 1))

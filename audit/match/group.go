@@ -167,8 +167,9 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 
 	dates := sourceDates(sources)
 	out := make([]result.Match, 0, len(groups))
+	var buf []int32
 	for g, members := range groups {
-		out = append(out, buildMatch(qs, members, kinds[g], dates, opts))
+		out = append(out, buildMatch(qs, members, kinds[g], dates, opts, &buf))
 	}
 	slices.SortFunc(out, func(a, b result.Match) int { return compareIDs(lowestID(a), lowestID(b)) })
 	for i := range out {
@@ -306,23 +307,44 @@ func (u *unionFind) union(x, y int) int {
 func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, map[int]bool) {
 	uf := newUnionFind(len(nodes))
 	contained := map[int]bool{}
-	shingles := make([][]uint64, len(nodes))
-	index := map[uint64][]int32{}
+	// Number each distinct bigram once; postings[id] lists the nodes that
+	// have it (capped just above MaxShingleQuotes: longer lists are not read).
+	shingles := make([][]int32, len(nodes))
+	ids := map[uint64]int32{}
+	var postings [][]int32
 	for n, members := range nodes {
-		shingles[n] = bigrams(qs[members[0]].toks)
-		for _, s := range shingles[n] {
-			if len(index[s]) <= opts.MaxShingleQuotes {
-				index[s] = append(index[s], int32(n))
+		hs := bigrams(qs[members[0]].toks)
+		shingles[n] = make([]int32, len(hs))
+		for j, h := range hs {
+			id, ok := ids[h]
+			if !ok {
+				id = int32(len(postings))
+				ids[h] = id
+				postings = append(postings, nil)
+			}
+			shingles[n][j] = id
+			if len(postings[id]) <= opts.MaxShingleQuotes {
+				postings[id] = append(postings[id], int32(n))
+			}
+		}
+	}
+	ids = nil
+	rare := make([]int32, len(nodes)) // bigrams of each node that are rare enough to use
+	for n := range nodes {
+		for _, id := range shingles[n] {
+			if len(postings[id]) <= opts.MaxShingleQuotes {
+				rare[n]++
 			}
 		}
 	}
 	count := make([]int32, len(nodes))
 	var touched []int32
+	var buf []int32
 	var containedEdges [][2]int
 	for n := range nodes {
 		touched = touched[:0]
-		for _, s := range shingles[n] {
-			post := index[s]
+		for _, id := range shingles[n] {
+			post := postings[id]
 			if len(post) > opts.MaxShingleQuotes {
 				continue
 			}
@@ -341,14 +363,16 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, map[int
 			c := count[v]
 			count[v] = 0
 			a, b := &qs[nodes[n][0]], &qs[nodes[v][0]]
-			need := int32(2)
+			// At least two shared rare bigrams (one for very short
+			// quotations), and a fifth of the rarer side's.
+			need := max(int32(2), min(rare[n], rare[v])/5)
 			if min(len(shingles[n]), len(shingles[v])) < 3 {
 				need = 1
 			}
 			if c < need || !plausible(a, b, opts) {
 				continue
 			}
-			kind, _ := relate(a, b, opts)
+			kind, _ := relate(a, b, opts, &buf)
 			switch kind {
 			case result.MatchNear:
 				uf.union(n, int(v))
@@ -412,18 +436,18 @@ func hashWords(a, b string) uint64 {
 
 // relate says how b relates to a: exact, near, contained (either way) or
 // "" (unrelated), with the reported similarity score.
-func relate(a, b *quotation, opts Options) (string, float64) {
+func relate(a, b *quotation, opts Options, buf *[]int32) (string, float64) {
 	if a.norm == b.norm {
 		return result.MatchExact, 1
 	}
-	spans := diffKeys(a.toks, b.toks)
+	spans := diffKeys(a.toks, b.toks, buf)
 	if similarity(a.toks, b.toks, spans, costWord) >= opts.MinNearSimilarity {
 		return result.MatchNear, similarity(a.toks, b.toks, spans, costQualifier)
 	}
 	if min(a.words, b.words) < opts.ContainedWords || a.words == b.words {
 		return "", similarity(a.toks, b.toks, spans, costQualifier)
 	}
-	cspans := containedSpans(a.toks, b.toks)
+	cspans := containedSpans(a.toks, b.toks, buf)
 	inner, ok := interior(cspans, a.words < b.words)
 	if ok {
 		short := a.toks
@@ -486,7 +510,7 @@ func windowSimilarity(a, b []token, inner []span, words int, qualifierCost float
 }
 
 // buildMatch fills one group.
-func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, opts Options) result.Match {
+func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, opts Options, buf *[]int32) result.Match {
 	members = slices.Clone(members)
 	slices.SortFunc(members, func(a, b int) int { return compareIDs(qs[a].id, qs[b].id) })
 	if kind == result.MatchContained {
@@ -507,12 +531,12 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 		m.Quotes = append(m.Quotes, q.id)
 		m.Sources = append(m.Sources, q.source)
 		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: 1}
-		spans := diffKeys(pivot.toks, q.toks)
+		spans := diffKeys(pivot.toks, q.toks, buf)
 		if i > 0 && q.norm != pivot.norm {
-			rel, score := relate(pivot, q, opts)
+			rel, score := relate(pivot, q, opts, buf)
 			mem.Similarity = round3(score)
 			if rel == result.MatchContained {
-				spans = containedSpans(pivot.toks, q.toks)
+				spans = containedSpans(pivot.toks, q.toks, buf)
 			}
 		}
 		mem.Diff = toOps(pivot.toks, q.toks, spans)
