@@ -80,7 +80,10 @@ type quotation struct {
 // A group that mixes exact and near members is near; one with any
 // containment is contained. Similarity is the lowest member score against
 // the first member; for a contained member the score measures how
-// faithfully it quotes its part of the longer quotation.
+// faithfully it quotes its part of the longer quotation. SpeakersAgree
+// compares SpeakerKey values (unknown speakers agree with anyone).
+// Earliest is set only when every source of the group has a parsed date
+// (its earliest Dates[].ISO) and one source is strictly the earliest.
 func Group(quotes []result.Quote, sources []result.Source, opts Options) []result.Match {
 	opts = opts.withDefaults()
 	qs := joinParts(quotes)
