@@ -40,6 +40,15 @@ type LoadOptions struct {
 	// slug or option is an error with a "did you mean" hint). nil: slugs
 	// and option names are not validated.
 	Checks map[string][]string
+	// Extra are in-memory rule files loaded after the defaults and before
+	// the paths (the demo corpus's embedded rules).
+	Extra []Named
+}
+
+// Named is an in-memory rule file with the name used in messages.
+type Named struct {
+	Name string
+	Data []byte
 }
 
 // Default returns the bundled default rules (a copy).
@@ -60,6 +69,9 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	var errs []*Error
 	if !opts.NoDefaults {
 		inputs = append(inputs, input{name: BundledName, data: defaultYAML})
+	}
+	for _, x := range opts.Extra {
+		inputs = append(inputs, input{name: x.Name, data: x.Data})
 	}
 	for _, p := range paths {
 		data, err := readLimited(p)
