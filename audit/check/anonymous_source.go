@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -50,7 +52,7 @@ func runAnonymousSource(pass *Pass) {
 	spans := map[string][]source.Span{}
 	for i := range pass.Result.Quotes {
 		q := &pass.Result.Quotes[i]
-		if q.Speaker.Kind != result.KindAnonymous || q.Fragment {
+		if q.Speaker.Kind != result.KindAnonymous || q.Fragment || endsWithProperName(lx, q.Speaker.Mention) {
 			continue
 		}
 		if q.Continues != "" {
@@ -81,6 +83,10 @@ func runAnonymousSource(pass *Pass) {
 			pass.ReportQuote(q,
 				fmt.Sprintf("Attributed to %q in the plural, but the quotation speaks as one person (“I”).", mention),
 				"Use the singular for one speaker (“an official said”) and say why they are not named.")
+		case reason == "" && spokespersonHeads[head]:
+			pass.ReportQuote(q,
+				fmt.Sprintf("Anonymous source %q: the article does not say why the speaker is not named.", mention),
+				"Name the spokesperson, or attribute the words to the organisation they speak for (“the ministry said”).")
 		case reason == "":
 			pass.ReportQuote(q,
 				fmt.Sprintf("Anonymous source %q: the article does not say why the speaker is not named.", mention),
@@ -132,6 +138,27 @@ func descriptorHead(mention string) string {
 		return ""
 	}
 	return strings.Trim(f[len(f)-1], ".,;:!?\"'’”")
+}
+
+var spokespersonHeads = map[string]bool{"spokesperson": true, "spokesman": true, "spokeswoman": true, "representative": true}
+
+// endsWithProperName reports whether a mention the extractor took for
+// an anonymous descriptor ends with a personal name ("Liberal Democrat
+// spokeswoman Sandra Gidley"): its last two words are capitalised and
+// neither is a descriptor. Such a speaker is named, not anonymous.
+func endsWithProperName(lx *lexicon.Lexicon, mention string) bool {
+	f := strings.Fields(mention)
+	if len(f) < 3 {
+		return false // "Taliban spokesperson", "A source": too short to hold a descriptor and a name
+	}
+	for _, w := range f[len(f)-2:] {
+		w = strings.Trim(w, ".,;:’'")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || lx.Descriptor(strings.ToLower(w)) || strings.ToUpper(w) == w {
+			return false
+		}
+	}
+	return true
 }
 
 // bareSource reports whether a mention is only "a source" or "sources",

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -56,4 +57,18 @@ func TestAnonymousReasonInAttributionParagraph(t *testing.T) {
 	wantFindings(t, fx.run(anonymousSource()), `
 info S1:2:2 q1 | There are no beds left. | Anonymous source "A nurse"; reason given: "for her safety".
 `)
+}
+
+func TestAnonymousSourceNamedInMention(t *testing.T) {
+	// The extractor took a descriptor followed by a name for an anonymous
+	// speaker: the speaker is named, so nothing is reported. A spokesman
+	// of a named body is reported with a specific suggestion.
+	fx := newAttrFixture(t, "")
+	fx.addDoc("S1", "a.txt", "Party spokeswoman for women Sandra Gidley said: “Mothers deserve more.”\n“No decision was taken,” an IAAF spokesman said.\n")
+	fx.quote("q1", "S1", "Mothers deserve more.", 0, anon("Party spokeswoman for women Sandra Gidley"))
+	fx.quote("q2", "S1", "No decision was taken,", 0, anon("an IAAF spokesman"))
+	fs := fx.run(anonymousSource())
+	if len(fs) != 1 || fs[0].Quote != "q2" || !strings.Contains(fs[0].Suggestion, "organisation") {
+		t.Fatalf("got %s", attrSummary(fs))
+	}
 }
