@@ -309,7 +309,11 @@ func (d *doc) appendix() {
 	for _, s := range r.Sources {
 		var meta []span
 		meta = append(meta, tx(orDash(s.Title), stBody))
-		meta = append(meta, nl(), tx("by "+orDash(s.Byline), stSmall))
+		if strings.TrimSpace(s.Byline) == "" {
+			meta = append(meta, nl(), tx("no byline", stSmall.with(func(s *style) { s.bold = true; s.color = colWarning })))
+		} else {
+			meta = append(meta, nl(), tx("by "+s.Byline, stSmall))
+		}
 		for _, dt := range s.Dates {
 			t := dt.Text
 			if dt.ISO != "" && dt.ISO != dt.Text {
@@ -318,7 +322,7 @@ func (d *doc) appendix() {
 			meta = append(meta, nl(), tx(t+fmt.Sprintf("  line %d", dt.Line), stSmall))
 		}
 		if len(s.Dates) == 0 {
-			meta = append(meta, nl(), tx("no date found", stSmall))
+			meta = append(meta, nl(), tx("no date found", stSmall.with(func(s *style) { s.bold = true; s.color = colWarning })))
 		}
 		for _, n := range s.Notes {
 			meta = append(meta, nl(), tx(n, stSmall))
