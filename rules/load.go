@@ -86,11 +86,14 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 
 // LoadBytes is Load for one in-memory rule file (embedded rules, tests,
 // fuzzing); name is used in messages and Sources. The bundled defaults
-// come first unless opts.NoDefaults.
+// (unless opts.NoDefaults) and then opts.Extra come first, as in Load.
 func LoadBytes(name string, data []byte, opts LoadOptions) (*Set, error) {
 	var inputs []input
 	if !opts.NoDefaults {
 		inputs = append(inputs, input{name: BundledName, data: defaultYAML})
+	}
+	for _, x := range opts.Extra {
+		inputs = append(inputs, input{name: x.Name, data: x.Data})
 	}
 	inputs = append(inputs, input{name: name, data: data})
 	return build(inputs, nil, opts)

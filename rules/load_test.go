@@ -453,3 +453,36 @@ func TestFormatLongLine(t *testing.T) {
 		t.Errorf("caret under %q, want X", []rune(shown)[at])
 	}
 }
+
+// TestExtraBetweenDefaultsAndPaths: in-memory rule files (the demo
+// corpus's) load after the defaults and before the paths, and their
+// errors carry their names.
+func TestExtraBetweenDefaultsAndPaths(t *testing.T) {
+	extra := Named{Name: "(embedded) seeds/rules.yaml", Data: []byte("names:\n  allow: [Extra]\nchecks:\n  copied-passage:\n    options: {min_words: 10}\n")}
+	set, err := Load([]string{filepath.Join(testdata, "good", "merge-first.yaml")}, LoadOptions{Extra: []Named{extra}, Checks: testChecks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range set.Sources {
+		names = append(names, filepath.Base(s.Path))
+	}
+	if want := []string{"default.yaml", "rules.yaml", "merge-first.yaml"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("sources %q, want %q", names, want)
+	}
+	if want := []string{"Extra", "Koofi"}; !reflect.DeepEqual(set.Names.Allow, want) {
+		t.Errorf("allow = %q, want %q", set.Names.Allow, want)
+	}
+	if got := set.IntOption("copied-passage", "min_words", 0); got != 20 {
+		t.Errorf("the path should override the extra file: min_words = %d", got)
+	}
+	viaBytes, err := LoadBytes("mine.yaml", []byte("names:\n  allow: [Mine]\n"), LoadOptions{NoDefaults: true, Extra: []Named{extra}})
+	if err != nil || !reflect.DeepEqual(viaBytes.Names.Allow, []string{"Extra", "Mine"}) {
+		t.Errorf("LoadBytes with Extra: %v %+v", err, viaBytes)
+	}
+	bad := Named{Name: "(embedded) bad.yaml", Data: []byte("names:\n  alow: [x]\n")}
+	_, err = Load(nil, LoadOptions{NoDefaults: true, Extra: []Named{bad}})
+	if es := loadErrors(t, err); es.List[0].Error() != "(embedded) bad.yaml:2:3: unknown key `alow` in `names`" {
+		t.Errorf("got %q", es.List[0].Error())
+	}
+}
