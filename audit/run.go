@@ -1,0 +1,300 @@
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/quoteaudit/quoteaudit/audit/check"
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+	"github.com/quoteaudit/quoteaudit/audit/match"
+	"github.com/quoteaudit/quoteaudit/audit/names"
+	"github.com/quoteaudit/quoteaudit/audit/quote"
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/rules"
+)
+
+// Config is what one run needs besides the sources.
+type Config struct {
+	Rules *rules.Set
+	// Checks is the catalogue (check.All() unless a test narrows it).
+	Checks []*check.Check
+	Tool   result.Tool
+	// Now is the run's timestamp, pinned by --date or SOURCE_DATE_EPOCH
+	// for reproducible reports.
+	Now time.Time
+	// Title names the audit in reports; empty: derived from the inputs.
+	Title string
+	// Workers sizes the per-source pool (0: the number of CPUs).
+	Workers int
+}
+
+// Run audits the corpus: extraction and attribution per source, then
+// people, matches and checks across sources.
+func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
+	if cfg.Checks == nil {
+		cfg.Checks = check.All()
+	}
+	if err := check.Validate(cfg.Checks); err != nil {
+		return nil, err
+	}
+	lx := lexicon.New(cfg.Rules)
+	r := &result.Result{
+		SchemaVersion: result.SchemaVersion,
+		Tool:          cfg.Tool,
+		GeneratedAt:   cfg.Now.UTC(),
+		Title:         cfg.Title,
+		Inputs:        c.Inputs,
+		Skipped:       append([]result.Skipped{}, c.Skipped...),
+		Sources:       []result.Source{},
+		Quotes:        []result.Quote{},
+		People:        []result.Person{},
+		Matches:       []result.Match{},
+		Findings:      []result.Finding{},
+	}
+	if r.Title == "" {
+		r.Title = defaultTitle(c.Inputs)
+	}
+	if cfg.Rules != nil {
+		for _, s := range cfg.Rules.Sources {
+			r.RuleFiles = append(r.RuleFiles, result.RuleFile{Path: s.Path, SHA256: s.SHA256})
+		}
+	}
+
+	// Per source: extraction and attribution, on a bounded pool. A panic
+	// in one source is that source's failure; the run goes on.
+	perSource := make([][]result.Quote, len(c.Docs))
+	failed := make([]error, len(c.Docs))
+	err := parallel(ctx, len(c.Docs), cfg.Workers, nil, func(i int) {
+		perSource[i], failed[i] = extractRecovering(c.Docs[i], lx)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var docs []*source.Document
+	for i, d := range c.Docs {
+		if failed[i] != nil {
+			r.Skipped = append(r.Skipped, result.Skipped{Path: d.Meta.Path, Reason: failed[i].Error()})
+			continue
+		}
+		d.Meta.Quotes = len(perSource[i])
+		docs = append(docs, d)
+		r.Sources = append(r.Sources, d.Meta)
+		r.Quotes = append(r.Quotes, perSource[i]...)
+	}
+	sort.SliceStable(r.Skipped, func(i, j int) bool { return r.Skipped[i].Path < r.Skipped[j].Path })
+
+	// Across sources: people first (matching compares resolved speakers),
+	// then quote groups.
+	r.People = names.Resolve(docs, r.Quotes, cfg.Rules, lx)
+	r.Matches = match.Group(r.Quotes, r.Sources, match.Options{})
+	linkMatches(r)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	runChecks(r, docs, cfg)
+	r.Stats = stats(r)
+	return r, nil
+}
+
+func extractRecovering(d *source.Document, lx *lexicon.Lexicon) (qs []result.Quote, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			qs, err = nil, fmt.Errorf("internal error while extracting quotes: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return quote.Extract(d, lx), nil
+}
+
+// linkMatches sets Quote.Match on every part of every grouped quotation.
+func linkMatches(r *result.Result) {
+	first := map[string]string{} // first-part quote ID -> match ID
+	for _, m := range r.Matches {
+		for _, q := range m.Quotes {
+			first[q] = m.ID
+		}
+	}
+	head := map[string]string{} // quote ID -> first part's ID
+	for i := range r.Quotes {
+		q := &r.Quotes[i]
+		h := q.ID
+		if q.Continues != "" {
+			if hh, ok := head[q.Continues]; ok {
+				h = hh
+			}
+		}
+		head[q.ID] = h
+		q.Match = first[h]
+	}
+}
+
+// runChecks runs every enabled check, applies the rules' ignores, then
+// unused-ignore, and gives each finding its stable ID.
+func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
+	byID := make(map[string]*source.Document, len(docs))
+	for _, d := range docs {
+		byID[d.Meta.ID] = d
+	}
+	ix := result.NewIndex(r)
+	var findings []result.Finding
+	collect := func(f result.Finding) { findings = append(findings, f) }
+	var last []*check.Check
+	for _, c := range cfg.Checks {
+		sev, enabled := severityInForce(c, cfg.Rules)
+		r.Checks = append(r.Checks, c.Info(sev, enabled))
+		if !enabled {
+			continue
+		}
+		if c.Slug == unusedIgnoreSlug {
+			last = append(last, c)
+			continue
+		}
+		runOne(c, r, ix, byID, cfg.Rules, sev, collect)
+	}
+	findings, _ = check.ApplyIgnores(findings, cfg.Rules)
+	r.Findings = findings
+	for _, c := range last {
+		sev, _ := severityInForce(c, cfg.Rules)
+		runOne(c, r, ix, byID, cfg.Rules, sev, collect)
+	}
+	assignFindingIDs(findings)
+	sortFindings(findings)
+	r.Findings = findings
+}
+
+// unusedIgnoreSlug is the check that runs after ignores are applied.
+const unusedIgnoreSlug = "unused-ignore"
+
+// runOne runs one check; a panic becomes a recorded failure of that
+// check, so one broken check never stops the audit.
+func runOne(c *check.Check, r *result.Result, ix *result.Index, docs map[string]*source.Document, rs *rules.Set, sev result.Severity, report func(result.Finding)) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.Failures = append(r.Failures, result.Failure{Stage: "check " + c.Slug, Reason: fmt.Sprintf("internal error: %v", p)})
+		}
+	}()
+	c.Run(check.NewPass(c, r, ix, docs, rs, sev, report))
+}
+
+func severityInForce(c *check.Check, rs *rules.Set) (result.Severity, bool) {
+	switch s := rs.CheckSeverity(c.Slug); s {
+	case "":
+		return c.Severity, true
+	case rules.Off:
+		return c.Severity, false
+	default:
+		return result.Severity(s), true
+	}
+}
+
+// assignFindingIDs gives each finding a fingerprint of its check, source
+// path and evidence (the quote text or passage), so an ID survives
+// re-runs and edits elsewhere in the article. Identical fingerprints get
+// a stable occurrence suffix in position order.
+func assignFindingIDs(fs []result.Finding) {
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return lessPosition(&fs[order[a]], &fs[order[b]]) })
+	seen := map[string]int{}
+	for _, i := range order {
+		f := &fs[i]
+		key := f.Evidence
+		if key == "" {
+			key = f.Message
+		}
+		sum := sha256.Sum256([]byte(f.Check + "\x00" + f.Path + "\x00" + strings.Join(strings.Fields(key), " ")))
+		id := "F-" + hex.EncodeToString(sum[:5])
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		f.ID = id
+	}
+}
+
+func lessPosition(a, b *result.Finding) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Column != b.Column {
+		return a.Column < b.Column
+	}
+	if a.Check != b.Check {
+		return a.Check < b.Check
+	}
+	return a.Message < b.Message
+}
+
+// sortFindings orders findings by severity (most serious first), then
+// source path, line, column and check.
+func sortFindings(fs []result.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if ra, rb := a.Severity.Rank(), b.Severity.Rank(); ra != rb {
+			return ra > rb
+		}
+		if lessPosition(a, b) != lessPosition(b, a) {
+			return lessPosition(a, b)
+		}
+		return a.ID < b.ID
+	})
+}
+
+func stats(r *result.Result) result.Stats {
+	s := result.Stats{
+		Sources: len(r.Sources), Skipped: len(r.Skipped), Quotes: len(r.Quotes),
+		People: len(r.People), Matches: len(r.Matches), ByCheck: map[string]int{},
+	}
+	for _, q := range r.Quotes {
+		if q.Continues != "" {
+			continue
+		}
+		if q.Fragment {
+			s.Fragments++
+			continue
+		}
+		s.Quotations++
+		if q.Speaker.Known() {
+			s.Attributed++
+		}
+	}
+	for _, f := range r.Findings {
+		if f.Ignored {
+			s.Ignored++
+			continue
+		}
+		s.ByCheck[f.Check]++
+		switch f.Severity {
+		case result.Error:
+			s.Errors++
+		case result.Warning:
+			s.Warnings++
+		case result.Info:
+			s.Infos++
+		}
+	}
+	return s
+}
+
+func defaultTitle(inputs []string) string {
+	switch len(inputs) {
+	case 0:
+		return "quoteaudit report"
+	case 1:
+		return "Quote audit of " + inputs[0]
+	}
+	return fmt.Sprintf("Quote audit of %s and %d more", inputs[0], len(inputs)-1)
+}

@@ -1,0 +1,22 @@
+// Command quoteaudit audits the quotations and sourcing of a story's
+// source articles: it extracts and attributes every quotation, matches
+// quotes and names across sources, checks attribution against the
+// editors' rule files, and writes JSON, text, an Excel workbook and a PDF.
+//
+// Run `quoteaudit --help` for usage. With no path it audits its bundled
+// demo corpus.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}

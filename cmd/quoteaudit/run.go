@@ -1,0 +1,355 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/quoteaudit/quoteaudit/audit"
+	"github.com/quoteaudit/quoteaudit/audit/check"
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/report"
+	"github.com/quoteaudit/quoteaudit/report/text"
+	"github.com/quoteaudit/quoteaudit/report/xlsx"
+	"github.com/quoteaudit/quoteaudit/rules"
+	"github.com/quoteaudit/quoteaudit/seeds"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	exitClean    = 0 // no finding at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // usage, input or rule-file error
+)
+
+const usageText = `quoteaudit audits the quotations and sourcing of a story's source articles.
+
+Usage:
+  quoteaudit [flags] [PATH ...]     audit files and folders (.txt .md .html .docx)
+  quoteaudit checks                 list the checks
+  quoteaudit explain SLUG           document one check
+  quoteaudit rules check FILE ...   validate rule files without auditing
+  quoteaudit init [FILE]            write a commented starter rule file (default quoteaudit.yaml)
+
+With no PATH, quoteaudit audits its bundled demo corpus with its demo rules.
+Folders are walked recursively; hidden folders and the output folder are skipped.
+
+Examples:
+  quoteaudit                                  audit the demo corpus
+  quoteaudit -r story.yaml sources/           audit a story's sources with your rules
+  quoteaudit -f json,text -o out/ a.txt b.md  only JSON and text, into out/
+  quoteaudit --previous old/quoteaudit.xlsx sources/
+                                              keep the editors' Status/Note columns
+  quoteaudit --fail-on warning sources/       exit 1 on warnings too (for CI)
+
+Flags:
+`
+
+const exitText = `
+Exit status: 0 no findings at or above --fail-on, 1 findings at or above it,
+2 a usage, input or rule-file error.
+`
+
+type options struct {
+	out         string
+	formats     string
+	ruleFiles   []string
+	noDefaults  bool
+	failOn      string
+	progress    string
+	quiet       bool
+	verbose     bool
+	showVersion bool
+	help        bool
+	date        string
+	title       string
+	previous    string
+	maxFileSize string
+	showIgnored bool
+	workers     int
+}
+
+// run is the whole command: it parses args, runs, and returns the exit
+// code. Tests call it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	ui := &ui{stderr: stderr}
+	if len(args) > 0 {
+		switch args[0] {
+		case "checks":
+			return cmdChecks(args[1:], stdout, ui)
+		case "explain":
+			return cmdExplain(args[1:], stdout, ui)
+		case "rules":
+			return cmdRules(args[1:], stdout, ui)
+		case "init":
+			return cmdInit(args[1:], stdout, ui)
+		}
+	}
+
+	var o options
+	fs := pflag.NewFlagSet("quoteaudit", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	fs.StringVarP(&o.out, "out", "o", "quoteaudit-report", "write reports into `DIR`")
+	fs.StringVarP(&o.formats, "format", "f", "json,text,xlsx,pdf", "report formats, a comma `LIST` of json, text, xlsx, pdf (or all)")
+	fs.StringArrayVarP(&o.ruleFiles, "rules", "r", nil, "add a rule `FILE` (repeatable; later files override earlier ones)")
+	fs.BoolVar(&o.noDefaults, "no-default-rules", false, "leave out the bundled default rules")
+	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings at or above `LEVEL`: error, warning, info or none")
+	fs.StringVar(&o.previous, "previous", "", "carry Status, Editor and Note over from an earlier workbook `FILE.xlsx`")
+	fs.StringVar(&o.title, "title", "", "report `TITLE` (default: from the inputs)")
+	fs.StringVar(&o.date, "date", "", "pin the run date (`YYYY-MM-DD` or RFC 3339) for reproducible reports; SOURCE_DATE_EPOCH also works")
+	fs.StringVar(&o.maxFileSize, "max-file-size", "32MB", "skip input files larger than `SIZE` (e.g. 500KB, 32MB)")
+	fs.StringVar(&o.progress, "progress", "auto", "show a progress bar: auto (when stderr is a terminal), always or never")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "show each finding's evidence, suggestion and related places")
+	fs.BoolVar(&o.showIgnored, "show-ignored", false, "list ignored findings in the terminal too")
+	fs.IntVar(&o.workers, "workers", 0, "parallel workers (default: the number of CPUs)")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
+	if err := fs.Parse(args); err != nil {
+		ui.errorf("%v", err)
+		ui.hintf("run 'quoteaudit --help' for usage")
+		return exitError
+	}
+	switch {
+	case o.help:
+		fmt.Fprint(stdout, usageText+fs.FlagUsages()+exitText)
+		return exitClean
+	case o.showVersion:
+		fmt.Fprintf(stdout, "quoteaudit %s\n", version)
+		return exitClean
+	}
+	return audit1(ctx, o, fs.Args(), stdout, ui, getenv)
+}
+
+// audit1 runs one audit with parsed options.
+func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui *ui, getenv func(string) string) int {
+	formats, err := report.ParseFormats(o.formats)
+	if err != nil {
+		ui.errorf("%v", err)
+		return exitError
+	}
+	failOn, err := parseFailOn(o.failOn)
+	if err != nil {
+		ui.errorf("%v", err)
+		return exitError
+	}
+	now, err := runDate(o.date, getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		ui.errorf("%v", err)
+		return exitError
+	}
+	maxSize, err := parseSize(o.maxFileSize)
+	if err != nil {
+		ui.errorf("--max-file-size: %v", err)
+		return exitError
+	}
+	showProgress, err := wantProgress(o.progress, o.quiet)
+	if err != nil {
+		ui.errorf("%v", err)
+		return exitError
+	}
+
+	checks := check.All()
+	demo := len(paths) == 0
+	rs, err := loadRules(o.ruleFiles, o.noDefaults, demo, checks)
+	if err != nil {
+		ui.ruleErrors(err)
+		return exitError
+	}
+
+	var prev *xlsx.Previous
+	if o.previous != "" {
+		if prev, err = xlsx.ReadPrevious(o.previous); err != nil {
+			ui.errorf("%v", err)
+			return exitError
+		}
+	}
+
+	bar := newProgress(ui.stderr, showProgress)
+	lopts := audit.LoadOptions{MaxFileSize: maxSize, Exclude: []string{o.out}, Workers: o.workers, Progress: bar.update}
+	var corpus *audit.Corpus
+	if demo {
+		corpus, err = audit.LoadFS(ctx, seeds.FS(), "seeds", lopts)
+	} else {
+		corpus, err = audit.Load(ctx, paths, lopts)
+	}
+	bar.finish()
+	if err != nil {
+		return ui.fail(ctx, err, "reading the sources")
+	}
+	if len(corpus.Docs) == 0 {
+		for _, s := range corpus.Skipped {
+			ui.errorf("%s: skipped: %s", text.Clean(s.Path), text.Clean(s.Reason))
+		}
+		ui.errorf("nothing to audit: no readable .txt, .md, .html or .docx source in %s", strings.Join(displayInputs(paths), ", "))
+		return exitError
+	}
+
+	res, err := audit.Run(ctx, corpus, audit.Config{
+		Rules: rs, Checks: checks, Now: now, Title: o.title, Workers: o.workers,
+		Tool: result.Tool{Name: "quoteaudit", Version: version},
+	})
+	if err != nil {
+		return ui.fail(ctx, err, "auditing")
+	}
+
+	report.CleanStale(o.out)
+	written, werr := report.WriteAll(ctx, o.out, formats, res, report.Options{Previous: prev, Title: o.title, Inputs: inputFiles(corpus)})
+	if !o.quiet {
+		text.Write(stdout, res, text.Options{Evidence: o.verbose, ShowIgnored: o.showIgnored})
+		if len(written) > 0 {
+			fmt.Fprintln(stdout)
+			for _, w := range written {
+				fmt.Fprintf(stdout, "wrote %s\n", w.Path)
+			}
+		}
+	}
+	if werr != nil {
+		return ui.fail(ctx, werr, "writing the reports")
+	}
+	if failOn != "" && worst(res) >= failOn.Rank() {
+		return exitFindings
+	}
+	return exitClean
+}
+
+// loadRules loads the bundled defaults, the demo corpus's rules when the
+// demo corpus is audited, and the user's files, in that order.
+func loadRules(files []string, noDefaults, demo bool, checks []*check.Check) (*rules.Set, error) {
+	known := map[string][]string{}
+	for _, c := range checks {
+		var opts []string
+		for _, o := range c.Options {
+			opts = append(opts, o.Name)
+		}
+		known[c.Slug] = opts
+	}
+	opts := rules.LoadOptions{NoDefaults: noDefaults, Checks: known}
+	if demo {
+		opts.Extra = []rules.Named{{Name: "(bundled) seeds/rules.yaml", Data: seeds.Rules()}}
+	}
+	return rules.Load(files, opts)
+}
+
+func inputFiles(c *audit.Corpus) []string {
+	var out []string
+	for _, d := range c.Docs {
+		out = append(out, d.Meta.Path)
+	}
+	return out
+}
+
+func displayInputs(paths []string) []string {
+	if len(paths) == 0 {
+		return []string{"the bundled demo corpus"}
+	}
+	return paths
+}
+
+func worst(r *result.Result) int {
+	w := 0
+	for _, f := range r.Findings {
+		if !f.Ignored && f.Severity.Rank() > w {
+			w = f.Severity.Rank()
+		}
+	}
+	return w
+}
+
+func parseFailOn(s string) (result.Severity, error) {
+	if strings.EqualFold(s, "none") {
+		return "", nil
+	}
+	sev, err := result.ParseSeverity(s)
+	if err != nil {
+		return "", fmt.Errorf("--fail-on: unknown level %q (want error, warning, info or none)", s)
+	}
+	return sev, nil
+}
+
+// runDate is the run's timestamp: --date, else SOURCE_DATE_EPOCH, else now.
+func runDate(flag, epoch string) (time.Time, error) {
+	if flag != "" {
+		for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+			if t, err := time.Parse(layout, flag); err == nil {
+				return t.UTC(), nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("--date: %q is not YYYY-MM-DD or RFC 3339", flag)
+	}
+	if epoch != "" {
+		n, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: %q is not a number of seconds", epoch)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC().Truncate(time.Second), nil
+}
+
+// parseSize reads sizes like 32MB, 500KB, 1GiB or a plain byte count.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size (e.g. 32MB)", s)
+	}
+	return int64(n * float64(mult)), nil
+}
+
+// ui prints every message to stderr through one place, with the program
+// prefix: "quoteaudit: error: …", "quoteaudit: hint: …".
+type ui struct{ stderr io.Writer }
+
+func (u *ui) errorf(format string, args ...any) {
+	fmt.Fprintf(u.stderr, "quoteaudit: error: "+format+"\n", args...)
+}
+
+func (u *ui) hintf(format string, args ...any) {
+	fmt.Fprintf(u.stderr, "quoteaudit: hint: "+format+"\n", args...)
+}
+
+// fail reports err and returns the exit code; an interrupted run says so.
+func (u *ui) fail(ctx context.Context, err error, doing string) int {
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		u.errorf("interrupted while %s: %v", doing, err)
+		u.hintf("reports already in the output folder were left as they were")
+		return exitError
+	}
+	u.errorf("%v", err)
+	return exitError
+}
+
+// ruleErrors prints rule-file errors with their line, a caret and hints.
+func (u *ui) ruleErrors(err error) {
+	var re *rules.Errors
+	if errors.As(err, &re) {
+		var b strings.Builder
+		re.Format(&b)
+		for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+			fmt.Fprintf(u.stderr, "quoteaudit: %s\n", line)
+		}
+		return
+	}
+	u.errorf("%v", err)
+}

@@ -1,0 +1,210 @@
+// Package report writes quoteaudit's reports — JSON, text, the Excel
+// workbook and the PDF — from the one result model. Each format lives in
+// its own subpackage; this package chooses formats and writes each report
+// to a temporary file that is renamed into place only when complete, so an
+// interrupted run leaves the previous reports intact.
+package report
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/report/jsonreport"
+	"github.com/quoteaudit/quoteaudit/report/pdf"
+	"github.com/quoteaudit/quoteaudit/report/text"
+	"github.com/quoteaudit/quoteaudit/report/xlsx"
+)
+
+// Format is a report format.
+type Format string
+
+// The formats, in the order they are written.
+const (
+	JSON Format = "json"
+	Text Format = "text"
+	XLSX Format = "xlsx"
+	PDF  Format = "pdf"
+)
+
+// Formats lists every format, the default set.
+func Formats() []Format { return []Format{JSON, Text, XLSX, PDF} }
+
+// FileName is the report's file name in the output folder.
+func (f Format) FileName() string {
+	switch f {
+	case Text:
+		return "quoteaudit.txt"
+	default:
+		return "quoteaudit." + string(f)
+	}
+}
+
+// ParseFormats reads a comma-separated list ("json,pdf"; "all" for every
+// format), keeping the canonical order and dropping repeats.
+func ParseFormats(list string) ([]Format, error) {
+	want := map[Format]bool{}
+	for _, name := range strings.Split(list, ",") {
+		name = strings.ToLower(strings.TrimSpace(name))
+		switch name {
+		case "":
+			continue
+		case "all":
+			for _, f := range Formats() {
+				want[f] = true
+			}
+			continue
+		case "txt":
+			name = "text"
+		case "excel":
+			name = "xlsx"
+		}
+		f := Format(name)
+		if !f.known() {
+			return nil, fmt.Errorf("unknown format %q (want json, text, xlsx or pdf)", name)
+		}
+		want[f] = true
+	}
+	var out []Format
+	for _, f := range Formats() {
+		if want[f] {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no report format given")
+	}
+	return out, nil
+}
+
+func (f Format) known() bool {
+	for _, k := range Formats() {
+		if f == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Options configure the writers.
+type Options struct {
+	// Previous is an earlier workbook whose editor columns carry over.
+	Previous *xlsx.Previous
+	// Title overrides the PDF's title.
+	Title string
+	// Inputs are the audited files: a report never overwrites one.
+	Inputs []string
+}
+
+// Written is one report that was written.
+type Written struct {
+	Format Format
+	Path   string
+}
+
+// WriteAll writes r in each format into dir (created if needed). It stops
+// at the first failure or cancellation and says which reports were not
+// written; those already written stay.
+func WriteAll(ctx context.Context, dir string, formats []Format, r *result.Result, opts Options) ([]Written, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating output folder: %w", err)
+	}
+	inputs := map[string]bool{}
+	for _, p := range opts.Inputs {
+		if abs, err := filepath.Abs(p); err == nil {
+			inputs[abs] = true
+		}
+	}
+	var written []Written
+	for i, f := range formats {
+		target := filepath.Join(dir, f.FileName())
+		if abs, err := filepath.Abs(target); err == nil && inputs[abs] {
+			return written, fmt.Errorf("refusing to write %s over one of the inputs", target)
+		}
+		if err := ctx.Err(); err != nil {
+			return written, notWritten(formats[i:], dir, err)
+		}
+		err := WriteFileAtomic(ctx, target, func(w io.Writer) error { return write(w, f, r, opts) })
+		if err != nil {
+			return written, fmt.Errorf("writing %s: %w", target, err)
+		}
+		written = append(written, Written{Format: f, Path: target})
+	}
+	return written, nil
+}
+
+func notWritten(fs []Format, dir string, cause error) error {
+	var names []string
+	for _, f := range fs {
+		names = append(names, filepath.Join(dir, f.FileName()))
+	}
+	return fmt.Errorf("%w: not written: %s", cause, strings.Join(names, ", "))
+}
+
+func write(w io.Writer, f Format, r *result.Result, opts Options) error {
+	switch f {
+	case JSON:
+		return jsonreport.Write(w, r)
+	case Text:
+		return text.Write(w, r, text.Options{})
+	case XLSX:
+		return xlsx.Write(w, r, xlsx.Options{Previous: opts.Previous})
+	case PDF:
+		return pdf.Write(w, r, pdf.Options{Title: opts.Title})
+	}
+	return fmt.Errorf("unknown format %q", f)
+}
+
+// WriteFileAtomic writes a file through a temporary file in the same
+// folder, synced and renamed over path only when write succeeded and ctx
+// is still live. On any failure the temporary file is removed and path is
+// left as it was.
+func WriteFileAtomic(ctx context.Context, path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = ctx.Err(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// CleanStale removes temporary files a killed run left in dir (the
+// ".quoteaudit.*.tmp" files WriteFileAtomic creates) and reports how many
+// it removed.
+func CleanStale(dir string) int {
+	matches, _ := filepath.Glob(filepath.Join(dir, ".quoteaudit.*.tmp"))
+	sort.Strings(matches)
+	n := 0
+	for _, m := range matches {
+		if os.Remove(m) == nil {
+			n++
+		}
+	}
+	return n
+}
