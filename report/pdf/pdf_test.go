@@ -295,3 +295,20 @@ func ExampleWrite() {
 	fmt.Println(string(buf.Bytes()[:5]))
 	// Output: %PDF-
 }
+
+func TestSummaryIsOnePage(t *testing.T) {
+	r := hardResult()
+	pages := strings.Split(pdfText(t, render(t, r, Options{})), "\f")
+	if len(pages) < 2 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	p1, p2 := words(pages[0]), words(pages[1])
+	for _, want := range []string{"Verdict", "What was audited", "Findings by severity", "Findings by check", "Most serious findings", "see Findings below", "page 1 of"} {
+		if !strings.Contains(p1, want) {
+			t.Errorf("page 1 lacks %q", want)
+		}
+	}
+	if !strings.Contains(p2, "Findings Errors") {
+		t.Errorf("page 2 does not open the findings: %.200q", p2)
+	}
+}

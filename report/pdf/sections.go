@@ -20,7 +20,7 @@ const workbookHint = "The workbook (quoteaudit.xlsx) and quoteaudit.json list th
 // cut is always marked with the number of words left out.
 const excerptWords = 60
 
-// topFindings is how many findings the summary page lists.
+// topFindings is how many findings the summary page lists at most.
 const topFindings = 8
 
 // maxChartChecks is how many checks the summary chart draws one bar for.
@@ -289,16 +289,23 @@ func (d *doc) topFindings() {
 		return
 	}
 	n := min(len(fs), topFindings)
+	white := stSmall.with(func(s *style) { s.color = colWhite })
+	shown := 0
 	for _, f := range fs[:n] {
+		// keep the summary to one page: stop early (after three) when
+		// the next entry would not fit.
+		if shown >= 3 && !d.m.FitlnCurrentPage(12) {
+			break
+		}
+		shown++
 		d.row(
-			c(2, tx(strings.ToUpper(string(f.Severity)), stBold.with(func(s *style) { s.color = colWhite; s.size = sizeSmall }))).on(sevColor(f.Severity)),
-			c(3, tx(d.checkTitle(f.Check), stSmInk.with(func(s *style) { s.bold = true })), nl(), tx(f.ID, stSmall)),
-			c(7, tx(f.Message, stBody), nl(), tx(d.findingPlace(f), stSmall)),
+			c(3, tx(strings.ToUpper(string(f.Severity)), white.with(func(s *style) { s.bold = true })), nl(), tx(d.checkTitle(f.Check), white)).on(sevColor(f.Severity)),
+			c(9, tx(f.Message, stBody), nl(), tx(d.findingPlace(f)+"   ·   "+f.ID, stSmall)).on(colPanel),
 		)
 		d.gap(0.8)
 	}
-	if len(fs) > n {
-		d.para(tx(fmt.Sprintf("… and %d more findings: see Findings below.", len(fs)-n), stSmall))
+	if len(fs) > shown {
+		d.para(tx(fmt.Sprintf("… and %d more findings: see Findings below.", len(fs)-shown), stSmall))
 	}
 }
 
