@@ -176,7 +176,7 @@ func WriteFileAtomic(ctx context.Context, path string, write func(io.Writer) err
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = write(tmp); err != nil {
+	if err = write(ctxWriter{ctx, tmp}); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
@@ -192,6 +192,21 @@ func WriteFileAtomic(ctx context.Context, path string, write func(io.Writer) err
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// ctxWriter fails every write once ctx is done, so that a writer in the
+// middle of a large report stops at its next write when the user presses
+// Ctrl-C.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // CleanStale removes temporary files a killed run left in dir (the
