@@ -49,7 +49,8 @@ func runAnonymousSource(pass *Pass) {
 			singular[strings.ToLower(strings.TrimSpace(d))] = true
 		}
 	}
-	spans := map[string][]source.Span{}
+	spans := quoteSpansBySource(pass.Result, pass.Docs)
+	parts := &quotationParts{pass: pass}
 	for i := range pass.Result.Quotes {
 		q := &pass.Result.Quotes[i]
 		if q.Speaker.Kind != result.KindAnonymous || q.Fragment || endsWithProperName(lx, q.Speaker.Mention) {
@@ -63,9 +64,6 @@ func runAnonymousSource(pass *Pass) {
 		doc := pass.Docs[q.Source]
 		context := ""
 		if doc != nil {
-			if _, ok := spans[q.Source]; !ok {
-				spans[q.Source] = quoteSpansOf(pass.Result, doc, q.Source)
-			}
 			context = attributionContext(doc, q, spans[q.Source])
 		}
 		mention := q.Speaker.Mention
@@ -79,7 +77,7 @@ func runAnonymousSource(pass *Pass) {
 			pass.ReportQuote(q,
 				fmt.Sprintf("Attributed only to %q: the reader cannot tell who this is or how they know.", mention),
 				"Describe the source (which office, what role, how they know) and say why they are not named.")
-		case lx.Descriptor(head) && !singular[head] && firstPersonSingular.MatchString(joinedQuotationText(pass, q)):
+		case lx.Descriptor(head) && !singular[head] && firstPersonSingular.MatchString(parts.text(q)):
 			pass.ReportQuote(q,
 				fmt.Sprintf("Attributed to %q in the plural, but the quotation speaks as one person (“I”).", mention),
 				"Use the singular for one speaker (“an official said”) and say why they are not named.")
@@ -202,16 +200,30 @@ func isAnonymityFormula(reason string) bool {
 	return false
 }
 
-// joinedQuotationText is the text of q and of the parts that continue it.
-func joinedQuotationText(pass *Pass, q *result.Quote) string {
+// quotationParts joins the parts of quotations; the index of
+// continuations is built on first use.
+type quotationParts struct {
+	pass *Pass
+	next map[string][]*result.Quote // first part ID -> later parts, in result order
+}
+
+// text is the text of q and of the parts that continue it.
+func (qp *quotationParts) text(q *result.Quote) string {
+	if qp.next == nil {
+		qp.next = map[string][]*result.Quote{}
+		for i := range qp.pass.Result.Quotes {
+			p := &qp.pass.Result.Quotes[i]
+			if p.Continues != "" {
+				root := quotationRoot(qp.pass.Index, p)
+				qp.next[root.ID] = append(qp.next[root.ID], p)
+			}
+		}
+	}
 	var b strings.Builder
 	b.WriteString(q.Text)
-	for i := range pass.Result.Quotes {
-		p := &pass.Result.Quotes[i]
-		if p.Continues != "" && quotationRoot(pass.Index, p) == q {
-			b.WriteString(" ")
-			b.WriteString(p.Text)
-		}
+	for _, p := range qp.next[q.ID] {
+		b.WriteString(" ")
+		b.WriteString(p.Text)
 	}
 	return b.String()
 }

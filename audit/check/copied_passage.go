@@ -133,10 +133,11 @@ func proseOf(pass *Pass) []prose {
 		return best
 	}
 	sort.SliceStable(ids, func(i, j int) bool { return date(ids[i]) < date(ids[j]) })
+	spans := quoteSpansBySource(pass.Result, pass.Docs)
 	out := make([]prose, 0, len(ids))
 	for _, id := range ids {
 		doc := pass.Docs[id]
-		quotes := quoteSpansOf(pass.Result, doc, id)
+		quotes := spans[id]
 		p := prose{id: id}
 		seg, qi := 0, 0
 		for _, t := range wordTokens(doc.Text, 0, len(doc.Text)) {

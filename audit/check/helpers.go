@@ -84,13 +84,16 @@ func offsetOfPosition(doc *source.Document, line, col int) int {
 	})
 }
 
-// quoteSpansOf returns the byte spans of every quote of the source, marks
-// included when they can be seen around the text, sorted by start.
-func quoteSpansOf(r *result.Result, doc *source.Document, sourceID string) []source.Span {
-	var spans []source.Span
+// quoteSpansBySource returns, for every source with a document, the
+// byte spans of its quotes, marks included when they can be seen around
+// the text, sorted by start. One pass over the quotes: build it once per
+// check run.
+func quoteSpansBySource(r *result.Result, docs map[string]*source.Document) map[string][]source.Span {
+	out := map[string][]source.Span{}
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
-		if q.Source != sourceID {
+		doc := docs[q.Source]
+		if doc == nil {
 			continue
 		}
 		s, e := q.Start, q.End
@@ -103,21 +106,27 @@ func quoteSpansOf(r *result.Result, doc *source.Document, sourceID string) []sou
 		if q.CloseMark != "" && strings.HasPrefix(doc.Text[e:], q.CloseMark) {
 			e += len(q.CloseMark)
 		}
-		spans = append(spans, source.Span{Start: s, End: e})
+		out[q.Source] = append(out[q.Source], source.Span{Start: s, End: e})
 	}
-	sort.Slice(spans, func(i, j int) bool {
-		if spans[i].Start != spans[j].Start {
-			return spans[i].Start < spans[j].Start
-		}
-		return spans[i].End < spans[j].End
-	})
-	return spans
+	for _, spans := range out {
+		sort.Slice(spans, func(i, j int) bool {
+			if spans[i].Start != spans[j].Start {
+				return spans[i].Start < spans[j].Start
+			}
+			return spans[i].End < spans[j].End
+		})
+	}
+	return out
 }
 
 // blankSpans returns text[start:end] with every byte inside one of spans
 // (absolute offsets) replaced by a space, so that offsets are kept and
 // quoted words are never searched.
 func blankSpans(text string, start, end int, spans []source.Span) string {
+	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+	if start > end {
+		return ""
+	}
 	b := []byte(text[start:end])
 	for _, sp := range spans {
 		s, e := max(sp.Start, start), min(sp.End, end)

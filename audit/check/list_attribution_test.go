@@ -194,3 +194,48 @@ func TestAttributionCatalogue(t *testing.T) {
 		t.Errorf("unused-ignore doc or severity: %+v", u)
 	}
 }
+
+// BenchmarkAttributionChecksBBC runs the whole family over the BBC corpus
+// with a quote for every pair of straight double quotes, speakers of
+// every kind in turn, to keep every check linear in the corpus.
+func BenchmarkAttributionChecksBBC(b *testing.B) {
+	fx := loadBBC(b, 2225)
+	kinds := []result.Speaker{
+		{Kind: result.KindUnknown},
+		{Kind: result.KindAnonymous, Mention: "an official"},
+		{Kind: result.KindPerson, Mention: "Smith", Name: "John Smith"},
+		{Kind: result.KindAnonymous, Mention: "officials"},
+	}
+	n := 0
+	for _, s := range fx.res.Sources {
+		d := fx.docs[s.ID]
+		for from := 0; ; {
+			i := strings.IndexByte(d.Text[from:], '"')
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(d.Text[from+i+1:], '"')
+			if j < 0 {
+				break
+			}
+			start, end := from+i+1, from+i+1+j
+			q := result.Quote{ID: fmt.Sprintf("Q%d", n), Source: s.ID, Start: start, End: end, Text: d.Text[start:end],
+				OpenMark: `"`, CloseMark: `"`, Speaker: kinds[n%len(kinds)], Verb: []string{"said", "claimed"}[n%2]}
+			q.Line, q.Column = d.Position(start)
+			q.Speaker.Line, q.Speaker.Column = q.Line, q.Column
+			q.Paragraph = d.ParagraphAt(start) + 1
+			fx.res.Quotes = append(fx.res.Quotes, q)
+			n++
+			from = end + 1
+		}
+	}
+	ix := result.NewIndex(fx.res)
+	checks := attributionChecks()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, c := range checks {
+			c.Run(NewPass(c, fx.res, ix, fx.docs, fx.rules, c.Severity, func(result.Finding) {}))
+		}
+	}
+	b.ReportMetric(float64(n), "quotes")
+}

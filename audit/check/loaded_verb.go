@@ -47,7 +47,7 @@ var loadedVerbWhy = map[string]string{
 func runLoadedVerb(pass *Pass) {
 	lx := lexicon.New(pass.Rules)
 	seen := map[string]bool{}
-	spans := map[string][]source.Span{}
+	spans := quoteSpansBySource(pass.Result, pass.Docs)
 	for i := range pass.Result.Quotes {
 		q := &pass.Result.Quotes[i]
 		if q.Verb == "" {
@@ -73,9 +73,6 @@ func runLoadedVerb(pass *Pass) {
 			Suggestion: "said",
 		}
 		if doc := pass.Docs[q.Source]; doc != nil {
-			if _, ok := spans[q.Source]; !ok {
-				spans[q.Source] = quoteSpansOf(pass.Result, doc, q.Source)
-			}
 			if tok, ok := findVerbNear(doc, q, lx, base, spans[q.Source]); ok {
 				f.Evidence = doc.Text[tok.Start:tok.End]
 				f.Line, f.Column = doc.Position(tok.Start)
