@@ -34,6 +34,9 @@ var special = map[rune]string{
 // and dashes become one space; other punctuation (apostrophes, dots) is
 // dropped. Fold(Fold(s)) == Fold(s).
 func Fold(name string) string {
+	if k, ok := foldASCII(name); ok {
+		return k
+	}
 	// A fresh transformer per call: transform.Chain is stateful and must
 	// not be shared between goroutines.
 	strip := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
@@ -66,6 +69,33 @@ func Fold(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldASCII is Fold's fast path for plain ASCII names (no diacritics to
+// strip, no special case folding).
+func foldASCII(name string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(name))
+	space := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '-' || c == '_' || c == ',' || c == '/':
+			space = true
+		}
+	}
+	return b.String(), true
 }
 
 // Fingerprint is OpenRefine's key: folded tokens, sorted, deduplicated,

@@ -53,6 +53,9 @@ type local struct {
 	doc      int
 	kind     int
 	toks     []string // tokens of the fullest name
+	joined   string   // toks joined by spaces
+	tkey     string   // TranslitKey(joined)
+	fp       string   // sorted unique tokens, joined
 	mentions []int
 	roles    []string
 	first    int // offset of the first mention
@@ -64,6 +67,7 @@ type node struct {
 	roster int // -1 for local entities
 	toks   []string
 	roles  []string
+	joined string // toks joined by spaces
 }
 
 type resolver struct {
@@ -327,6 +331,9 @@ func (r *resolver) link(d int) {
 		}
 		if len(m.toks) > len(l.toks) {
 			l.toks = m.toks
+			l.joined = strings.Join(l.toks, " ")
+			l.tkey = TranslitKey(l.joined)
+			l.fp = strings.Join(sortedUnique(l.toks), " ")
 		}
 		last[li] = m.start
 	}
@@ -344,7 +351,7 @@ func (r *resolver) link(d int) {
 			target := -1
 			for _, li := range locals {
 				l := &r.locals[li]
-				if l.kind == kindFull && strings.Join(sortedUnique(l.toks), " ") == fp {
+				if l.kind == kindFull && l.fp == fp {
 					target = li
 					break
 				}
@@ -362,7 +369,7 @@ func (r *resolver) link(d int) {
 			if target < 0 {
 				for _, li := range locals {
 					l := &r.locals[li]
-					if l.kind != kindFull || !r.similarNames(l.toks, m.toks) {
+					if l.kind != kindFull || !r.similarNames(l, m.toks) {
 						continue
 					}
 					if givenConflict(l.toks, m.toks) || rolesConflict(l.roles, []string{m.role}) {
@@ -465,12 +472,16 @@ func sameSurname(a, b string) bool {
 
 // similarNames reports whether two full names are the same name spelt
 // differently: same surname key, or whole names within the distance.
-func (r *resolver) similarNames(a, b []string) bool {
-	if TranslitKey(strings.Join(a, " ")) == TranslitKey(strings.Join(b, " ")) {
+func (r *resolver) similarNames(l *local, b []string) bool {
+	a := l.toks
+	if !sameSurname(a[len(a)-1], b[len(b)-1]) && len(a) != len(b) {
+		return false
+	}
+	jb := strings.Join(b, " ")
+	if _, ok := Distance(l.joined, jb, r.k); ok {
 		return true
 	}
-	_, ok := Distance(strings.Join(a, " "), strings.Join(b, " "), r.k)
-	return ok && (sameSurname(a[len(a)-1], b[len(b)-1]) || len(a) == len(b))
+	return l.tkey == TranslitKey(jb)
 }
 
 // givenConflict reports whether two full names carry given names that
@@ -565,14 +576,14 @@ func (r *resolver) cluster() []result.Person {
 		if len(l.mentions) == 0 {
 			continue
 		}
-		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles})
+		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles, joined: l.joined})
 	}
 	nLocal := len(nodes)
 	if r.rs != nil {
 		for pi, p := range r.rs.People {
 			for _, n := range append([]string{p.Name}, p.Aliases...) {
 				if t := tokens(reorder(n)); len(t) > 0 {
-					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles})
+					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: strings.Join(t, " ")})
 				}
 			}
 		}
@@ -599,18 +610,19 @@ func (r *resolver) cluster() []result.Person {
 		}
 		return r.locals[nodes[i].local].doc
 	}
-	// 1. Exact: same fingerprint (token order and case do not matter).
+	// 1. Exact: same fingerprint (token order and case do not matter) of
+	// a full name, or a roster name or alias.
 	exact := map[string]int{}
 	for i := range nodes {
 		fp := strings.Join(sortedUnique(nodes[i].toks), " ")
 		if kindOf(i) != kindFull && nodes[i].local >= 0 {
 			continue
 		}
+		// The same full name is the same person even when the roles
+		// differ: the role-conflict check reports that.
 		if j, ok := exact[fp]; ok {
-			if !rolesConflict(nodes[i].roles, nodes[j].roles) || nodes[i].local < 0 || nodes[j].local < 0 {
-				uf.union(i, j)
-				continue
-			}
+			uf.union(i, j)
+			continue
 		}
 		exact[fp] = i
 	}
@@ -648,7 +660,7 @@ func (r *resolver) cluster() []result.Person {
 		if nodes[a].local < 0 && nodes[b].local < 0 {
 			return
 		}
-		fa, fb := strings.Join(nodes[a].toks, " "), strings.Join(nodes[b].toks, " ")
+		fa, fb := nodes[a].joined, nodes[b].joined
 		if _, ok := Distance(fa, fb, r.k); !ok && TranslitKey(fa) != TranslitKey(fb) {
 			return
 		}
@@ -674,7 +686,7 @@ func (r *resolver) cluster() []result.Person {
 		}
 		sorted := append([]int(nil), bl...)
 		sort.Slice(sorted, func(x, y int) bool {
-			return strings.Join(nodes[sorted[x]].toks, " ") < strings.Join(nodes[sorted[y]].toks, " ")
+			return nodes[sorted[x]].joined < nodes[sorted[y]].joined
 		})
 		for x := range sorted {
 			for y := x + 1; y < len(sorted) && y <= x+blockWindow; y++ {
@@ -689,6 +701,13 @@ func (r *resolver) cluster() []result.Person {
 		if kindOf(i) == kindFull && len(nodes[i].toks) >= 2 {
 			s := nodes[i].toks[len(nodes[i].toks)-1]
 			bySurname[s] = append(bySurname[s], i)
+		}
+	}
+	rootRoles := map[int][]string{}
+	for k := range nodes {
+		if len(nodes[k].roles) > 0 {
+			root := uf.find(k)
+			rootRoles[root] = append(rootRoles[root], nodes[k].roles...)
 		}
 	}
 	for i := 0; i < nLocal; i++ {
@@ -706,17 +725,14 @@ func (r *resolver) cluster() []result.Person {
 			continue
 		}
 		for root, j := range roots {
-			var roles []string
-			for k := range nodes {
-				if uf.find(k) == root {
-					roles = append(roles, nodes[k].roles...)
-				}
-			}
-			if c, why := rolesConflictReason(nodes[i].roles, roles); c {
+			if c, why := rolesConflictReason(nodes[i].roles, rootRoles[root]); c {
 				similar = append(similar, similarPair{i, j, "same surname, conflicting roles: " + why})
 				continue
 			}
+			own := rootRoles[uf.find(i)]
 			uf.union(i, j)
+			nr := uf.find(i)
+			rootRoles[nr] = append(append([]string(nil), rootRoles[root]...), own...)
 		}
 	}
 	return r.people(nodes, nLocal, uf, similar)
