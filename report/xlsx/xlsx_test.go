@@ -698,10 +698,7 @@ func FuzzWriteText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r := sample.Result()
-		r.Quotes[0].Text = s
-		r.Quotes[0].Speaker.Mention = s
-		r.Findings[0].Message = s
+		r := tiny(s)
 		var buf bytes.Buffer
 		if err := xlsx.Write(&buf, r, xlsx.Options{}); err != nil {
 			t.Fatalf("Write: %v", err)
@@ -724,6 +721,19 @@ func FuzzWriteText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// tiny is a one-source, one-quote, one-finding result carrying s as the
+// quote, the speaker and the finding's message.
+func tiny(s string) *result.Result {
+	r := &result.Result{
+		Sources: []result.Source{{ID: "S1", Path: "a.txt"}},
+		Quotes:  []result.Quote{{ID: "S1-Q1", Source: "S1", Line: 1, Column: 1, Text: s, Speaker: result.Speaker{Mention: s}}},
+		Findings: []result.Finding{{ID: "f1", Check: "unattributed-quote", Severity: result.Error, Source: "S1", Path: "a.txt",
+			Line: 1, Column: 1, Quote: "S1-Q1", Evidence: s, Message: s}},
+	}
+	sample.Finish(r)
+	return r
 }
 
 // plainXMLText reports whether s survives XML unchanged: valid UTF-8 with
