@@ -224,7 +224,7 @@ func (x *extractor) plausible(i, j int) bool {
 		if x.lx != nil && x.lx.Descriptor(w.lower) {
 			return false
 		}
-		if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 || lowerAfterHyphen(w.text) {
+		if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 || lowerAfterHyphen(w.text) || contraction(w.lower) {
 			return false
 		}
 		if !places[w.lower] {
@@ -245,6 +245,12 @@ func (x *extractor) plausible(i, j int) bool {
 	}
 	if n == 1 {
 		w := x.words[i]
+		// "the West", "the Kremlin": a lone word after an article.
+		if i > 0 && gapSpace(x.text, x.words[i-1], w) {
+			if a := x.words[i-1].lower; a == "the" || a == "a" || a == "an" {
+				return false
+			}
+		}
 		// A lone capitalised word that the corpus also writes in lower
 		// case is a common word at the start of a sentence.
 		if x.lower[w.lower] || runeLen(w.text) < 2 {
@@ -321,6 +327,16 @@ func lowerAfterHyphen(w string) bool {
 		_, n := utf8.DecodeRuneInString(w[i:])
 		next, _ := utf8.DecodeRuneInString(w[i+n:])
 		if unicode.IsLower(next) {
+			return true
+		}
+	}
+	return false
+}
+
+// contraction reports "i've", "we're", "don't".
+func contraction(lower string) bool {
+	for _, suf := range []string{"'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m", "n't", "n’t"} {
+		if strings.HasSuffix(lower, suf) {
 			return true
 		}
 	}
@@ -421,6 +437,10 @@ func (x *extractor) appositive(e int) (string, int) {
 		}
 		if _, ok := roleWord(w.text); ok {
 			found = true
+			// "Trevor McDonald, actor Hugh Grant": a list of people.
+			if k+1 < len(x.words) && x.words[k+1].cap && !stopwords[x.words[k+1].lower] && gapSpace(x.text, w, x.words[k+1]) {
+				return "", -1
+			}
 		}
 		last = k
 	}
@@ -449,6 +469,9 @@ func (x *extractor) clauseBefore(i int) (string, int) {
 			}
 		}
 		if _, ok := roleWord(x.words[k].text); ok {
+			if end-k > 6 {
+				break
+			}
 			s := x.expandRole(k)
 			e := x.words[end].end
 			if strings.HasPrefix(x.text[e:], ")") {

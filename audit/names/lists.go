@@ -64,7 +64,9 @@ var orgWords = set(`ministry department council union party network movement off
 	police news times post journal service services street road square hall city state states republic kingdom
 	emirate province district institute foundation trust company corporation inc ltd plc club united nations
 	house parliament assembly congress senate media press radio television channel tv programme program
-	organisation organization federation league society centre center museum hospital airport station fund`)
+	organisation organization federation league society centre center museum hospital airport station fund
+	democrats republicans conservatives tories labour liberals greens britons treasury commons lords whitehall
+	downing defense defence security`)
 
 // particles may stand in lower case inside a name ("Ahmad al-Sharra",
 // "Ursula von der Leyen").

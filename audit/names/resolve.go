@@ -58,7 +58,8 @@ type local struct {
 	fp       string   // sorted unique tokens, joined
 	mentions []int
 	roles    []string
-	first    int // offset of the first mention
+	first    int  // offset of the first mention
+	gender   byte // 'm' or 'f' when a title said so ("Mr", "Mrs"), else 0
 }
 
 // node of the cross-source clustering: a local entity or a roster entry.
@@ -167,7 +168,7 @@ func (r *resolver) collect() {
 		best, bestDist := -1, 1<<30
 		for ci, c := range cands[d] {
 			f := Fold(c.name)
-			if f != Fold(short) && f != Fold(full) {
+			if f != Fold(short) && f != Fold(full) && (full == "" || !ShortForm(c.name, full)) {
 				continue
 			}
 			dist := 0
@@ -181,11 +182,11 @@ func (r *resolver) collect() {
 				best, bestDist = ci, dist
 			}
 		}
-		s := spk{quote: qi, cand: best, role: q.Speaker.Role, title: title}
+		s := spk{quote: qi, cand: best, role: speakerRole(q.Speaker.Role), title: title}
 		if best >= 0 {
 			cands[d][best].evidence = true
-			if cands[d][best].role == "" && q.Speaker.Role != "" {
-				cands[d][best].role, cands[d][best].roleStart = q.Speaker.Role, -1
+			if cands[d][best].role == "" && s.role != "" {
+				cands[d][best].role, cands[d][best].roleStart = s.role, -1
 			}
 		} else {
 			s.name = full
@@ -278,6 +279,24 @@ func (r *resolver) collect() {
 	}
 }
 
+// speakerRole keeps a role given by the quote extractor only when it
+// names a known role noun among its first five words and is short.
+func speakerRole(role string) string {
+	f := strings.Fields(role)
+	if len(f) == 0 || len(f) > 10 {
+		return ""
+	}
+	for i, w := range f {
+		if i == 5 {
+			break
+		}
+		if _, ok := roleWord(strings.Trim(w, ".,;:()’'\"")); ok {
+			return role
+		}
+	}
+	return ""
+}
+
 // stripTitle removes leading personal titles ("Dr. Rangin Dadfar
 // Spanta" -> "Rangin Dadfar Spanta", "Dr") and reorders "Surname, Given".
 func stripTitle(lx *lexicon.Lexicon, name string) (rest, title string) {
@@ -306,6 +325,10 @@ func cleanRole(role string) string {
 			f = f[1:]
 		}
 	}
+	// "who heads the team", "are juxtaposed with…": a clause, not a role.
+	if len(f) > 0 && stopwords[strings.ToLower(f[0])] {
+		return ""
+	}
 	return strings.Trim(strings.Join(f, " "), " ,;:")
 }
 
@@ -328,6 +351,9 @@ func (r *resolver) link(d int) {
 		l.mentions = append(l.mentions, mi)
 		if m.role != "" {
 			l.roles = append(l.roles, m.role)
+		}
+		if g := titleGender(m.text); g != 0 {
+			l.gender = g
 		}
 		if len(m.toks) > len(l.toks) {
 			l.toks = m.toks
@@ -387,9 +413,13 @@ func (r *resolver) link(d int) {
 			continue
 		}
 		t := m.toks[0]
+		g := titleGender(m.text)
 		var sur []int
 		for _, li := range locals {
 			l := &r.locals[li]
+			if g != 0 && l.gender != 0 && g != l.gender {
+				continue // "Mrs Howard" is not Mr Howard
+			}
 			if l.kind == kindFull && sameSurname(l.toks[len(l.toks)-1], t) {
 				sur = append(sur, li)
 			}
@@ -937,13 +967,11 @@ func canonical(vs []result.Variant) string {
 
 // isShortForm reports whether text's tokens are all in a longer variant.
 func isShortForm(text string, vs []result.Variant) bool {
-	t := tokens(text)
 	for _, v := range vs {
 		if v.Text == text {
 			continue
 		}
-		o := tokens(v.Text)
-		if len(o) > len(t) && subset(t, o) {
+		if ShortForm(text, v.Text) && !ShortForm(v.Text, text) {
 			return true
 		}
 	}
@@ -962,6 +990,22 @@ func ShortForm(a, b string) bool {
 		}
 	}
 	return len(keep) > 0 && len(keep) <= len(tb) && subset(keep, tb)
+}
+
+// titleGender returns 'm' for a name written after Mr, Sir or Lord, 'f'
+// after Mrs, Ms, Miss, Dame or Lady, else 0.
+func titleGender(text string) byte {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return 0
+	}
+	switch strings.TrimSuffix(strings.ToLower(f[0]), ".") {
+	case "mr", "sir", "lord":
+		return 'm'
+	case "mrs", "ms", "miss", "dame", "lady":
+		return 'f'
+	}
+	return 0
 }
 
 var titleWords = set(`mr mrs ms miss dr sir dame lord lady prof professor rev reverend fr father sister sheikh mx`)

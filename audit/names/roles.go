@@ -50,6 +50,7 @@ var roleClass = map[string]string{
 	"politician": "any", "campaigner": "any", "candidate": "any", "consultant": "any", "owner": "any",
 	"manager": "any", "boss": "any", "ceo": "any", "partner": "any", "observer": "any",
 	"contributor": "any", "supporter": "any", "aide": "any", "strategist": "any",
+	"democrat": "any", "republican": "any", "tory": "any", "producer": "any", "buyer": "any",
 }
 
 // roleWord returns the head noun a word names when it is a role noun
