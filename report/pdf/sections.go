@@ -294,7 +294,7 @@ func (d *doc) topFindings() {
 	for _, f := range fs[:n] {
 		// keep the summary to one page: stop early (after three) when
 		// the next entry would not fit.
-		if shown >= 3 && !d.m.FitlnCurrentPage(12) {
+		if shown >= 3 && !d.m.FitlnCurrentPage(26) { // the entry (up to three lines) and the closing "… and N more" line
 			break
 		}
 		shown++

@@ -30,7 +30,7 @@ func (d *doc) matches() {
 	kinds := []struct{ kind, title string }{
 		{result.MatchNear, "Worded differently"},
 		{result.MatchContained, "One quotes part of the other"},
-		{result.MatchFragment, "Fragments of a longer quotation"},
+		{result.MatchFragment, "The same short term or scare quote"},
 		{result.MatchExact, "Word for word the same"},
 	}
 	known := map[string]bool{}
