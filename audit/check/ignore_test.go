@@ -1,7 +1,10 @@
 package check
 
 import (
+	"path"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/rules"
@@ -106,4 +109,36 @@ warning :0:0  | check: loaded-verbs; source: ; text: ; reason: typo in the slug 
 		result.Finding{Check: "loaded-verb", Evidence: "boasted"},
 		result.Finding{Check: "loaded-verbs"})
 	wantFindings(t, fx.run(unusedIgnore()), ``)
+}
+
+// FuzzGlobMatchesPath: a path's base name and the path itself, taken as
+// globs with their meta-characters escaped, always match it.
+func FuzzGlobMatchesPath(f *testing.F) {
+	f.Add("news/drafts/a.txt")
+	f.Add("/x/[y]/*.md")
+	f.Fuzz(func(t *testing.T, p string) {
+		p = strings.ReplaceAll(p, "\\", "/")
+		if p == "" || strings.HasSuffix(p, "/") || !utf8.ValidString(p) {
+			return
+		}
+		esc := func(s string) string {
+			var b strings.Builder
+			for _, r := range s {
+				if strings.ContainsRune(`*?[]\`, r) {
+					b.WriteByte('\\')
+				}
+				b.WriteRune(r)
+			}
+			return b.String()
+		}
+		if !globMatchesPath(esc(path.Base(p)), p) {
+			t.Fatalf("base name of %q does not match it", p)
+		}
+		if !globMatchesPath(esc(p), p) {
+			t.Fatalf("%q does not match itself", p)
+		}
+		if globMatchesPath(esc(p)+"x", p) {
+			t.Fatalf("%q matches a longer literal", p)
+		}
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
@@ -238,4 +239,85 @@ func BenchmarkAttributionChecksBBC(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n), "quotes")
+}
+
+// FuzzAttributionChecks runs the whole family over an arbitrary text,
+// quoted between pairs of double quotes with speakers of every kind, and
+// checks that every finding stands inside the document and names a quote
+// that exists.
+func FuzzAttributionChecks(f *testing.F) {
+	f.Add("“We wait,” an official said.\n\"I left …\" officials claimed.\nKabulov said \"[we] go\".\nKabulov said \"[we] go\".\n")
+	f.Add("a\r\n\"b\nc\"\"")
+	rs, err := rules.LoadBytes("fuzz.yaml", []byte("facts:\n  - id: n\n    pattern: 'killed'\n    value: '(\\d+)'\n    kind: number\n"), rules.LoadOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		fx := &attrFixture{t: t, res: &result.Result{}, docs: map[string]*source.Document{}, rules: rs}
+		kinds := []result.Speaker{
+			{Kind: result.KindUnknown},
+			{Kind: result.KindAnonymous, Mention: "a source", Line: 1, Column: 1},
+			{Kind: result.KindPerson, Mention: "Kabulov", Name: "Zamir Kabulov", Line: 2, Column: 3},
+			{Kind: result.KindAnonymous, Mention: "officials", Line: 99, Column: 99},
+		}
+		for si, id := range []string{"S1", "S2"} {
+			d := fx.addDoc(id, id+".txt", text)
+			n := 0
+			for from := 0; from < len(text); {
+				i := strings.IndexByte(text[from:], '"')
+				if i < 0 {
+					break
+				}
+				j := strings.IndexByte(text[from+i+1:], '"')
+				start := from + i + 1
+				end := len(text)
+				if j >= 0 {
+					end = start + j
+				}
+				q := result.Quote{ID: fmt.Sprintf("%s-Q%d", id, n), Source: id, Start: start, End: end, Text: text[start:end],
+					OpenMark: `"`, CloseMark: `"`, Unclosed: j < 0, Mismatched: n%5 == 4,
+					Speaker: kinds[(n+si)%len(kinds)], Verb: []string{"said", "claimed", "quipped"}[n%3]}
+				q.Insertions = bracketed(q.Text)
+				if n > 0 && n%3 == 2 {
+					q.Continues = fmt.Sprintf("%s-Q%d", id, n-1)
+				}
+				q.Line, q.Column = d.Position(start)
+				q.Paragraph = d.ParagraphAt(start) + 1
+				fx.res.Quotes = append(fx.res.Quotes, q)
+				n++
+				from = end + 1
+			}
+		}
+		lines := strings.Count(text, "\n") + strings.Count(text, "\r") + 1
+		ix := result.NewIndex(fx.res)
+		for _, c := range attributionChecks() {
+			c.Run(NewPass(c, fx.res, ix, fx.docs, fx.rules, c.Severity, func(f result.Finding) {
+				if f.Source != "" && (f.Line < 1 || f.Line > lines || f.Column < 1) {
+					t.Fatalf("%s: finding outside the document: %+v", c.Slug, f)
+				}
+				if f.Quote != "" && ix.Quote(f.Quote) == nil {
+					t.Fatalf("%s: finding names unknown quote %q", c.Slug, f.Quote)
+				}
+				if !utf8.ValidString(f.Evidence) && utf8.ValidString(text) {
+					t.Fatalf("%s: evidence is not valid UTF-8: %q", c.Slug, f.Evidence)
+				}
+			}))
+		}
+	})
+}
+
+func bracketed(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '[')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], ']')
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[i:i+j+1])
+		s = s[i+j+1:]
+	}
 }

@@ -77,10 +77,7 @@ func runSurnameBeforeName(pass *Pass) {
 			if at >= 0 && at <= u.off {
 				continue
 			}
-			line, col := doc.Position(u.off)
-			if u.q.Speaker.Line > 0 {
-				line, col = u.q.Speaker.Line, u.q.Speaker.Column
-			}
+			line, col := doc.Position(u.off) // the cue's position, kept inside the document
 			f := result.Finding{
 				Source: id, Line: line, Column: col, Quote: u.q.ID, Evidence: u.q.Speaker.Mention,
 			}
