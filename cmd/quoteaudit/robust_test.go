@@ -263,7 +263,9 @@ func TestRobustInputs(t *testing.T) {
 			},
 			want: outcome{skip: "no word/document.xml"}},
 		{name: "valid docx", file: "ok.docx",
-			data: func(t *testing.T) []byte { return docxBytes(t, "Bridge vote", "“We will build it,” said Tom Berg.") },
+			data: func(t *testing.T) []byte {
+				return docxBytes(t, "Bridge vote", "“We will build it,” said Tom Berg.")
+			},
 			want: outcome{},
 			then: wantQuote("We will build it,", "utf-8")},
 		{name: "HTML that is mostly scripts", file: "scripts.html",
