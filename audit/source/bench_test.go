@@ -103,3 +103,30 @@ func BenchmarkFormats(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkHostile reads 1 MB inputs built to defeat naive parsers: one
+// line of unmatched brackets, backticks, tags and entities. Each must stay
+// linear (compare ns/op per byte with BenchmarkFormats).
+func BenchmarkHostile(b *testing.B) {
+	const n = 1 << 20
+	inputs := []struct{ name, path, data string }{
+		{"md-brackets", "a.md", strings.Repeat("[", n)},
+		{"md-link-text", "a.md", strings.Repeat("[a](", n/4)},
+		{"md-backticks", "a.md", strings.Repeat("`` ` ", n/5)},
+		{"md-emphasis", "a.md", strings.Repeat("*_~", n/3)},
+		{"md-tags", "a.md", strings.Repeat("<a ", n/3)},
+		{"html-entities", "a.html", strings.Repeat("&amp;&#1;&bogus", n/15)},
+		{"html-nesting", "a.html", strings.Repeat("<div><span>x", n/12)},
+		{"txt-one-line", "a.txt", strings.Repeat("word ", n/5)},
+		{"txt-dates", "a.txt", strings.Repeat("By July 8, 2025\n", n/16)},
+	}
+	for _, in := range inputs {
+		data := []byte(in.data)
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				ReadBytes(in.path, data)
+			}
+		})
+	}
+}

@@ -94,6 +94,7 @@ func readHTML(path string, data []byte) (*Document, error) {
 		timeDates  []result.Date
 	)
 	dropDepth := 0
+	open := map[string]int{} // open elements by name
 	z := html.NewTokenizer(strings.NewReader(src))
 	z.SetMaxBuf(0)
 	off := 0
@@ -115,7 +116,7 @@ func readHTML(path string, data []byte) (*Document, error) {
 				author.Write(z.Text())
 			}
 			inH1 := ""
-			if !h1Done && openIn(stack, "h1") {
+			if !h1Done && open["h1"] > 0 {
 				inH1 = "h1"
 				h1 += string(z.Text())
 			}
@@ -163,6 +164,7 @@ func readHTML(path string, data []byte) (*Document, error) {
 				authorOpen = len(stack)
 			}
 			stack = append(stack, o)
+			open[name]++
 		case html.EndTagToken:
 			name, _ := tagInfo(z)
 			if name == "title" {
@@ -173,11 +175,12 @@ func readHTML(path string, data []byte) (*Document, error) {
 				items = append(items, htmlItem{})
 			}
 			// Close up to the nearest open element of that name.
-			for i := len(stack) - 1; i >= 0; i-- {
+			for i := len(stack) - 1; i >= 0 && open[name] > 0; i-- {
 				if stack[i].name != name {
 					continue
 				}
 				for j := len(stack) - 1; j >= i; j-- {
+					open[stack[j].name]--
 					if stack[j].drop {
 						dropDepth--
 					}
@@ -200,15 +203,19 @@ func readHTML(path string, data []byte) (*Document, error) {
 			}
 		}
 	}
+	// Kept text before each item, so that any container's text is one subtraction.
+	before := make([]int, len(items)+1)
+	for i, it := range items {
+		before[i+1] = before[i]
+		if it.text && !it.drop {
+			before[i+1] += len(strings.TrimSpace(it.raw))
+		}
+	}
 	for i := range containers {
 		if containers[i].end < 0 {
 			containers[i].end = len(items)
 		}
-		for _, it := range items[containers[i].start:containers[i].end] {
-			if it.text && !it.drop {
-				containers[i].text += len(strings.TrimSpace(it.raw))
-			}
-		}
+		containers[i].text = before[containers[i].end] - before[containers[i].start]
 	}
 	lo, hi := 0, len(items)
 	best := -1
@@ -272,15 +279,6 @@ type htmlOpen struct {
 func inChrome(stack []htmlOpen) bool {
 	for _, o := range stack {
 		if o.drop && o.name != "header" {
-			return true
-		}
-	}
-	return false
-}
-
-func openIn(stack []htmlOpen, name string) bool {
-	for i := len(stack) - 1; i >= 0; i-- {
-		if stack[i].name == name {
 			return true
 		}
 	}
@@ -377,7 +375,7 @@ func emitHTMLText(e *emitter, raw string, off int, pos func(int) (int, int), spa
 			run = i
 			continue
 		case c == '&':
-			if m := htmlEntityRE.FindString(raw[i:]); m != "" {
+			if m := htmlEntityRE.FindString(raw[i:min(len(raw), i+42)]); m != "" {
 				u := html.UnescapeString(m)
 				if u != m {
 					flush(i)

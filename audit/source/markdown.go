@@ -112,9 +112,7 @@ var (
 	mdFenceRE    = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
 	mdRefDefRE   = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`)
 	mdTableSepRE = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$`)
-	mdTagRE      = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
 	mdRawRE      = regexp.MustCompile(`^ {0,3}<(?i)(script|style)\b`)
-	mdAutoLinkRE = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>`)
 )
 
 // mdParser turns Markdown lines into text, one line at a time.
@@ -130,6 +128,15 @@ type mdParser struct {
 	lnIdx   int
 	ln      string
 	lnNum   int
+	match   []int32 // bracket matches of ln, computed when first needed
+}
+
+// brackets returns the bracket matches of the current line.
+func (p *mdParser) brackets() []int32 {
+	if p.match == nil {
+		p.match = bracketMatches(p.ln)
+	}
+	return p.match
 }
 
 // line handles one line of the body, at file line num.
@@ -239,7 +246,7 @@ func (p *mdParser) content(ln string, i, num int, alone bool) {
 		// A paragraph that spans lines keeps its line break.
 		p.e.text("\n", p.e.line, p.e.col)
 	}
-	p.ln, p.lnNum, p.lnIdx, p.lnCol = ln, num, 0, 1
+	p.ln, p.lnNum, p.lnIdx, p.lnCol, p.match = ln, num, 0, 1, nil
 	before := len(p.e.b.String())
 	p.inline(i, len(ln))
 	if p.e.b.Len() > before {
@@ -273,6 +280,9 @@ func (p *mdParser) put(a, b int) {
 func (p *mdParser) inline(i, end int) {
 	ln := p.ln
 	run := i // start of pending plain text
+	// noClose[n] records that no closing run of n backticks follows the
+	// position where one was last looked for: later runs cannot close either.
+	var noClose map[int]bool
 	for i < end {
 		c := ln[i]
 		switch c {
@@ -288,18 +298,26 @@ func (p *mdParser) inline(i, end int) {
 			for i+n < end && ln[i+n] == '`' {
 				n++
 			}
-			if k := strings.Index(ln[i+n:end], ln[i:i+n]); k >= 0 {
+			if noClose[n] {
+				i += n
+				continue
+			}
+			if k := closingTicks(ln[i+n:end], n); k >= 0 {
 				p.put(run, i)
 				p.put(i+n, i+n+k)
 				i = i + n + k + n
 				run = i
 				continue
 			}
+			if noClose == nil {
+				noClose = map[int]bool{}
+			}
+			noClose[n] = true
 			i += n
 			continue
 		case '!':
 			if i+1 < end && ln[i+1] == '[' {
-				if _, _, after, ok := linkAt(ln[:end], i+1); ok {
+				if _, _, after, ok := linkAt(ln, p.brackets(), i+1, end); ok {
 					p.put(run, i)
 					i = after
 					run = i
@@ -307,7 +325,7 @@ func (p *mdParser) inline(i, end int) {
 				}
 			}
 		case '[':
-			if tS, tE, after, ok := linkAt(ln[:end], i); ok {
+			if tS, tE, after, ok := linkAt(ln, p.brackets(), i, end); ok {
 				p.put(run, i)
 				if !(tE > tS && ln[tS] == '^') { // footnote reference
 					p.inline(tS, tE)
@@ -328,16 +346,16 @@ func (p *mdParser) inline(i, end int) {
 				run = i
 				continue
 			}
-			if m := mdAutoLinkRE.FindStringSubmatchIndex(ln[i:end]); m != nil {
+			if n, te := autoLinkAt(ln[i:end]); n > 0 {
 				p.put(run, i)
-				p.put(i+m[2], i+m[3])
-				i += m[1]
+				p.put(i+1, i+te)
+				i += n
 				run = i
 				continue
 			}
-			if m := mdTagRE.FindStringIndex(ln[i:end]); m != nil {
+			if n := htmlTagAt(ln[i:end]); n > 0 {
 				p.put(run, i)
-				i += m[1]
+				i += n
 				run = i
 				continue
 			}
@@ -364,54 +382,151 @@ func (p *mdParser) inline(i, end int) {
 	p.put(run, end)
 }
 
-// linkAt parses "[text](url)", "[text][ref]" or "[text]" followed by one of
-// those at ln[i] == '['. It returns the text's byte range and the index
-// after the link.
-func linkAt(ln string, i int) (tS, tE, after int, ok bool) {
-	depth := 0
-	j := i
-	for ; j < len(ln); j++ {
-		switch ln[j] {
-		case '\\':
-			j++
-		case '[':
-			depth++
-		case ']':
-			depth--
-		}
-		if depth == 0 {
-			break
-		}
-	}
-	if j >= len(ln) || depth != 0 {
+// linkAt parses "[text](url)", "[text][ref]" or a footnote "[^n]" at
+// ln[i] == '[', using the line's bracket matches; nothing may reach past
+// end. It returns the text's byte range and the index after the link.
+func linkAt(ln string, match []int32, i, end int) (tS, tE, after int, ok bool) {
+	j := int(match[i])
+	if j < 0 || j >= end {
 		return 0, 0, 0, false
 	}
 	tS, tE = i+1, j
 	k := j + 1
-	if k < len(ln) && ln[k] == '(' {
-		d := 0
-		for m := k; m < len(ln); m++ {
-			switch ln[m] {
-			case '(':
-				d++
-			case ')':
-				d--
-				if d == 0 {
-					return tS, tE, m + 1, true
-				}
-			}
-		}
-		return 0, 0, 0, false
-	}
-	if k < len(ln) && ln[k] == '[' {
-		if m := strings.IndexByte(ln[k:], ']'); m >= 0 {
-			return tS, tE, k + m + 1, true
+	if k < end && (ln[k] == '(' || ln[k] == '[') {
+		if m := int(match[k]); m >= 0 && m < end {
+			return tS, tE, m + 1, true
 		}
 	}
 	if tE > tS && ln[tS] == '^' {
 		return tS, tE, j + 1, true
 	}
 	return 0, 0, 0, false
+}
+
+// bracketMatches pairs the brackets and parentheses of a line: match[i]
+// is the index of the closer of the opener at i, or -1. Escaped brackets
+// do not count. One pass, so a line of unmatched brackets stays linear.
+func bracketMatches(ln string) []int32 {
+	match := make([]int32, len(ln))
+	var squares, rounds []int32
+	for i := 0; i < len(ln); i++ {
+		match[i] = -1
+		switch ln[i] {
+		case '\\':
+			if i+1 < len(ln) {
+				i++
+				match[i] = -1
+			}
+		case '[':
+			squares = append(squares, int32(i))
+		case ']':
+			if n := len(squares); n > 0 {
+				match[squares[n-1]] = int32(i)
+				squares = squares[:n-1]
+			}
+		case '(':
+			rounds = append(rounds, int32(i))
+		case ')':
+			if n := len(rounds); n > 0 {
+				match[rounds[n-1]] = int32(i)
+				rounds = rounds[:n-1]
+			}
+		}
+	}
+	return match
+}
+
+// mdMaxTag bounds how far the end of an HTML tag or autolink is looked for.
+const mdMaxTag = 4096
+
+// htmlTagAt returns the length of an HTML tag ("<b>", "</span>",
+// "<a href=...>", "<br/>") at the start of s, or 0.
+func htmlTagAt(s string) int {
+	j := 1
+	if j < len(s) && s[j] == '/' {
+		j++
+	}
+	if j >= len(s) || !isASCIILetter(s[j]) {
+		return 0
+	}
+	for j < len(s) && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == '-') {
+		j++
+	}
+	if j >= len(s) {
+		return 0
+	}
+	switch s[j] {
+	case '>':
+		return j + 1
+	case '/':
+		if j+1 < len(s) && s[j+1] == '>' {
+			return j + 2
+		}
+		return 0
+	case ' ', '\t', '\n', '\r', '\f':
+	default:
+		return 0
+	}
+	for k := j; k < len(s) && k < mdMaxTag; k++ {
+		switch s[k] {
+		case '<':
+			return 0
+		case '>':
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// autoLinkAt returns the length of an autolink ("<https://x.org>",
+// "<a@b.org>") at the start of s and the link text's end, or 0.
+func autoLinkAt(s string) (n, textEnd int) {
+	k := 1
+	for k < len(s) && k < mdMaxTag && s[k] != '<' && s[k] != '>' && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != '\r' {
+		k++
+	}
+	if k >= len(s) || s[k] != '>' || k == 1 {
+		return 0, 0
+	}
+	t := s[1:k]
+	if c := strings.IndexByte(t, ':'); c >= 2 && c <= 32 && isASCIILetter(t[0]) {
+		ok := true
+		for i := 1; i < c; i++ {
+			b := t[i]
+			if !(isASCIILetter(b) || b >= '0' && b <= '9' || b == '+' || b == '.' || b == '-') {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k + 1, k
+		}
+	}
+	if at := strings.IndexByte(t, '@'); at > 0 && at < len(t)-1 && strings.Count(t, "@") == 1 {
+		return k + 1, k
+	}
+	return 0, 0
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// closingTicks returns the index in s of a run of exactly n backticks, or -1.
+func closingTicks(s string, n int) int {
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		if j-i == n {
+			return i
+		}
+		i = j
+	}
+	return -1
 }
 
 // emphasisDelim reports whether the run ln[a:b] of c is an emphasis
