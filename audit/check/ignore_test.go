@@ -89,6 +89,9 @@ func TestUnusedIgnore(t *testing.T) {
     reason: stale
   - check: loaded-verbs
     reason: typo in the slug
+  - check: missing-byline
+    source: "drafts/*.txt"
+    reason: drafts are unsigned
 `)
 	fx := newAttrFixture(t, "")
 	fx.rules = rs
@@ -98,6 +101,7 @@ func TestUnusedIgnore(t *testing.T) {
 	wantFindings(t, fs, `
 warning :0:0  | check: loaded-verb; source: ; text: boasted; reason: stale | Ignore rule 2 for check loaded-verb (text "boasted") matched no finding. Check loaded-verb is off in this run.
 warning :0:0  | check: loaded-verbs; source: ; text: ; reason: typo in the slug | Ignore rule 3 for check loaded-verbs matched no finding. There is no check "loaded-verbs".
+warning :0:0  | check: missing-byline; source: drafts/*.txt; text: ; reason: drafts are unsigned | Ignore rule 4 for check missing-byline (source "drafts/*.txt") matched no finding. No audited source matches "drafts/*.txt".
 `)
 	for _, f := range fs {
 		if f.Path != "newsroom.yaml" {
@@ -107,7 +111,8 @@ warning :0:0  | check: loaded-verbs; source: ; text: ; reason: typo in the slug 
 	// Every ignore used: silent.
 	fx.res.Findings = append(fx.res.Findings,
 		result.Finding{Check: "loaded-verb", Evidence: "boasted"},
-		result.Finding{Check: "loaded-verbs"})
+		result.Finding{Check: "loaded-verbs"},
+		result.Finding{Check: "missing-byline", Path: "drafts/b.txt"})
 	wantFindings(t, fx.run(unusedIgnore()), ``)
 }
 

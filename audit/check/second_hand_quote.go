@@ -24,15 +24,30 @@ func secondHandQuote() *Check {
 }
 
 func runSecondHandQuote(pass *Pass) {
+	// The credit may stand at a later part ("“…,” he told the BBC. “…”").
+	partVia := map[string]string{}
+	for i := range pass.Result.Quotes {
+		q := &pass.Result.Quotes[i]
+		if q.Continues != "" && q.Via != "" {
+			root := quotationRoot(pass.Index, q)
+			if partVia[root.ID] == "" {
+				partVia[root.ID] = q.Via
+			}
+		}
+	}
 	for i := range pass.Result.Quotes {
 		q := &pass.Result.Quotes[i]
 		if q.Continues != "" {
 			continue // the quotation is reported at its first part
 		}
-		if q.Via != "" {
+		via := q.Via
+		if via == "" {
+			via = partVia[q.ID]
+		}
+		if via != "" {
 			pass.ReportQuote(q,
-				fmt.Sprintf("Second-hand quotation: credited to %s.", q.Via),
-				fmt.Sprintf("Keep the credit to %s wherever this quotation is used.", q.Via))
+				fmt.Sprintf("Second-hand quotation: credited to %s.", via),
+				fmt.Sprintf("Keep the credit to %s wherever this quotation is used.", via))
 			continue
 		}
 		if q.Match == "" {

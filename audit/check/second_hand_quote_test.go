@@ -45,3 +45,15 @@ func TestSecondHandQuoteSilentOnOwnQuotes(t *testing.T) {
 warning S1:1:2 q1 | We are ready to talk, | This quotation appeared first in b.txt, but nothing here credits it.
 `)
 }
+
+func TestSecondHandCreditOnLaterPart(t *testing.T) {
+	fx := newAttrFixture(t, "")
+	fx.addDoc("S1", "a.txt", "“We are ready,” the minister told LBC. “We always were.”\n")
+	sp := result.Speaker{Mention: "the minister", Kind: result.KindAnonymous}
+	fx.quote("q1", "S1", "We are ready,", 0, sp)
+	q := fx.quote("q2", "S1", "We always were.", 0, sp)
+	q.Continues, q.Via = "q1", "LBC"
+	wantFindings(t, fx.run(secondHandQuote()), `
+info S1:1:2 q1 | We are ready, | Second-hand quotation: credited to LBC.
+`)
+}

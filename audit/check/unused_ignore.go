@@ -60,6 +60,8 @@ func runUnusedIgnore(pass *Pass) {
 			msg += fmt.Sprintf(" There is no check %q.", ig.Check)
 		case info != nil && !info.Enabled:
 			msg += fmt.Sprintf(" Check %s is off in this run.", ig.Check)
+		case ig.Source != "" && !globMatchesAnySource(ig.Source, pass.Result.Sources):
+			msg += fmt.Sprintf(" No audited source matches %q.", ig.Source)
 		}
 		pass.Report(result.Finding{
 			Path:       path,
@@ -68,4 +70,13 @@ func runUnusedIgnore(pass *Pass) {
 			Suggestion: "Delete the rule if the problem is fixed, or correct its check, source or text.",
 		})
 	}
+}
+
+func globMatchesAnySource(glob string, sources []result.Source) bool {
+	for _, s := range sources {
+		if globMatchesPath(glob, s.Path) {
+			return true
+		}
+	}
+	return false
 }
