@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -28,7 +29,8 @@ type attributor struct {
 	t       string
 	lx      *lexicon.Lexicon
 	paras   []para
-	persons []entity
+	persons []entity // named in the narration, in text order
+	spoken  []entity // speakers found by attribution, in text order
 	orgs    []entity
 	gender  map[string]byte
 	// confirmed names are surely people; alone holds words used as a
@@ -112,26 +114,20 @@ func (a *attributor) attribute(quotes []result.Quote) {
 			if q.Continues != "" && prev != nil && prev.ID == q.Continues {
 				adjacent = true
 			}
+			if adjacent && between && q.Continues == "" && interrupted(prev.Text) && (!c.found || !prev.Speaker.Known() || sameSpeaker(prev.Speaker, c.sp)) {
+				q.Continues = prev.ID // "A," she said, "B."
+			}
 			switch {
 			case c.found:
 				a.apply(q, c)
-				if adjacent && between && prev.Speaker.Known() && sameSpeaker(prev.Speaker, q.Speaker) && q.Continues == "" && interrupted(prev.Text) {
-					q.Continues = prev.ID
-				}
 			case c.inherit && prev != nil && prev.Speaker.Known():
 				a.copySpeaker(q, prev)
-				if adjacent && between && q.Continues == "" && interrupted(prev.Text) {
-					q.Continues = prev.ID
-				}
 				q.Verb = c.verb
 				if c.via != "" {
 					q.Via = c.via
 				}
 			case adjacent && prev != nil && prev.Speaker.Known():
 				a.copySpeaker(q, prev)
-				if between && q.Continues == "" && interrupted(prev.Text) {
-					q.Continues = prev.ID
-				}
 			default:
 				if pc := a.previousSentenceCue(pi, qi); pc.found {
 					a.apply(q, pc)
@@ -203,13 +199,14 @@ func (a *attributor) copySpeaker(q, prev *result.Quote) {
 }
 
 func (a *attributor) addPerson(pos int, name string, speaker bool) {
-	a.persons = insertEntity(a.persons, entity{pos: pos, name: name, tokens: len(strings.Fields(name)), subj: true, speaker: speaker})
+	a.spoken = insertEntity(a.spoken, entity{pos: pos, name: name, tokens: len(strings.Fields(name)), subj: true, speaker: speaker})
 }
 
 func insertEntity(list []entity, e entity) []entity {
-	i := len(list)
-	for i > 0 && list[i-1].pos > e.pos {
-		i--
+	i := sort.Search(len(list), func(k int) bool { return list[k].pos > e.pos })
+	if i > 0 && list[i-1].pos == e.pos && list[i-1].name == e.name {
+		list[i-1].speaker = list[i-1].speaker || e.speaker
+		return list
 	}
 	list = append(list, entity{})
 	copy(list[i+1:], list[i:])
@@ -231,6 +228,9 @@ func (a *attributor) verbAt(p *para, i int) (string, int) {
 		nx := strings.ToLower(word(a.t, p.toks[i+1]))
 		switch nx {
 		case "to", "on", "it", "out", "so":
+			if !multiFirst[strings.ToLower(w)] {
+				break
+			}
 			if base, ok := a.lx.Verb(strings.ToLower(w) + " " + nx); ok {
 				return base, 2
 			}
@@ -566,23 +566,19 @@ func (a *attributor) previousSentenceCue(pi, qi int) cue {
 func (a *attributor) topicSpeaker(pi, pos int) *entity {
 	limit := a.paras[max(pi-1, 0)].lo
 	name := ""
-	for i := len(a.persons) - 1; i >= 0; i-- {
-		e := &a.persons[i]
-		if e.pos >= pos {
-			continue
-		}
+	var found *entity
+	a.back(pos, func(e *entity) bool {
 		if e.pos < limit || name != "" && e.name != name {
-			return nil
+			return true
 		}
 		name = e.name
-		if e.speaker {
-			return e
+		if e.speaker || e.subj && (e.confirmed || a.confirmed[e.name]) && e.pos >= a.paras[pi].lo {
+			found = e
+			return true
 		}
-		if e.subj && (e.confirmed || a.confirmed[e.name]) && e.pos >= a.paras[pi].lo {
-			return e
-		}
-	}
-	return nil
+		return false
+	})
+	return found
 }
 
 // embedded reports whether the verb at v stands in the clause reported by
@@ -615,4 +611,28 @@ func endsSentence(t string, qt token, p *para) bool {
 		return true
 	}
 	return false
+}
+
+// maxLookback bounds how many people a resolution looks back over, which
+// keeps documents with thousands of names linear.
+const maxLookback = 400
+
+// back calls fn on the people named before pos (both lists), the most
+// recent first, until fn returns true.
+func (a *attributor) back(pos int, fn func(e *entity) bool) {
+	i := sort.Search(len(a.persons), func(k int) bool { return a.persons[k].pos >= pos }) - 1
+	j := sort.Search(len(a.spoken), func(k int) bool { return a.spoken[k].pos >= pos }) - 1
+	for n := 0; n < maxLookback && (i >= 0 || j >= 0); n++ {
+		var e *entity
+		if j < 0 || i >= 0 && a.persons[i].pos > a.spoken[j].pos {
+			e = &a.persons[i]
+			i--
+		} else {
+			e = &a.spoken[j]
+			j--
+		}
+		if fn(e) {
+			return
+		}
+	}
 }

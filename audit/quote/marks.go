@@ -281,7 +281,7 @@ func scanParagraph(t string, lo, hi int, marks []mark, nextOpens bool, out []spa
 			continue
 		}
 		top := &stack[len(stack)-1]
-		if m.pos == top.contentStart && m.role != roleOpen {
+		if m.pos == top.contentStart && m.role != roleOpen && m.fam != top.m.fam {
 			top.contentStart = m.end // ‘” : a run of marks opens the quote
 			top.sym += sym
 			continue

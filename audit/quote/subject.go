@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,7 +10,13 @@ import (
 )
 
 // lw returns the lower-case text of a word token.
-func (a *attributor) lw(tk token) string { return strings.ToLower(a.t[tk.s:tk.e]) }
+func (a *attributor) lw(tk token) string {
+	w := a.t[tk.s:tk.e]
+	if !tk.upper && !tk.mixed {
+		return w // already lower case: no allocation
+	}
+	return strings.ToLower(w)
+}
 
 // isSep reports whether a punctuation token separates noun phrases.
 func (a *attributor) isSep(tk token) bool {
@@ -515,10 +522,9 @@ func (a *attributor) statementSubject(p *para, lo, hi int) subject {
 // ---- resolution ----
 
 func lastBefore(list []entity, pos int) *entity {
-	for i := len(list) - 1; i >= 0; i-- {
-		if list[i].pos < pos {
-			return &list[i]
-		}
+	i := sort.Search(len(list), func(k int) bool { return list[k].pos >= pos }) - 1
+	if i >= 0 {
+		return &list[i]
 	}
 	return nil
 }
@@ -543,16 +549,15 @@ func (a *attributor) resolvePronoun(mention string, g byte, pos int) subject {
 // resolveShort resolves a one-word name to the full name introduced
 // earlier that ends with it (a surname). A first name stays as it is.
 func (a *attributor) resolveShort(name string, pos int) string {
-	for i := len(a.persons) - 1; i >= 0; i-- {
-		e := a.persons[i]
-		if e.pos >= pos || e.tokens < 2 {
-			continue
+	full := name
+	a.back(pos, func(e *entity) bool {
+		if e.tokens >= 2 && strings.HasSuffix(e.name, " "+name) {
+			full = e.name
+			return true
 		}
-		if strings.HasSuffix(e.name, " "+name) {
-			return e.name
-		}
-	}
-	return name
+		return false
+	})
+	return full
 }
 
 // collectEntities records the people and organisations named in the
@@ -721,7 +726,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 		for b >= 0 && toks[b].kind == tWord && k-b <= 6 {
 			b--
 		}
-		if b < 0 || toks[b].sentEnd || a.isSep(toks[b]) {
+		if b+1 < k && (b < 0 || toks[b].sentEnd || a.isSep(toks[b])) {
 			roleText = strings.TrimSpace(a.t[toks[b+1].s:toks[k-1].e] + " " + roleText)
 		}
 	}
@@ -757,24 +762,22 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 // person named, whose gender (g, 0 for any) does not conflict.
 func (a *attributor) antecedent(pos int, g byte) *entity {
 	var subj, any *entity
-	for i := len(a.persons) - 1; i >= 0; i-- {
-		e := &a.persons[i]
-		if e.pos >= pos {
-			continue
-		}
+	a.back(pos, func(e *entity) bool {
 		if pg, ok := a.gender[e.name]; ok && g != 0 && pg != g {
-			continue
+			return false
 		}
 		if !e.speaker && !e.confirmed && !a.confirmed[e.name] {
-			continue
+			return false
 		}
 		if e.speaker || e.subj {
-			return e
+			subj = e
+			return true
 		}
 		if any == nil {
 			any = e
 		}
-	}
+		return false
+	})
 	if subj != nil {
 		return subj
 	}
@@ -801,34 +804,35 @@ func lastPart(w string) string {
 // resolveFirst resolves "Sir Digby" to the full name that starts with the
 // given first name.
 func (a *attributor) resolveFirst(name string, pos int) string {
-	for i := len(a.persons) - 1; i >= 0; i-- {
-		e := a.persons[i]
-		if e.pos >= pos || e.tokens < 2 {
-			continue
+	full := name
+	a.back(pos, func(e *entity) bool {
+		if e.tokens >= 2 && strings.HasPrefix(e.name, name+" ") {
+			full = e.name
+			return true
 		}
-		if strings.HasPrefix(e.name, name+" ") {
-			return e.name
-		}
-	}
-	return name
+		return false
+	})
+	return full
 }
 
 // byRole finds the last person before pos whose role, as the document
 // gave it, contains the noun ("the Bishop" → "Tom Wright, Bishop of
 // Durham").
 func (a *attributor) byRole(noun string, pos int) *entity {
-	for i := len(a.persons) - 1; i >= 0; i-- {
-		e := &a.persons[i]
-		if e.pos >= pos || e.role == "" {
-			continue
+	var found *entity
+	a.back(pos, func(e *entity) bool {
+		if e.role == "" {
+			return false
 		}
 		for _, w := range strings.FieldsFunc(e.role, func(r rune) bool { return !isWordRune(r) && r != '-' }) {
 			if w == noun {
-				return e
+				found = e
+				return true
 			}
 		}
-	}
-	return nil
+		return false
+	})
+	return found
 }
 
 // demonym reports whether w looks like a nationality adjective.

@@ -21,6 +21,7 @@ type token struct {
 	kind    tokKind
 	q       int  // index of the quote, for tQuote
 	upper   bool // a word starting with an upper-case letter
+	mixed   bool // a word with an upper-case letter after its first
 	sentEnd bool // punctuation that ends a sentence
 }
 
@@ -57,7 +58,14 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, out []token) []toke
 				}
 				break
 			}
-			out = append(out, token{s: i, e: j, kind: tWord, upper: unicode.IsUpper(r)})
+			mixed := false
+			for k := i + n; k < j; k++ {
+				if c := t[k]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+					mixed = true
+					break
+				}
+			}
+			out = append(out, token{s: i, e: j, kind: tWord, upper: unicode.IsUpper(r), mixed: mixed})
 			i = j
 		default:
 			out = append(out, token{s: i, e: i + n, kind: tPunct})

@@ -112,6 +112,11 @@ var (
 	objectVerbs = set(`tell ask call describe urge address express accuse praise criticise criticize condemn welcome
 		dismiss brand label dub hail attack term promise answer thank`)
 
+	// multiFirst are the first words of multi-word attribution verbs
+	// ("according to", "went on", "put it", "pointed out", "hit out").
+	multiFirst = set(`according go goes went going gone put puts putting point points pointed pointing hit hits
+		hitting lash lashes lashed lashing say says said`)
+
 	// locatives before a capitalised run make it a place.
 	locatives = set(`in at from to into near across outside inside around throughout via towards toward`)
 )

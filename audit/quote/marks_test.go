@@ -1,0 +1,94 @@
+package quote
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestMarks checks mark pairing on small texts: each case lists the quotes
+// expected as text plus flags (U unclosed, M mismatched, C continues the
+// previous quote).
+func TestMarks(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []string
+	}{
+		{"curly", "He said “yes” today.", []string{"yes"}},
+		{"apostrophes", "Russia’s plan doesn’t work, the ’90s are over and rock ’n’ roll lives; the students’ union agrees.", nil},
+		{"straight apostrophes", "Russia's plan doesn't work, the '90s are over, rock 'n' roll; the students' union.", nil},
+		{"straight pairs", `She said "one" and "two" then left.`, []string{"one", "two"}},
+		{"straight single pair", `The so-called 'deal' collapsed.`, []string{"deal"}},
+		{"open single closed double", "He wrote ‘we agree” and left.", []string{"we agree M"}},
+		{"open double closed single", "“We agree’.", []string{"We agree M"}},
+		{"mark run opens", "saying ‘”legitimises a regime” today.", []string{"legitimises a regime M"}},
+		{"nested single", "“They shouted ‘Send them all back’ at us,” he said.", []string{"They shouted ‘Send them all back’ at us,"}},
+		{"nested same family", "‘We cannot. ‘Send them all back’ is wrong.’", []string{"We cannot. ‘Send them all back’ is wrong."}},
+		{"unclosed", "He said “this never ends\nNext paragraph.", []string{"this never ends U"}},
+		{"multi paragraph", "“First part.\n“Second part.\n“Last part.”", []string{"First part.", "Second part. C", "Last part. C"}},
+		{"lost breaks", `"One piece. "Two piece. "Three."`, []string{"One piece.", "Two piece. C", "Three. C"}},
+		{"nested straight", `"We said "no" to them," he said.`, []string{`We said "no" to them,`}},
+		{"stray closer", `word" and more`, nil},
+		{"guillemets", "Il a dit «oui» hier.", []string{"oui"}},
+		{"german", "Er sagte „ja“ gestern.", []string{"ja"}},
+		{"tex", "The ``old slogan'' stays.", []string{"old slogan"}},
+		{"empty", `He said "" and "   " then.`, nil},
+		{"interrupted", `"A thing," she said, "and another."`, []string{"A thing,", "and another. C"}},
+	}
+	lx := testLexicon(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, q := range Extract(newDoc("d", c.in), lx) {
+				s := q.Text
+				if q.Unclosed {
+					s += " U"
+				}
+				if q.Mismatched {
+					s += " M"
+				}
+				if q.Continues != "" {
+					s += " C"
+				}
+				got = append(got, s)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("Extract(%q)\n got %q\nwant %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// TestPositions checks offsets, line and column of quotes after multi-byte
+// text and CRLF line ends.
+func TestPositions(t *testing.T) {
+	text := "Título\r\n\r\nAñadió: “sí, señor” — dijo.\r\n"
+	qs := Extract(newDoc("p", text), testLexicon(t))
+	if len(qs) != 1 {
+		t.Fatalf("got %d quotes, want 1", len(qs))
+	}
+	q := qs[0]
+	if q.Text != "sí, señor" || text[q.Start:q.End] != q.Text {
+		t.Errorf("text %q at %d:%d", q.Text, q.Start, q.End)
+	}
+	if q.Line != 3 || q.Column != 10 || q.Paragraph != 2 {
+		t.Errorf("position %d:%d paragraph %d, want 3:10 paragraph 2", q.Line, q.Column, q.Paragraph)
+	}
+	if q.ID != "p-Q1" || q.Source != "p" {
+		t.Errorf("id %q source %q", q.ID, q.Source)
+	}
+}
+
+// TestNoParagraphs checks that a document without paragraph spans is
+// split at its lines.
+func TestNoParagraphs(t *testing.T) {
+	d := newDoc("n", "“One.”\n\n“Two,” said Ann Lee.")
+	d.Paragraphs = nil
+	qs := Extract(d, testLexicon(t))
+	if len(qs) != 2 || qs[1].Paragraph != 2 || qs[1].Speaker.Name != "Ann Lee" {
+		t.Fatalf("got %+v", qs)
+	}
+	if got := strings.TrimSpace(qs[0].Text); got != "One." {
+		t.Errorf("first quote %q", got)
+	}
+}
