@@ -139,6 +139,10 @@ func readHTML(path string, data []byte) (*Document, error) {
 			if htmlBlocks[name] {
 				items = append(items, htmlItem{})
 			}
+			if name == "q" && !selfClosing {
+				// Browsers show <q> with quotation marks: so does the text.
+				items = append(items, htmlItem{text: true, raw: qMark(open["q"], true), off: tokOff, drop: dropDepth > 0})
+			}
 			if selfClosing {
 				continue
 			}
@@ -173,6 +177,9 @@ func readHTML(path string, data []byte) (*Document, error) {
 			}
 			if htmlBlocks[name] {
 				items = append(items, htmlItem{})
+			}
+			if name == "q" && open["q"] > 0 {
+				items = append(items, htmlItem{text: true, raw: qMark(open["q"]-1, false), off: tokOff, drop: dropDepth > 0})
 			}
 			// Close up to the nearest open element of that name.
 			for i := len(stack) - 1; i >= 0 && open[name] > 0; i-- {
@@ -272,6 +279,20 @@ type htmlOpen struct {
 	name      string
 	drop      bool
 	container int
+}
+
+// qMark is the mark a browser puts around a <q> at the given nesting
+// depth: double quotes outside, single inside.
+func qMark(depth int, opening bool) string {
+	switch {
+	case depth%2 == 0 && opening:
+		return "“"
+	case depth%2 == 0:
+		return "”"
+	case opening:
+		return "‘"
+	}
+	return "’"
 }
 
 // inChrome reports whether an element of page chrome other than <header>

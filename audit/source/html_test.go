@@ -85,6 +85,7 @@ func TestHTMLBodyChoice(t *testing.T) {
 		{"inline", "<p>He <b>said</b> <a href=\"#\">“hi”</a>.</p>", []string{"He said “hi”."}},
 		{"nul", "<p>a\x00b</p>", []string{"ab"}},
 		{"self-closing script", "<p>Before</p><script src=\"x.js\"/>var s = \"no\";</script><p>After</p>", []string{"Before", "After"}},
+		{"q element", "<p>He said <q>we <q>won</q> today</q>.</p>", []string{"He said “we ‘won’ today”."}},
 		{"comment", "<p>Seen<!-- <p>unseen</p> --></p>", []string{"Seen"}},
 		{"header inside article", "<article><header><h1>Head</h1></header><p>Story</p></article>", []string{"Story"}},
 	}
