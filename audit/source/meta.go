@@ -254,7 +254,24 @@ func isDateLine(p string) bool {
 		prev = l[1]
 	}
 	rest.WriteString(p[prev:])
-	return countWords(rest.String()) <= 6
+	// What is left must be date-line words: "Published", "Updated 10:32 GMT".
+	for _, w := range strings.FieldsFunc(strings.ToLower(rest.String()), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if !dateLineWords[w] && strings.Trim(w, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// dateLineWords may stand beside a date on a date line.
+var dateLineWords = map[string]bool{
+	"published": true, "updated": true, "posted": true, "last": true, "modified": true, "first": true,
+	"on": true, "at": true, "date": true, "dated": true, "am": true, "pm": true, "a": true, "m": true, "p": true,
+	"gmt": true, "bst": true, "utc": true, "et": true, "est": true, "edt": true, "pst": true, "pdt": true,
+	"cet": true, "cest": true, "ist": true, "pkt": true, "msk": true, "read": true, "min": true, "mins": true,
+	"minute": true, "minutes": true, "h": true, "hrs": true, "and": true, "issue": true, "edition": true,
 }
 
 // hasYear reports whether s holds a run of four digits: every date form

@@ -61,6 +61,9 @@ func TestDates(t *testing.T) {
 		{"Sometime early on July the 4th 2025, photographers sat patiently outside a building.", false, nil},
 		{"The deal signed on July 3, 2025 was the first of its kind for the region's traders.", false, []string{"2025-07-03"}},
 		{"2 mins read", false, nil},
+		{"Election results: May 5, 2025", false, []string{"2025-05-05"}},
+		{"Last updated at 10:32 GMT on 8 July 2025", true, []string{"2025-07-08"}},
+		{"July 8, 2025 | 2 mins read", true, []string{"2025-07-08"}},
 	}
 	for _, tt := range tests {
 		if got := isDateLine(tt.in); got != tt.line {
@@ -214,6 +217,33 @@ func TestSeeds(t *testing.T) {
 		}
 		if d.Meta.Encoding != "utf-8" || d.Header == 0 {
 			t.Errorf("%s: encoding %q header %d", key, d.Meta.Encoding, d.Header)
+		}
+	}
+}
+
+// TestBBCCorpus reads the research corpus (not in the repo): each article
+// has its headline on the first line and no byline or date line, so the
+// title must be that line, the header must end with it, and no byline or
+// date may be invented from the body.
+func TestBBCCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "bbc-news", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("BBC corpus not available")
+	}
+	for _, f := range files {
+		d, err := Read(f, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		first := d.Slice(d.Paragraphs[0])
+		if d.Meta.Title != oneLine(first) || d.Header != d.Paragraphs[0].End || d.Meta.Byline != "" || len(d.Meta.Dates) != 0 {
+			t.Errorf("%s: title %q header %d byline %q dates %v", filepath.Base(f), d.Meta.Title, d.Header, d.Meta.Byline, d.Meta.Dates)
+		}
+		if d.Meta.Encoding != "utf-8" || d.Meta.Words < 50 {
+			t.Errorf("%s: encoding %q, %d words", filepath.Base(f), d.Meta.Encoding, d.Meta.Words)
 		}
 	}
 }
