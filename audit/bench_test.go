@@ -1,0 +1,202 @@
+package audit_test
+
+// Stage benchmarks of the engine on a generated corpus of sister articles
+// (internal/corpusgen; 1,000 by default, QUOTEAUDIT_BENCH_N to change) and
+// on the BBC corpus in ../shared when it is present:
+//
+//	go test -run '^$' -bench . -benchmem ./audit
+//	QUOTEAUDIT_BENCH_N=10000 go test -run '^$' -bench 'Stages/(match|names)' ./audit
+//
+// Each stage reports ns/article. read and run use the worker pool (all
+// CPUs); extract, names, match and checks run on one goroutine, so their
+// figures are CPU cost per article.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quoteaudit/quoteaudit/audit"
+	"github.com/quoteaudit/quoteaudit/audit/check"
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+	"github.com/quoteaudit/quoteaudit/audit/match"
+	"github.com/quoteaudit/quoteaudit/audit/names"
+	"github.com/quoteaudit/quoteaudit/audit/quote"
+	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/internal/corpusgen"
+	"github.com/quoteaudit/quoteaudit/rules"
+)
+
+func benchN(b *testing.B) int {
+	if s := os.Getenv("QUOTEAUDIT_BENCH_N"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			b.Fatalf("QUOTEAUDIT_BENCH_N=%q: want a positive number", s)
+		}
+		return n
+	}
+	return 1000
+}
+
+// BenchmarkStages generates a corpus of sister articles into a temporary
+// folder and measures each stage on it.
+func BenchmarkStages(b *testing.B) {
+	base, from, err := corpusgen.DefaultBase("..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := benchN(b)
+	dir := b.TempDir()
+	if err := corpusgen.Generate(dir, n, 1, base); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d sister articles of %d seeds from %s", n, len(base), from)
+	benchStages(b, dir)
+}
+
+// BenchmarkBBC measures each stage on the BBC corpus itself.
+func BenchmarkBBC(b *testing.B) {
+	dir := filepath.Join("..", corpusgen.BBCDir)
+	if _, err := os.Stat(dir); err != nil {
+		b.Skip("BBC corpus not present:", err)
+	}
+	benchStages(b, dir)
+}
+
+func benchStages(b *testing.B, dir string) {
+	ctx := context.Background()
+	rs, err := rules.Load(nil, rules.LoadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	lx := lexicon.New(rs)
+	c, err := audit.Load(ctx, []string{dir}, audit.LoadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := c.Docs
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	cfg := audit.Config{Rules: rs, Checks: check.All()}
+	r, err := audit.Run(ctx, c, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d articles, %d bytes, %d quotes, %d people, %d matches, %d findings",
+		len(docs), size, len(r.Quotes), len(r.People), len(r.Matches), len(r.Findings))
+
+	b.Run("read", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		for b.Loop() {
+			if _, err := audit.Load(ctx, []string{dir}, audit.LoadOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perArticle(b, cpu0, len(docs))
+	})
+	b.Run("extract", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		for b.Loop() {
+			for _, d := range docs {
+				quote.Extract(d, lx)
+			}
+		}
+		perArticle(b, cpu0, len(docs))
+	})
+	b.Run("names", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		for b.Loop() {
+			names.Resolve(docs, r.Quotes, rs, lx)
+		}
+		perArticle(b, cpu0, len(docs))
+	})
+	b.Run("match", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		for b.Loop() {
+			match.Group(r.Quotes, r.Sources, match.Options{})
+		}
+		perArticle(b, cpu0, len(docs))
+	})
+	byID := make(map[string]*source.Document, len(docs))
+	for _, d := range docs {
+		byID[d.Meta.ID] = d
+	}
+	ix := result.NewIndex(r)
+	runCheck := func(k *check.Check) {
+		k.Run(check.NewPass(k, r, ix, byID, rs, k.Severity, func(result.Finding) {}))
+	}
+	b.Run("checks", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		for b.Loop() {
+			for _, k := range cfg.Checks {
+				runCheck(k)
+			}
+		}
+		perArticle(b, cpu0, len(docs))
+	})
+	for _, k := range cfg.Checks {
+		b.Run("check/"+k.Slug, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				runCheck(k)
+			}
+			perArticle(b, cpu0, len(docs))
+		})
+	}
+	// The whole engine after reading (extraction on the pool, then names,
+	// matching and checks), as the command runs it.
+	b.Run("run", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		for b.Loop() {
+			if _, err := audit.Run(ctx, c, cfg); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perArticle(b, cpu0, len(docs))
+	})
+}
+
+// cpuTime is the process's CPU time (user+sys) from /proc/self/stat, in
+// clock ticks of 10ms; 0 where there is no /proc. Benchmarks report it
+// beside wall time because the machine may be loaded by other work.
+func cpuTime() time.Duration {
+	data, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0
+	}
+	s := string(data)
+	if i := strings.LastIndexByte(s, ')'); i >= 0 {
+		s = s[i+1:]
+	}
+	f := strings.Fields(s)
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	k, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+k) * 10 * time.Millisecond
+}
+
+// perArticle reports wall and CPU nanoseconds per article of the loop
+// that began at CPU time cpu0.
+func perArticle(b *testing.B, cpu0 time.Duration, articles int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(articles), "ns/article")
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N)/float64(articles), "cpu-ns/article")
+}
