@@ -49,11 +49,10 @@ var htmlEntityRE = regexp.MustCompile(`^&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};
 
 // htmlItem is one thing of interest in an HTML file, in file order.
 type htmlItem struct {
-	text  bool   // a text node (raw, entities not yet decoded) or a paragraph break
-	raw   string // the raw text
-	off   int    // byte offset of raw in the decoded file
-	drop  bool   // inside furniture
-	inTag string // "h1" when inside the first h1
+	text bool   // a text node (raw, entities not yet decoded) or a paragraph break
+	raw  string // the raw text
+	off  int    // byte offset of raw in the decoded file
+	drop bool   // inside furniture
 }
 
 // htmlContainer is an <article>, <main> or articleBody element: a range of items.
@@ -85,9 +84,10 @@ func readHTML(path string, data []byte) (*Document, error) {
 		stack      []htmlOpen
 		fm         formatMeta
 		ogTitle    string
-		title      string
-		h1         string
+		title      strings.Builder
+		h1         strings.Builder
 		inTitle    bool
+		titleDone  bool
 		h1Done     bool
 		authorOpen = -1 // stack depth of an itemprop=author / rel=author element
 		author     strings.Builder
@@ -109,24 +109,23 @@ func readHTML(path string, data []byte) (*Document, error) {
 		switch tt {
 		case html.TextToken:
 			if inTitle {
-				title += string(z.Text())
+				capWrite(&title, z.Text())
 				continue
 			}
 			if authorOpen >= 0 {
-				author.Write(z.Text())
+				capWrite(&author, z.Text())
 			}
-			inH1 := ""
 			if !h1Done && open["h1"] > 0 {
-				inH1 = "h1"
-				h1 += string(z.Text())
+				capWrite(&h1, z.Text())
 			}
-			items = append(items, htmlItem{text: true, raw: string(raw), off: tokOff, drop: dropDepth > 0, inTag: inH1})
+			items = append(items, htmlItem{text: true, raw: string(raw), off: tokOff, drop: dropDepth > 0})
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, attrs := tagInfo(z)
 			selfClosing := (tt == html.SelfClosingTagToken && !htmlRaw[name]) || htmlVoid[name]
 			switch name {
 			case "title":
-				inTitle = true
+				// The page's first <title>, not an SVG image's.
+				inTitle = !titleDone && open["svg"] == 0 && open["math"] == 0
 				continue
 			case "meta":
 				htmlMeta(attrs, &fm, &ogTitle, pos, tokOff)
@@ -172,6 +171,7 @@ func readHTML(path string, data []byte) (*Document, error) {
 		case html.EndTagToken:
 			name, _ := tagInfo(z)
 			if name == "title" {
+				titleDone = titleDone || inTitle
 				inTitle = false
 				continue
 			}
@@ -194,7 +194,7 @@ func readHTML(path string, data []byte) (*Document, error) {
 					if c := stack[j].container; c >= 0 {
 						containers[c].end = len(items)
 					}
-					if stack[j].name == "h1" && h1 != "" {
+					if stack[j].name == "h1" && h1.Len() > 0 {
 						h1Done = true
 					}
 					if authorOpen == j {
@@ -259,16 +259,16 @@ func readHTML(path string, data []byte) (*Document, error) {
 	d.Paragraphs = e.paras
 	d.SetAnchors(e.anchors)
 
-	title, h1 = oneLine(title), oneLine(h1)
+	pageTitle, h1Title := oneLine(title.String()), oneLine(h1.String())
 	switch {
 	case ogTitle != "":
 		fm.Title = ogTitle
-	case title != "" && h1 != "" && strings.HasPrefix(title, h1):
-		fm.Title = h1 // "Headline | Site name"
-	case title != "":
-		fm.Title = title
+	case pageTitle != "" && h1Title != "" && strings.HasPrefix(pageTitle, h1Title):
+		fm.Title = h1Title // "Headline | Site name"
+	case pageTitle != "":
+		fm.Title = pageTitle
 	default:
-		fm.Title = h1
+		fm.Title = h1Title
 	}
 	fm.Dates = append(fm.Dates, timeDates...)
 	fillTextMeta(d, fm)
@@ -279,6 +279,23 @@ type htmlOpen struct {
 	name      string
 	drop      bool
 	container int
+}
+
+// capWrite appends p to b up to a few hundred bytes: enough for a title
+// or a name, and bounded whatever the page.
+func capWrite(b *strings.Builder, p []byte) {
+	const limit = 512
+	room := limit - b.Len()
+	if room <= 0 {
+		return
+	}
+	if room < len(p) {
+		for room > 0 && !utf8.RuneStart(p[room]) {
+			room-- // cut between characters
+		}
+		p = p[:room]
+	}
+	b.Write(p)
 }
 
 // qMark is the mark a browser puts around a <q> at the given nesting

@@ -152,6 +152,7 @@ func TestHTMLMeta(t *testing.T) {
 		iso                     []string
 	}{
 		{"title minus site", "<title>Big news | Daily</title><h1>Big news</h1><p>x</p>", "Big news", "", nil},
+		{"svg title ignored", "<title>Page</title><svg><title>Icon</title></svg><p>x</p>", "Page", "", nil},
 		{"title alone", "<title>Only title</title><p>x</p>", "Only title", "", nil},
 		{"h1 alone", "<h1>From h1</h1><p>x</p>", "From h1", "", nil},
 		{"rel author", "<p>x <a rel=\"author\" href=\"/a\">Kim Park</a></p>", "x Kim Park", "Kim Park", nil},

@@ -67,7 +67,11 @@ func frontMatter(s string) (fm formatMeta, body string, bodyLine int) {
 		if t == "---" || t == "..." {
 			return fm, after, line + 1
 		}
-		if k, v, ok := strings.Cut(ln, ":"); ok && !strings.HasPrefix(ln, " ") {
+		k, v, ok := strings.Cut(ln, ":")
+		if !ok && t != "" && !strings.HasPrefix(ln, " ") && !strings.HasPrefix(ln, "-") && !strings.HasPrefix(ln, "#") {
+			break // prose, not YAML: the first line was a rule
+		}
+		if ok && !strings.HasPrefix(ln, " ") {
 			v = strings.TrimSpace(v)
 			if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
 				v = v[1 : len(v)-1]

@@ -107,6 +107,16 @@ func TestMarkdownFrontMatter(t *testing.T) {
 	}
 }
 
+func TestMarkdownRuleNotFrontMatter(t *testing.T) {
+	d, err := ReadBytes("a.md", []byte("---\nSome prose here.\n\nMore: prose.\n---\nEnd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Paragraphs) != 3 || d.Slice(d.Paragraphs[0]) != "Some prose here." {
+		t.Fatalf("paragraphs %v of %q", d.Paragraphs, d.Text)
+	}
+}
+
 func TestMarkdownFrontMatterUnclosed(t *testing.T) {
 	d, err := ReadBytes("a.md", []byte("---\ntitle: x\nno end"))
 	if err != nil {
