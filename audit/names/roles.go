@@ -41,7 +41,8 @@ var roleClass = map[string]string{
 	"citizen": "private", "refugee": "private", "resident": "private", "student": "private",
 	"migrant": "private", "mother": "private", "father": "private", "farmer": "private",
 	"shopkeeper": "private", "teacher": "private", "worker": "private", "pensioner": "private",
-	"interviewee": "private",
+	"interviewee": "private", "fisherman": "private", "driver": "private", "builder": "private",
+	"engineer": "private", "chef": "private", "pilot": "private", "shopowner": "private", "villager": "private",
 	// Roles that combine with anything (a founder may be a minister).
 	"analyst": "any", "activist": "any", "critic": "any", "member": "any", "founder": "any",
 	"co-founder": "any", "chairman": "any", "chairwoman": "any", "chair": "any", "chairperson": "any",
