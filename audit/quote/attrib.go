@@ -37,6 +37,8 @@ type attributor struct {
 	// name on their own (surnames).
 	confirmed map[string]bool
 	alone     map[string]bool
+	// quotes are the quotes being attributed (earlier ones are done).
+	quotes []result.Quote
 	// short is set while attributing a quote of a few words, for which
 	// verbs of description ("dismissed it as") count as attribution.
 	short bool
@@ -76,6 +78,7 @@ func newAttributor(doc *source.Document, lx *lexicon.Lexicon, paras []para) *att
 // attribute fills Speaker, Verb, Via, Fragment (and Continues for
 // interrupted quotes) of every quote, in text order.
 func (a *attributor) attribute(quotes []result.Quote) {
+	a.quotes = quotes
 	lastReachesEnd := false // the previous paragraph ends with a quote and its cue
 	var lastSpeaker *result.Quote
 	for pi := range a.paras {
@@ -332,6 +335,10 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 				}
 			}
 		}
+		switch strings.ToLower(word(a.t, toks[j])) {
+		case "while", "whereas", "but", "although", "though", "as", "and", "because", "since", "when", "after", "before", "if", "which", "who", "where":
+			return cue{} // a new clause with its own subject
+		}
 		sub := a.parseSubject(p, j, v)
 		if !sub.ok {
 			return cue{}
@@ -359,7 +366,53 @@ func (a *attributor) leftCue(p *para, qi int) cue {
 	for s >= 0 && toks[s].kind != tQuote && !toks[s].sentEnd {
 		s--
 	}
-	return a.cueInWindow(p, s+1, qi, qi)
+	if s >= 0 && toks[s].kind == tQuote && s < qi-1 && a.coordinated(p, s+1, qi) {
+		// "as a "great thriller" but "lousy history"": the same speaker
+		return cue{inherit: true, pos: -1}
+	}
+	c := a.cueInWindow(p, s+1, qi, qi)
+	if !c.found && !c.inherit && a.short && s+1 < qi {
+		// Richard Thomas "totally condemned" the deletion
+		if sub := a.parseNP(p, s+1, qi); sub.ok && sub.kind == result.KindPerson && a.allNames(p, s+1, qi) {
+			return a.makeCue(sub, "", p, qi, qi, -1)
+		}
+	}
+	return c
+}
+
+// coordinated reports whether toks[lo:hi], between two quotes, only joins
+// them: "but", "and a", "or the".
+func (a *attributor) coordinated(p *para, lo, hi int) bool {
+	joined := false
+	for i := lo; i < hi; i++ {
+		tk := p.toks[i]
+		if tk.kind == tPunct {
+			if w := word(a.t, tk); w != "," {
+				return false
+			}
+			continue
+		}
+		switch a.lw(tk) {
+		case "and", "but", "or", "nor", "yet":
+			joined = true
+		case "a", "an", "the", "not", "then", "also":
+		default:
+			return false
+		}
+	}
+	return joined
+}
+
+// allNames reports whether toks[lo:hi] is a name with its titles only.
+func (a *attributor) allNames(p *para, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		tk := p.toks[i]
+		if tk.kind == tWord && tk.upper || a.dotInName(p, i) || tk.kind == tWord && particles[a.lw(tk)] {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // cueInWindow finds the last attribution verb in toks[lo:hi] and its
@@ -388,7 +441,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 			}
 			continue
 		}
-		if v+n < hi && lowerIs(a.t, toks[v+n], "by") {
+		if v+n+1 < hi && lowerIs(a.t, toks[v+n], "by") && !strings.HasSuffix(a.lw(toks[v+n+1]), "ing") {
 			sub, _ := a.parseForward(p, v+n+1, hi)
 			if sub.ok {
 				return a.makeCue(sub, base, p, v, hi, -1)
@@ -552,6 +605,13 @@ func (a *attributor) previousSentenceCue(pi, qi int) cue {
 		s--
 	}
 	c := a.cueInWindow(p, s+1, e, e)
+	if (!c.found || c.sp.Kind == result.KindUnknown || c.sp.Kind == "") && s >= 0 && toks[s].kind == tQuote && a.quotes != nil {
+		// the sentence before quoted someone: "X revealed that … "A" -
+		// although she denied it. "B""
+		if prev := &a.quotes[toks[s].q]; prev.Speaker.Known() {
+			return cue{found: true, sp: prev.Speaker, verb: prev.Verb, via: prev.Via, pos: -1, reach: -1}
+		}
+	}
 	if !c.found || c.sp.Kind == result.KindUnknown || c.sp.Kind == "" {
 		return cue{}
 	}

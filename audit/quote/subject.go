@@ -589,7 +589,7 @@ func (a *attributor) collectEntities(p *para) {
 			}
 			break
 		}
-		a.addRun(p, i, j, a.subjectPosition(p, sent, i))
+		a.addRun(p, i, j, a.subjectPosition(p, sent, i) || a.afterConjunction(p, i) && a.verbFollows(p, j))
 		if j-i == 1 || j-i == 2 && isHonorific(a.lw(toks[i])) {
 			a.alone[trimPossessive(word(a.t, toks[j-1]))] = true
 		}
@@ -730,7 +730,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 			roleText = strings.TrimSpace(a.t[toks[b+1].s:toks[k-1].e] + " " + roleText)
 		}
 	}
-	confirmed := g != 0 || roleText != ""
+	confirmed := g != 0 || roleText != "" && !possessive(strings.ToLower(roleText))
 	if j+1 < len(toks) && word(a.t, toks[j]) == "," && toks[j+1].kind == tWord && (!toks[j+1].upper || determiners[a.lw(toks[j+1])]) {
 		// "Tom Wright, Bishop of Durham," / "Ismail Miakhil, a Kabul-based analyst,"
 		e := j + 1
@@ -876,4 +876,32 @@ func (a *attributor) describedBefore(p *para, i int) bool {
 		return false
 	}
 	return personNouns[lastPart(a.lw(p.toks[k]))]
+}
+
+// verbFollows reports whether toks[j] is an auxiliary or an attribution
+// verb: the name before it is the subject of its clause ("McIlroy is
+// unfazed").
+func (a *attributor) verbFollows(p *para, j int) bool {
+	if j >= len(p.toks) || p.toks[j].kind != tWord || p.toks[j].upper {
+		return false
+	}
+	switch a.lw(p.toks[j]) {
+	case "is", "was", "has", "had", "will", "would", "could", "can", "also", "then", "later":
+		return true
+	}
+	_, n := a.verbAt(p, j)
+	return n > 0
+}
+
+// afterConjunction reports whether the run at toks[i] opens a clause
+// joined by a conjunction ("… but McIlroy is unfazed").
+func (a *attributor) afterConjunction(p *para, i int) bool {
+	if i == 0 || p.toks[i-1].kind != tWord {
+		return false
+	}
+	switch a.lw(p.toks[i-1]) {
+	case "but", "and", "while", "yet", "so", "whereas":
+		return true
+	}
+	return false
 }

@@ -72,7 +72,7 @@ var (
 		industries holdings partners capital securities investments research press daily weekly magazine
 		kingdom states republic nations emirate street square road hall island county province region
 		administration cabinet treasury commons lords brigade regiment force forces guard tribunal
-		dems olympics championships championship cup open tournament series awards festival prize report review
+		theatre theater museum gallery stadium arena dems olympics championships championship cup open tournament series awards festival prize report review
 		taliban tories labour conservatives democrats republicans opec nato eu un who wto imf fifa uefa iaaf
 		microsoft google apple sony nintendo yahoo amazon ebay intel ibm`)
 
@@ -81,7 +81,8 @@ var (
 	orgNouns = set(`company firm group ministry ministries government bank airline carrier union party council
 		association club statement report department agency organisation organization team regulator
 		commission committee board club retailer maker manufacturer operator network broadcaster channel
-		authority authorities administration embassy ministry court`)
+		authority authorities administration embassy ministry court magazine newspaper paper website
+		journal station studio label publisher council's`)
 
 	// notNames are capitalised words that never begin or make a person's
 	// name: function words, months, days.
