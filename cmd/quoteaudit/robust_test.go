@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -400,5 +401,213 @@ func checkQuoteOffsets(t *testing.T, r *result.Result, s *result.Source, data []
 		if verbatim && (q.End > len(data) || string(data[q.Start:q.End]) != q.Text) {
 			t.Errorf("quote %s: text %q is not bytes %d..%d of the file", q.ID, q.Text, q.Start, q.End)
 		}
+	}
+}
+
+// procReadBytes returns how many bytes this process has read through
+// read(2) so far (Linux /proc/self/io rchar); ok is false elsewhere.
+func procReadBytes() (n int64, ok bool) {
+	b, err := os.ReadFile("/proc/self/io")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, found := strings.CutPrefix(line, "rchar: "); found {
+			n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			return n, err == nil
+		}
+	}
+	return 0, false
+}
+
+// TestRobustHugeFile: a 200 MB single-line file is refused by its size,
+// before a byte of it is read. The file is sparse: it begins with text
+// and is extended with os.Truncate, so it costs no disk and no time.
+func TestRobustHugeFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "good.txt"), []byte(goodArticle))
+	huge := writeFile(t, filepath.Join(dir, "huge.txt"), []byte("“This line never ends,” said Tom Berg, "))
+	if err := os.Truncate(huge, 200<<20); err != nil {
+		t.Fatal(err)
+	}
+	small := writeFile(t, filepath.Join(dir, "small-limit.md"), bytes.Repeat([]byte("word "), 400))
+
+	before, measured := procReadBytes()
+	code, stdout, stderr, r := robustRun(t, nil, dir)
+	after, _ := procReadBytes()
+	wantSkipped(t, code, stdout, stderr, r, huge, "larger than --max-file-size (200 MB > 32 MB)")
+	if measured && after-before > 50<<20 {
+		t.Errorf("the run read %d MB: the huge file was read, not refused by its size", (after-before)>>20)
+	}
+	if !measured {
+		t.Log("no /proc/self/io: not measuring the bytes read")
+	}
+
+	// A lower limit from the command line applies the same way.
+	code, stdout, stderr, r = robustRun(t, []string{"--max-file-size", "1KB"}, dir)
+	wantSkipped(t, code, stdout, stderr, r, small, "larger than --max-file-size (2 KB > 1 KB)")
+	wantAudited(t, code, stderr, r, filepath.Join(dir, "good.txt"), "")
+}
+
+// TestRobustManyTinyFiles audits 10,000 one-line articles.
+func TestRobustManyTinyFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10,000 files: skipped in -short mode")
+	}
+	dir := t.TempDir()
+	const n = 10000
+	for i := 0; i < n; i++ {
+		body := fmt.Sprintf("Note %d\n\n“Item %d is ready,” said Clerk%d Smith.\n", i, i, i%50)
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("d%02d", i%100), fmt.Sprintf("a%05d.txt", i)), []byte(body))
+	}
+	code, _, stderr, r := robustRun(t, []string{"-q"}, dir)
+	if code != exitClean || r == nil {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if len(r.Sources) != n || len(r.Skipped) != 0 {
+		t.Errorf("%d sources, %d skipped; want %d and 0", len(r.Sources), len(r.Skipped), n)
+	}
+	if r.Stats.Quotations != n {
+		t.Errorf("%d quotations, want %d", r.Stats.Quotations, n)
+	}
+}
+
+// TestRobustDeepNesting walks 200 nested folders.
+func TestRobustDeepNesting(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "good.txt"), []byte(goodArticle))
+	p := dir
+	var mid string
+	for i := 0; i < 200; i++ {
+		p = filepath.Join(p, "d")
+		if i == 99 {
+			mid = filepath.Join(p, "middle.txt")
+		}
+	}
+	deep := writeFile(t, filepath.Join(p, "deep.txt"), []byte("Deep\n\n“Down here,” said Ana Lind.\n"))
+	writeFile(t, mid, []byte("Middle\n\n“Half way,” said Ana Lind.\n"))
+	code, _, stderr, r := robustRun(t, nil, dir)
+	wantAudited(t, code, stderr, r, deep, "")
+	wantAudited(t, code, stderr, r, mid, "")
+}
+
+// TestRobustSymlinkLoops: folder loops end, file loops are skipped with
+// the reason, and nothing is read twice.
+func TestRobustSymlinkLoops(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, filepath.Join(dir, "good.txt"), []byte(goodArticle))
+	writeFile(t, filepath.Join(dir, "sub", "inner.txt"), []byte("Inner\n\n“Inside,” said Ana Lind.\n"))
+	for _, l := range []struct{ target, link string }{
+		{"..", filepath.Join(dir, "sub", "up")},  // a folder loop
+		{".", filepath.Join(dir, "sub", "self")}, // a folder that is itself
+		{"b.txt", filepath.Join(dir, "a.txt")},   // a file loop: a -> b -> a
+		{"a.txt", filepath.Join(dir, "b.txt")},
+		{"nowhere.txt", filepath.Join(dir, "broken.txt")},
+	} {
+		if err := os.Symlink(l.target, l.link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	code, stdout, stderr, r := robustRun(t, nil, dir)
+	wantSkipped(t, code, stdout, stderr, r, filepath.Join(dir, "a.txt"), "symlink loop")
+	wantSkipped(t, code, stdout, stderr, r, filepath.Join(dir, "b.txt"), "symlink loop")
+	wantSkipped(t, code, stdout, stderr, r, filepath.Join(dir, "broken.txt"), "broken symlink")
+	wantAudited(t, code, stderr, r, good, "")
+	wantAudited(t, code, stderr, r, filepath.Join(dir, "sub", "inner.txt"), "")
+	if len(r.Sources) != 2 {
+		t.Errorf("%d sources, want 2 (each file once): %v", len(r.Sources), r.Sources)
+	}
+}
+
+// TestRobustSameFileTwice: a file named twice, named and inside a named
+// folder, or reached through a hard link or a symlink, is read once.
+func TestRobustSameFileTwice(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, filepath.Join(dir, "good.txt"), []byte(goodArticle))
+	if err := os.Link(good, filepath.Join(dir, "hardlink.txt")); err != nil {
+		t.Logf("no hard links: %v", err)
+	}
+	if err := os.Symlink("good.txt", filepath.Join(dir, "symlink.txt")); err != nil {
+		t.Logf("no symbolic links: %v", err)
+	}
+	code, _, stderr, r := robustRun(t, nil, good, good, dir, dir+string(filepath.Separator), filepath.Join(dir, ".", "good.txt"))
+	wantAudited(t, code, stderr, r, good, "")
+	if len(r.Sources) != 1 || len(r.Skipped) != 0 {
+		t.Errorf("%d sources %v, skipped %v: want the one file once", len(r.Sources), r.Sources, r.Skipped)
+	}
+}
+
+// TestRobustOutputInsideInput: reports written inside the audited folder
+// are never audited on the next run, whichever way the folders are named;
+// a folder of articles that merely shares the output folder's name is.
+func TestRobustOutputInsideInput(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	good := writeFile(t, filepath.Join("in", "good.txt"), []byte(goodArticle))
+	other := writeFile(t, filepath.Join("in", "sub", "report", "other.txt"), []byte("Other\n\n“Elsewhere,” said Ana Lind.\n"))
+	for _, out := range []string{"in/report", "./in/report/", filepath.Join(root, "in", "report")} {
+		for run := 1; run <= 2; run++ {
+			code, stdout, stderr := quoteaudit(t, "--date", "2025-07-10", "--fail-on", "none", "-o", out, "in")
+			if code != exitClean {
+				t.Fatalf("-o %s, run %d: exit %d: %s", out, run, code, stderr)
+			}
+			r := readResult(t, filepath.Join(out, "quoteaudit.json"))
+			if len(r.Sources) != 2 || len(r.Skipped) != 0 {
+				t.Errorf("-o %s, run %d: sources %v, skipped %v: want only the articles", out, run, r.Sources, r.Skipped)
+			}
+			if findSource(r, good) == nil || findSource(r, other) == nil {
+				t.Errorf("-o %s, run %d: articles not audited: %v", out, run, r.Sources)
+			}
+			if strings.Contains(stdout, "skipped") {
+				t.Errorf("-o %s, run %d: reports listed as skipped:\n%s", out, run, stdout)
+			}
+		}
+	}
+	// An output folder elsewhere with the same name as a folder of
+	// articles does not hide those articles.
+	for _, out := range []string{"report", filepath.Join(root, "elsewhere", "report")} {
+		code, _, stderr := quoteaudit(t, "--date", "2025-07-10", "--fail-on", "none", "-f", "json", "-o", out, "in")
+		r := readResult(t, filepath.Join(out, "quoteaudit.json"))
+		if code != exitClean || findSource(r, other) == nil {
+			t.Errorf("-o %s: exit %d, %s not audited (%v); stderr %s", out, code, other, r.Sources, stderr)
+		}
+	}
+}
+
+// TestRobustNothingAuditable: when every input is skipped the run exits
+// 2, says why for each, and writes no report.
+func TestRobustNothingAuditable(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"empty.txt":   "empty file",
+		"blank.md":    "whitespace only",
+		"binary.html": "binary file",
+		"cut.docx":    "corrupt .docx",
+		"notes.pdf":   "unsupported format .pdf",
+	}
+	writeFile(t, filepath.Join(dir, "empty.txt"), nil)
+	writeFile(t, filepath.Join(dir, "blank.md"), []byte("\n\n   \n"))
+	writeFile(t, filepath.Join(dir, "binary.html"), bytes.Repeat([]byte{0, 1, 2, 3, 0xff}, 1000))
+	writeFile(t, filepath.Join(dir, "cut.docx"), docxBytes(t, "“x,” said y.")[:40])
+	writeFile(t, filepath.Join(dir, "notes.pdf"), []byte("%PDF-1.4"))
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := quoteaudit(t, "-o", out, dir)
+	if code != exitError {
+		t.Fatalf("exit %d, want 2; stderr %s", code, stderr)
+	}
+	for name, reason := range files {
+		want := "quoteaudit: error: " + filepath.Join(dir, name) + ": skipped: " + reason
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "nothing to audit") {
+		t.Errorf("stderr does not say nothing was audited:\n%s", stderr)
+	}
+	if stdout != "" {
+		t.Errorf("stdout: %q", stdout)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("an output folder was created although nothing was audited")
 	}
 }

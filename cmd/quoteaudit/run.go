@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -76,6 +77,8 @@ type options struct {
 	maxFileSize string
 	showIgnored bool
 	workers     int
+	cpuProfile  string
+	memProfile  string
 }
 
 // run is the whole command: it parses args, runs, and returns the exit
@@ -115,6 +118,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
+	fs.MarkHidden("cpuprofile")
+	fs.MarkHidden("memprofile")
 	if err := fs.Parse(args); err != nil {
 		ui.errorf("%v", err)
 		ui.hintf("run 'quoteaudit --help' for usage")
@@ -128,7 +135,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fmt.Fprintf(stdout, "quoteaudit %s\n", version)
 		return exitClean
 	}
-	return audit1(ctx, o, fs.Args(), stdout, ui, getenv)
+	stopProfiles, err := startProfiles(o.cpuProfile, o.memProfile)
+	if err != nil {
+		ui.errorf("%v", err)
+		return exitError
+	}
+	code := audit1(ctx, o, fs.Args(), stdout, ui, getenv)
+	if err := stopProfiles(); err != nil {
+		ui.errorf("%v", err)
+	}
+	return code
 }
 
 // audit1 runs one audit with parsed options.
@@ -176,7 +192,13 @@ func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui
 	}
 
 	bar := newProgress(ui.stderr, showProgress)
-	lopts := audit.LoadOptions{MaxFileSize: maxSize, Exclude: []string{o.out}, Workers: o.workers, Progress: bar.update}
+	// Exclude the output folder by its absolute path: a bare name would
+	// also hide every input folder that happens to share it.
+	outAbs, err := filepath.Abs(o.out)
+	if err != nil {
+		outAbs = o.out
+	}
+	lopts := audit.LoadOptions{MaxFileSize: maxSize, Exclude: []string{outAbs}, Workers: o.workers, Progress: bar.update}
 	var corpus *audit.Corpus
 	if demo {
 		corpus, err = audit.LoadFS(ctx, seeds.FS(), "seeds", lopts)
@@ -298,13 +320,15 @@ func runDate(flag, epoch string) (time.Time, error) {
 }
 
 // parseSize reads sizes like 32MB, 500KB, 1GiB or a plain byte count.
+// KB, MB and GB are binary units (1 MB = 1 MiB), as skip reasons show
+// them: --max-file-size 32MB reads "… > 32 MB", not "> 30.5 MB".
 func parseSize(s string) (int64, error) {
 	t := strings.ToUpper(strings.TrimSpace(s))
 	mult := int64(1)
 	for _, u := range []struct {
 		suffix string
 		mult   int64
-	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
 		if strings.HasSuffix(t, u.suffix) {
 			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
 			break
@@ -344,10 +368,16 @@ func (u *ui) fail(ctx context.Context, err error, doing string) int {
 func (u *ui) ruleErrors(err error) {
 	var re *rules.Errors
 	if errors.As(err, &re) {
-		var b strings.Builder
-		re.Format(&b)
-		for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
-			fmt.Fprintf(u.stderr, "quoteaudit: %s\n", line)
+		for _, x := range re.List {
+			var b strings.Builder
+			(&rules.Errors{List: []*rules.Error{x}}).Format(&b)
+			for i, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+				if i == 0 {
+					u.errorf("%s", line) // file:line:col: message
+					continue
+				}
+				fmt.Fprintf(u.stderr, "quoteaudit: %s\n", line) // the line, the caret, the hint
+			}
 		}
 		return
 	}
