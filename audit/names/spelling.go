@@ -29,21 +29,24 @@ const (
 	minSpellingRunes  = 5 // shorter words are too often real, different names (Bush/Rush)
 	commonRatio       = 4 // the common form is at least this many times as frequent
 	minCommonCount    = 3
+	maxRareCount      = 3 // a spelling used more often is a choice, not a slip (name-variant's business)
 	maxSpellingPlaces = 10
 )
 
 type occurrence struct{ doc, off int }
 
 // Spellings finds proper nouns (capitalised words of five letters or
-// more) spelt one edit away from a form at least four times as frequent
-// (and seen three times or more) in the corpus: "Taiban" beside
+// more, used at most three times) spelt one edit away from a form at
+// least four times as frequent (and seen three times or more) in the
+// corpus and standing beside it in at least one source: "Taiban" beside
 // "Taliban", "Aghan" beside "Afghan". Both forms must start with the same
-// letter; a form that extends the other ("Afghans", "Russian") is an
-// inflection, not a typo; two names of the built-in guard list (countries,
-// capitals, demonyms, common given names: Iran/Iraq, Maria/Marie) are
-// never paired, nor any name in allow (the rules' names.allow, compared
-// folded, word by word). Words the corpus also writes in lower case are
-// common words, not names. Occurrences are counted everywhere, quotations
+// letter; a form that extends the other ("Afghans", "Russian") or two
+// inflections of one stem ("Afghanis", "Afghans") are not typos; a name
+// of the built-in guard list (countries, capitals, demonyms, common given
+// names: Iran/Iraq, Maria/Marie) is never reported, nor any name in allow
+// (the rules' names.allow, compared folded, word by word). Words the
+// corpus also writes in lower case are common words, not names, on
+// either side of a pair. Occurrences are counted everywhere, quotations
 // included: a misspelt name inside a quotation is a transcription error
 // to check against the recording, never a quote to correct silently.
 // Candidates are found through single-deletion keys (symmetric delete),
@@ -99,7 +102,7 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 	for _, f := range forms {
 		ff := folded[f]
 		n := counts[f]
-		if runeLen(ff) < minSpellingRunes || lower[strings.ToLower(f)] || allowed[ff] {
+		if runeLen(ff) < minSpellingRunes || n > maxRareCount || lower[strings.ToLower(f)] || allowed[ff] || guardWords[ff] {
 			continue
 		}
 		best := ""
@@ -112,7 +115,10 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 				seen[c] = true
 				cf := folded[c]
 				cn := counts[c]
-				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff {
+				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower[strings.ToLower(c)] {
+					continue
+				}
+				if !sharesSource(occ[f], occ[c]) {
 					continue
 				}
 				if guardWords[ff] && guardWords[cf] {
@@ -182,6 +188,20 @@ func commonPrefix(a, b string) string {
 		i--
 	}
 	return a[:i]
+}
+
+// sharesSource reports whether two forms occur in one source.
+func sharesSource(a, b []occurrence) bool {
+	docs := map[int]bool{}
+	for _, o := range a {
+		docs[o.doc] = true
+	}
+	for _, o := range b {
+		if docs[o.doc] {
+			return true
+		}
+	}
+	return false
 }
 
 // deletions returns s and every string made by deleting one rune of s.

@@ -47,13 +47,22 @@ func TestSpellingsGuardAndInflections(t *testing.T) {
 	}
 }
 
-func TestSpellingsAcrossSources(t *testing.T) {
+func TestSpellingsNeedTheCommonFormBeside(t *testing.T) {
 	docs := []*source.Document{
 		doc("S1", strings.Repeat("Kabulov spoke in Moscow. ", 4)),
 		doc("S2", "Kabulow spoke too."),
 	}
+	if got := Spellings(docs, nil, nil); len(got) != 0 {
+		t.Errorf("rare form alone in its source reported: %+v", got)
+	}
+	docs[1] = doc("S2", "Kabulow spoke too; Kabulov answered.")
 	got := Spellings(docs, nil, nil)
-	if len(got) != 1 || got[0].Text != "Kabulow" || got[0].Common != "Kabulov" || got[0].Places[0].Source != "S2" {
+	if len(got) != 1 || got[0].Text != "Kabulow" || got[0].Common != "Kabulov" || got[0].CommonCount != 5 || got[0].Places[0].Source != "S2" {
 		t.Errorf("got %+v", got)
+	}
+	// A common word at the start of a sentence is not a name.
+	text := strings.Repeat("Often it rains. It is often cold. ", 3) + "Oftel regulates."
+	if got := Spellings([]*source.Document{doc("S1", text)}, nil, nil); len(got) != 0 {
+		t.Errorf("common word taken for a name: %+v", got)
 	}
 }
