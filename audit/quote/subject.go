@@ -569,6 +569,9 @@ func (a *attributor) collectEntities(p *para) {
 		if toks[i].kind == tQuote || toks[i].sentEnd {
 			sent = i + 1
 		}
+		if i == sent && lowerIs(a.t, toks[i], "the") {
+			a.definiteSubject(p, i)
+		}
 		if toks[i].kind != tWord || !toks[i].upper {
 			i++
 			continue
@@ -904,4 +907,40 @@ func (a *attributor) afterConjunction(p *para, i int) bool {
 		return true
 	}
 	return false
+}
+
+// definiteSubject records a sentence that opens with a definite
+// description: "The governor's office released …" names an organisation;
+// "The Tory leader was asked …" refers back to the person with that role.
+func (a *attributor) definiteSubject(p *para, i int) {
+	toks := p.toks
+	for h := i + 1; h < len(toks) && h <= i+4; h++ {
+		tk := toks[h]
+		if tk.kind != tWord {
+			return
+		}
+		if tk.upper {
+			continue
+		}
+		w := a.lw(tk)
+		switch {
+		case orgNouns[w] && w != "statement" && w != "report":
+			if h > i+1 { // "The magazine" alone refers back to a named one
+				a.orgs = append(a.orgs, entity{pos: toks[i].s, name: a.t[toks[i+1].s:tk.e]})
+			}
+			return
+		case personNouns[lastPart(w)] || roleWords[w] && !isHonorific(w):
+			if h+1 < len(toks) && toks[h+1].kind == tWord && toks[h+1].upper {
+				return // "The mayor Tom Price": the name follows
+			}
+			if e := a.byRole(w, toks[i].s); e != nil {
+				a.persons = append(a.persons, entity{pos: toks[i].s, name: e.name, tokens: e.tokens, subj: true, confirmed: true, role: e.role})
+			}
+			return
+		case possessive(w) || strings.HasSuffix(w, "-based") || strings.Contains(w, "-"):
+			continue
+		default:
+			return
+		}
+	}
 }

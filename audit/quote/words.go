@@ -56,7 +56,8 @@ var (
 	// honorifics are dropped from a name but kept in the mention.
 	honorifics = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "dr": 0, "sir": 'm', "dame": 'f',
 		"lord": 'm', "lady": 'f', "prof": 0, "professor": 0, "rev": 0, "reverend": 0, "sheikh": 'm', "mx": 0,
-		"father": 'm', "sister": 'f', "rt": 0, "hon": 0, "president": 0, "senator": 0, "sen": 0, "gov": 0, "rep": 0}
+		"father": 'm', "sister": 'f', "rt": 0, "hon": 0, "lt": 0, "sgt": 0, "capt": 0, "col": 0, "gen": 0, "maj": 0, "cpl": 0, "det": 0,
+		"insp": 0, "supt": 0, "adm": 0, "cmdr": 0, "gov.": 0, "amb": 0, "atty": 0, "president": 0, "senator": 0, "sen": 0, "gov": 0, "rep": 0}
 
 	// particles may stand inside a name ("Nick Van den Brul", "Lula da Silva").
 	particles = set(`van von der den de da di du del della dos das le la al el bin ibn ben ter ten op`)
@@ -82,7 +83,7 @@ var (
 		association club statement report department agency organisation organization team regulator
 		commission committee board club retailer maker manufacturer operator network broadcaster channel
 		authority authorities administration embassy ministry court magazine newspaper paper website
-		journal station studio label publisher council's`)
+		journal station studio label publisher council's office campaign charity service`)
 
 	// notNames are capitalised words that never begin or make a person's
 	// name: function words, months, days.
