@@ -14,11 +14,13 @@ func spellingVariant() *Check {
 	return &Check{
 		Slug:  "spelling-variant",
 		Title: "proper noun one letter away from a much more frequent spelling",
-		Doc: "A capitalised word of five letters or more is one edit away from a form at " +
-			"least four times as frequent in the sources and starting with the same letter: " +
-			"“Taiban” beside “Taliban”, “Aghan” beside “Afghan”. Inflections (“Afghans”), " +
-			"pairs of real places or given names (Iran/Iraq, Maria/Marie) and the rule " +
-			"files' names.allow are never reported. Occurrences inside quotations count and " +
+		Doc: "A capitalised word of five letters or more, used at most three times, is one " +
+			"edit away from a form at least four times as frequent, starting with the same " +
+			"letter and standing beside it in at least one source: “Taiban” beside " +
+			"“Taliban”, “Aghan” beside “Afghan”. Inflections (“Afghans”, “Afghanis”), real " +
+			"places and common given names (Iran beside Iraq, Maria beside Marie), words " +
+			"the sources also write in lower case, and the rule files' names.allow are never " +
+			"reported. Occurrences inside quotations count and " +
 			"are reported too, because a misspelt name in a quotation is a transcription " +
 			"error to check against the recording, not a quote to reword; the finding stands " +
 			"at the first occurrence outside a quotation when there is one, and says so " +

@@ -123,9 +123,10 @@ var translitPairs = []struct{ from, to string }{
 
 // TranslitKey is a coarse key for names transliterated from other
 // scripts: the folded name with the digraphs ph/f, kh/k, dh/d, gh/g, th/t,
-// dz/z, the letter classes q/c/k, z/s, v/f, y/i, j/dj merged and doubled
-// letters collapsed, so that Muttaqi/Mutaqi and Akhundzada/Akhunzada share
-// a key. Word breaks are kept.
+// dz/z, ck/k, ou/u, ee/i and the letter classes q/c/k, z/s, v/f, y/i
+// merged and doubled letters collapsed, so that Muttaqi/Mutaqi,
+// Akhundzada/Akhunzada and Yusuf/Yousuf share a key. Word breaks are kept.
+// Iran/Iraq and Bennett/Bernett keep different keys.
 func TranslitKey(name string) string {
 	s := Fold(name)
 	for _, p := range translitPairs {
