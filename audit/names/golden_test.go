@@ -44,7 +44,7 @@ func TestGolden(t *testing.T) {
 	people := Resolve(docs, quotes, rs, lexicon.New(rs))
 	type speaker struct {
 		Quote, Mention, Person string
-		Candidates            []string `json:",omitempty"`
+		Candidates             []string `json:",omitempty"`
 	}
 	var speakers []speaker
 	for _, q := range quotes {
