@@ -48,6 +48,7 @@ type attributor struct {
 type cue struct {
 	found   bool
 	inherit bool // a verb with no subject: the previous speaker goes on
+	blocked bool // a cue whose speaker cannot be told: no fallback either
 	sp      result.Speaker
 	pos     int // offset of the mention (or the verb)
 	verb    string
@@ -90,10 +91,10 @@ func (a *attributor) attribute(quotes []result.Quote) {
 			q := &quotes[p.qbase+k]
 			a.short = wordCount(q.Text) <= 6
 			c := a.rightCue(p, qi)
-			if !c.found && !c.inherit {
+			if !c.found && !c.inherit && !c.blocked {
 				c = a.leftCue(p, qi)
 			}
-			if !c.found && !c.inherit && qi == 0 && pi > 0 {
+			if !c.found && !c.inherit && !c.blocked && qi == 0 && pi > 0 {
 				c = a.introCue(pi)
 			}
 			r := qi
@@ -121,6 +122,9 @@ func (a *attributor) attribute(quotes []result.Quote) {
 				q.Continues = prev.ID // "A," she said, "B."
 			}
 			switch {
+			case c.blocked:
+				q.Speaker = result.Speaker{Kind: result.KindUnknown}
+				q.Verb = c.verb
 			case c.found:
 				a.apply(q, c)
 			case c.inherit && prev != nil && prev.Speaker.Known():
@@ -341,6 +345,10 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 		}
 		sub := a.parseSubject(p, j, v)
 		if !sub.ok {
+			if v-j <= 4 && determiners[strings.ToLower(word(a.t, toks[j]))] {
+				// "…," one reader wrote: a speaker, though not one we can name
+				return cue{blocked: true, verb: base, reach: we}
+			}
 			return cue{}
 		}
 		return a.makeCue(sub, base, p, v, we, we)

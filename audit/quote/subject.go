@@ -368,7 +368,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	ni := 0
 	for i := 0; i < len(run)-1; i++ {
 		w := a.lw(run[i])
-		if run[i].kind == tWord && (roleWords[w] && !isHonorific(w) || isAcronym(word(a.t, run[i])) || possessive(w)) {
+		if run[i].kind == tWord && (a.roleWord(w) || isAcronym(word(a.t, run[i])) || possessive(w)) {
 			ni = i + 1
 		}
 	}
@@ -666,7 +666,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	ni := 0
 	for k := 0; k < len(run)-1; k++ {
 		w := a.lw(run[k])
-		if run[k].kind == tWord && (roleWords[w] && !isHonorific(w) || isAcronym(word(a.t, run[k])) || possessive(w)) {
+		if run[k].kind == tWord && (a.roleWord(w) || isAcronym(word(a.t, run[k])) || possessive(w)) {
 			ni = k + 1
 		}
 	}
@@ -943,4 +943,14 @@ func (a *attributor) definiteSubject(p *para, i int) {
 			return
 		}
 	}
+}
+
+// roleWord reports whether a capitalised word inside a name run is a role
+// or a description rather than part of the name ("Foreign Minister",
+// "Critic Ann Vale").
+func (a *attributor) roleWord(w string) bool {
+	if isHonorific(w) {
+		return false
+	}
+	return roleWords[w] || personNouns[w] || a.lx.Descriptor(w)
 }
