@@ -22,6 +22,7 @@ var stopwords = set(`a an the in on at as of for to by with from into onto and o
 	monday tuesday wednesday thursday friday saturday sunday january february march
 	september october november december today yesterday tomorrow
 	unlike like via per about above below near within without upon towards toward
+	inside outside beyond behind beside besides around along amid amidst against throughout beneath underneath
 	do does did is are was were be been being has have had will would shall should can could might must
 	let please thanks thank dear hello`)
 

@@ -218,3 +218,19 @@ func TestResolveDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens with a preposition before a place is not a person,
+// even when a role-like clause follows ("Inside Russia, critics wonder …").
+func TestPrepositionAndPlaceIsNotAPerson(t *testing.T) {
+	d := doc("S1", "Inside Russia, critics wonder whether the country can cope.\n\n"+
+		"Outside Kabul, residents said the roads were closed.\n\n"+
+		"Alexander Molokhov, a lawyer, said nothing.\n")
+	people := Resolve([]*source.Document{d}, nil, nil, testLexicon())
+	var names []string
+	for _, p := range people {
+		names = append(names, p.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"Alexander Molokhov"}) {
+		t.Errorf("people = %q, want only Alexander Molokhov", names)
+	}
+}
