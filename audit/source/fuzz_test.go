@@ -1,9 +1,11 @@
 package source
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 )
 
 func addFixtures(f *testing.F, pattern string) {
@@ -20,7 +22,14 @@ func FuzzReadTXT(f *testing.F) {
 	for _, s := range []string{"", " \u00a0\n", "By: A B\r\nJuly 8, 2025\r\n\"x\" he said", "a\x00b\nc", "\xef\xbb\xbfBOM\r\rx", "\xff\xfeA\x00\n\x00", "caf\xe9 \xe2\x80\x9cok\xe2\x80\x9d"} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.txt", data) })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, "f.txt", data)
+		// Valid UTF-8 without NULs is kept byte for byte.
+		if d, err := ReadBytes("f.txt", data); err == nil && d.Meta.Encoding != "utf-16le" && d.Meta.Encoding != "utf-16be" &&
+			utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 && d.Text != string(data) {
+			t.Fatalf("text %q is not the file %q", d.Text, data)
+		}
+	})
 }
 
 func FuzzReadMarkdown(f *testing.F) {
