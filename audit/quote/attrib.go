@@ -339,6 +339,14 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 				}
 			}
 		}
+		if v+n < we {
+			// the verb must end the clause or lead to its circumstances
+			// ("Iraq continued to be …" is not a cue)
+			nx := strings.ToLower(word(a.t, toks[v+n]))
+			if toks[v+n].kind == tWord && !(stopForward[nx] && nx != "to") && !strings.HasSuffix(nx, "ly") && base != "tell" && base != "ask" && a.via(p, v+n, min(we, v+n+4)) == "" {
+				return cue{}
+			}
+		}
 		switch strings.ToLower(word(a.t, toks[j])) {
 		case "while", "whereas", "but", "although", "though", "as", "and", "because", "since", "when", "after", "before", "if", "which", "who", "where":
 			return cue{} // a new clause with its own subject

@@ -260,6 +260,11 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		if _, ok := pronouns[hw]; ok {
 			return subject{}
 		}
+		if definite(a, p, s) && (personNouns[lastPart(hw)] || roleWords[hw] || a.lx.Descriptor(hw)) {
+			if e := a.byRole(lastPart(hw), toks[s].s); e != nil {
+				return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
+			}
+		}
 		if a.lx.Descriptor(hw) || a.lx.Descriptor(strings.TrimSuffix(hw, "s")) {
 			// the mention runs to the end of the descriptor's tail, before any
 			// clause ("A spokesman for the fishermen declined to …")
@@ -338,6 +343,10 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	if r > s+1 && toks[r-1].kind == tWord && (a.lw(toks[r-1]) == "and" || a.lw(toks[r-1]) == "or") && toks[r-2].upper {
 		// "Tajiks and Uzbeks": several speakers, none named alone
 		return subject{ok: true, mention: mentionAll, kind: result.KindUnknown, pos: toks[s].s}
+	}
+	if r == h && a.lx.Descriptor(a.lw(head)) {
+		// "Campaigners said", "Residents told": unnamed people
+		return subject{ok: true, mention: mentionAll, kind: result.KindAnonymous, pos: toks[s].s}
 	}
 	run := toks[r : h+1]
 	pre := ""

@@ -93,7 +93,11 @@ var (
 		yesterday tomorrow january february march april may june july august september october november december
 		monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr sir according despite although
 		though during since until unlike like over under about against between among through into onto upon
-		speaking asked writing said says told`)
+		speaking asked writing said says told ultimately finally additionally separately similarly eventually
+		currently recently previously fortunately unfortunately interestingly importantly initially originally
+		subsequently consequently clearly obviously apparently certainly basically essentially generally
+		typically usually traditionally personally frankly honestly hopefully naturally significantly notably
+		overall instead indeed still`)
 
 	// personNouns are heads of a definite description that refers back to
 	// a person named earlier ("the Bishop said", "said the world indoor
