@@ -12,11 +12,16 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
 	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 )
@@ -609,5 +614,266 @@ func TestRobustNothingAuditable(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("an output folder was created although nothing was audited")
+	}
+}
+
+// TestRobustRuleFiles: every kind of broken rule file is a clear error at
+// file:line:col (file: for a whole-file problem), exit 2, no report, and
+// never a hang.
+func TestRobustRuleFiles(t *testing.T) {
+	bomb := "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+	for i := 1; i < 9; i++ {
+		p, c := string(rune('a'+i-1)), string(rune('a'+i))
+		bomb += c + ": &" + c + " [" + strings.TrimSuffix(strings.Repeat("*"+p+",", 9), ",") + "]\n"
+	}
+	var huge strings.Builder
+	huge.WriteString("people:\n")
+	for i := 0; huge.Len() <= 5<<20; i++ {
+		fmt.Fprintf(&huge, "  - name: Person Number%d\n    aliases: [P%d]\n", i, i)
+	}
+	for _, tc := range []struct {
+		name, yaml string
+		want       []string // in stderr; FILE stands for the rule file's path
+	}{
+		{"malformed YAML", "people:\n  - name: [Ana Lind\n", []string{"FILE:3:1: invalid YAML"}},
+		{"tab indentation", "people:\n\t- name: Ana Lind\n", []string{"FILE:2:1:"}},
+		{"wrong types", "people:\n  - name: Ana Lind\n    aliases: yes\nchecks:\n  loaded-verb: 7\n",
+			[]string{"FILE:3:14: `aliases` must be a list", "FILE:5:16: check `loaded-verb` must be a mapping"}},
+		{"unknown key", "peeple:\n  - name: Ana Lind\n", []string{"FILE:1:1: unknown key `peeple`", "did you mean `people`?"}},
+		{"unknown check", "checks:\n  loaded-verbs:\n    severity: error\n", []string{"FILE:2:3:", "loaded-verb"}},
+		{"invalid RE2 in a fact", "facts:\n  - id: toll\n    pattern: \"death toll (of\"\n    value: \"\\\\d+\"\n  - id: ahead\n    pattern: \"(?=toll)\"\n    value: \"x\"\n",
+			[]string{"FILE:3:14: invalid regular expression in `pattern`", "FILE:6:14: invalid regular expression", "RE2"}},
+		{"billion laughs", bomb, []string{"FILE:", "aliases expand to more than"}},
+		{"alias cycle", "people: &p\n  - name: Ana Lind\n    roles: *p\n", []string{"FILE:"}},
+		{"enormous file", huge.String(), []string{"FILE: rule file too large"}},
+		{"binary file", "\x00\x01\x02\xff\xfe", []string{"FILE:1:"}},
+		{"terminal escapes", "people:\n  - name: \"\x1b]0;pwned\x07\x1b[31mAna\u202e\"\n    alias: [x]\n", []string{"FILE:"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			rf := writeFile(t, filepath.Join(dir, "story.yaml"), []byte(tc.yaml))
+			in := writeFile(t, filepath.Join(dir, "in", "good.txt"), []byte(goodArticle))
+			out := filepath.Join(dir, "out")
+			code, stdout, stderr := quoteaudit(t, "-r", rf, "-o", out, in)
+			if code != exitError {
+				t.Fatalf("exit %d, want 2\nstderr: %s", code, stderr)
+			}
+			if !strings.HasPrefix(stderr, "quoteaudit: error: "+rf+":") {
+				t.Errorf("stderr does not open with quoteaudit: error: %s:…\n%s", rf, stderr)
+			}
+			for _, w := range tc.want {
+				if w = strings.ReplaceAll(w, "FILE", rf); !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+				if !strings.HasPrefix(l, "quoteaudit: ") {
+					t.Errorf("stderr line without the program prefix: %q", l)
+				}
+			}
+			if i := strings.IndexFunc(stderr, unsafeOnTerminal); i >= 0 {
+				t.Errorf("stderr carries the control character %U", []rune(stderr[i:])[0])
+			}
+			if len(stderr) > 64<<10 {
+				t.Errorf("stderr is %d bytes: errors should be few and short", len(stderr))
+			}
+			if stdout != "" {
+				t.Errorf("stdout: %q", stdout)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("output folder created although the rule file is broken")
+			}
+			if code, _, _ := quoteaudit(t, "rules", "check", rf); code != exitError {
+				t.Errorf("rules check: exit %d, want 2", code)
+			}
+		})
+	}
+}
+
+// snapshot records every file's bytes, mode and modification time under
+// dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		state := fmt.Sprintf("%v %d", fi.Mode(), fi.ModTime().UnixNano())
+		if fi.Mode().IsRegular() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			state += " " + string(b)
+		}
+		m[p] = state
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestRobustInputsUntouched: a full run (every format, output folder
+// elsewhere) leaves every input's bytes, mode and mtime as they were.
+func TestRobustInputsUntouched(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "good.txt"), []byte(goodArticle))
+	writeFile(t, filepath.Join(dir, "story.md"), []byte("---\ntitle: Story\n---\n\n“Quoted,” said Ana Lind.\n"))
+	writeFile(t, filepath.Join(dir, "page.html"), []byte("<html><body><article><p>“Quoted,” said Ana Lind.</p></article></body></html>"))
+	writeFile(t, filepath.Join(dir, "doc.docx"), docxBytes(t, "“Quoted,” said Ana Lind."))
+	writeFile(t, filepath.Join(dir, "empty.txt"), nil)
+	writeFile(t, filepath.Join(dir, "sub", "cp1252.txt"), []byte("\x93Quoted,\x94 said Jos\xe9.\n"))
+	ro := writeFile(t, filepath.Join(dir, "readonly.txt"), []byte(goodArticle))
+	os.Chmod(ro, 0o444)
+	// Old timestamps, so that any rewrite would show.
+	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return nil
+	})
+	before := snapshot(t, dir)
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := quoteaudit(t, "--date", "2025-07-10", "--fail-on", "none", "-o", out, dir)
+	if code != exitClean {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	after := snapshot(t, dir)
+	for p, s := range before {
+		if after[p] != s {
+			t.Errorf("%s changed during the run", p)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("the run added or removed files in the input folder: %d before, %d after", len(before), len(after))
+	}
+}
+
+// unsafeOnTerminal reports the characters that must never reach a
+// terminal from untrusted text: control characters other than newline
+// and tab (escape sequences, BEL), and format characters (bidirectional
+// overrides, zero-width characters).
+func unsafeOnTerminal(r rune) bool {
+	return r != '\n' && r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r))
+}
+
+// hostileArticle holds text that would act if a report let it: formulas
+// for a spreadsheet, escape sequences and a right-to-left override for a
+// terminal.
+const hostileArticle = "=HYPERLINK(\"http://evil\",\"x\")\nBy =cmd|' /C calc'!A0\nMarch 3, 2025\n\n" +
+	"“=HYPERLINK(\"http://evil\",\"x\")” said Ana Lind, the treasurer.\n" +
+	"“+1+2 is the answer,” said Ana Lind.\n" +
+	"“-2+3 is not,” said Tom Berg, the mayor.\n" +
+	"“@SUM(A1:A2) again,” said Tom Berg.\n" +
+	"“\t=1+1 after a tab,” said Tom Berg.\n" +
+	"“Red \x1b[31malert\x1b[0m and \x1b]0;owned\x07 title\u202e reversed,” said Zoe Brandt.\n" +
+	"Tom Berg is \x1b[2Jcleared and \u202eAna Lind\u202c disagreed.\n"
+
+// TestRobustUntrustedTextIsInert: cells that begin with = + - @ tab or CR
+// are strings in the workbook, never formulas; escape sequences, BEL and
+// bidirectional overrides never reach the terminal, the text report or
+// the PDF's text.
+func TestRobustUntrustedTextIsInert(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "=1+2 \x1b[31mred.txt"), []byte(hostileArticle))
+	writeFile(t, filepath.Join(dir, "@copy.txt"), []byte(strings.Replace(hostileArticle, "said Ana Lind, the treasurer", "said Ana Lind", 1)))
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := quoteaudit(t, "-v", "--show-ignored", "--date", "2025-07-10", "--fail-on", "none", "-o", out, dir)
+	if code != exitClean {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	r := readResult(t, filepath.Join(out, "quoteaudit.json"))
+	s := findSource(r, in)
+	if s == nil {
+		t.Fatalf("%s not audited: %v", in, r.Skipped)
+	}
+	// The extractor ends a curly quote at the first straight mark, so the
+	// quote is `=HYPERLINK("http://evil",`; the title is the whole formula.
+	const formula = `=HYPERLINK("http://evil","x")`
+	want := map[string]bool{formula: false}
+	for _, q := range quotesOf(r, s) {
+		if strings.HasPrefix(q.Text, "=HYPERLINK(") {
+			want[q.Text] = false
+		}
+	}
+	if len(want) < 2 || s.Title != formula {
+		t.Fatalf("title %q; the =HYPERLINK quote was not extracted: %+v", s.Title, quotesOf(r, s))
+	}
+
+	// The terminal and the text report.
+	txt, err := os.ReadFile(filepath.Join(out, "quoteaudit.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range map[string]string{"stdout": stdout, "stderr": stderr, "quoteaudit.txt": string(txt)} {
+		if i := strings.IndexFunc(s, unsafeOnTerminal); i >= 0 {
+			t.Errorf("%s carries %U near %q", name, []rune(s[i:])[0], s[max(0, i-30):min(len(s), i+30)])
+		}
+	}
+
+	// The workbook: read every cell back.
+	f, err := excelize.OpenFile(filepath.Join(out, "quoteaudit.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatalf("%s: %v", sheet, err)
+		}
+		for ri, row := range rows {
+			for ci, v := range row {
+				if v == "" || !strings.ContainsAny(v[:1], "=+-@\t\r") {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+				formula, err := f.GetCellFormula(sheet, cell)
+				if err != nil || formula != "" {
+					t.Errorf("%s!%s %q is a formula %q (%v)", sheet, cell, v, formula, err)
+				}
+				if typ, _ := f.GetCellType(sheet, cell); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+					t.Errorf("%s!%s %q has cell type %v, want a string", sheet, cell, v, typ)
+				}
+				if _, ok := want[v]; ok {
+					want[v] = true
+					if got, _ := f.GetCellValue(sheet, cell); got != v {
+						t.Errorf("%s!%s reads back %q", sheet, cell, got)
+					}
+					if ok, link, _ := f.GetCellHyperLink(sheet, cell); ok && strings.Contains(link, "evil") {
+						t.Errorf("%s!%s links to %s", sheet, cell, link)
+					}
+				}
+			}
+		}
+	}
+	for v, seen := range want {
+		if !seen {
+			t.Errorf("no cell holds the text %q", v)
+		}
+	}
+
+	// The PDF, through pdftotext when it is installed.
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed: the PDF's text is not checked")
+		return
+	}
+	pdfText, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(out, "quoteaudit.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	// The ESC and BEL go; the printable rest of a sequence ("[31m") is
+	// inert text and may stay.
+	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u202c"} {
+		if strings.Contains(string(pdfText), bad) {
+			t.Errorf("the PDF's text carries %q", bad)
+		}
+	}
+	if !strings.Contains(string(pdfText), "HYPERLINK") {
+		t.Log("the PDF does not show the =HYPERLINK quote")
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -372,6 +374,7 @@ func (u *ui) ruleErrors(err error) {
 			var b strings.Builder
 			(&rules.Errors{List: []*rules.Error{x}}).Format(&b)
 			for i, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+				line = termSafe(line) // the rule file's own line may hold anything
 				if i == 0 {
 					u.errorf("%s", line) // file:line:col: message
 					continue
@@ -382,4 +385,16 @@ func (u *ui) ruleErrors(err error) {
 		return
 	}
 	u.errorf("%v", err)
+}
+
+// termSafe replaces control and format characters (escape sequences,
+// bidirectional overrides) other than tab with U+FFFD, one for one, so
+// that a caret under a column stays in place.
+func termSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r)) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
 }
