@@ -775,7 +775,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 func (a *attributor) antecedent(pos int, g byte) *entity {
 	var subj, any *entity
 	a.back(pos, func(e *entity) bool {
-		if pg, ok := a.gender[e.name]; ok && g != 0 && pg != g {
+		if pg := a.genderOf(e.name); g != 0 && pg != 0 && pg != g {
 			return false
 		}
 		if !e.speaker && !e.confirmed && !a.confirmed[e.name] {
@@ -962,4 +962,13 @@ func (a *attributor) roleWord(w string) bool {
 		return false
 	}
 	return roleWords[w] || personNouns[w] || a.lx.Descriptor(w)
+}
+
+// genderOf returns what the document says of a person's gender (a title,
+// an earlier pronoun), else what the given name suggests, else 0.
+func (a *attributor) genderOf(name string) byte {
+	if g, ok := a.gender[name]; ok {
+		return g
+	}
+	return givenGender(name)
 }
