@@ -15,7 +15,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"sync"
@@ -36,6 +35,11 @@ type LoadOptions struct {
 	// Progress, if set, is called after each file is read (from several
 	// goroutines: it must be safe for concurrent use).
 	Progress func(done, total int)
+
+	// beforeRead, for tests only, runs between Walk and the reading of
+	// each file (a test deletes the file there: a file that vanishes
+	// during the run).
+	beforeRead func(path string)
 }
 
 // Corpus is the set of sources one audit reads.
@@ -61,6 +65,9 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) (*Corpus, error
 	errs := make([]error, len(files))
 	read := func(i int) {
 		docs[i], errs[i] = readRecovering(files[i], func() (*source.Document, error) {
+			if opts.beforeRead != nil {
+				opts.beforeRead(files[i])
+			}
 			return source.Read(files[i], source.Options{MaxFileSize: opts.MaxFileSize})
 		})
 	}
@@ -142,7 +149,7 @@ func skipReason(err error) string {
 func readRecovering(name string, read func() (*source.Document, error)) (doc *source.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			doc, err = nil, fmt.Errorf("internal error while reading %s: %v\n%s", name, p, debug.Stack())
+			doc, err = nil, fmt.Errorf("internal error while reading: %s (a bug in quoteaudit: please report it with this file)", firstLine(fmt.Sprint(p)))
 		}
 	}()
 	return read()

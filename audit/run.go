@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +33,10 @@ type Config struct {
 	Title string
 	// Workers sizes the per-source pool (0: the number of CPUs).
 	Workers int
+
+	// extract, for tests only, replaces quote.Extract (a test makes it
+	// panic on one source to prove the run goes on).
+	extract func(*source.Document, *lexicon.Lexicon) []result.Quote
 }
 
 // Run audits the corpus: extraction and attribution per source, then
@@ -70,10 +73,14 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 
 	// Per source: extraction and attribution, on a bounded pool. A panic
 	// in one source is that source's failure; the run goes on.
+	extract := quote.Extract
+	if cfg.extract != nil {
+		extract = cfg.extract
+	}
 	perSource := make([][]result.Quote, len(c.Docs))
 	failed := make([]error, len(c.Docs))
 	err := parallel(ctx, len(c.Docs), cfg.Workers, nil, func(i int) {
-		perSource[i], failed[i] = extractRecovering(c.Docs[i], lx)
+		perSource[i], failed[i] = extractRecovering(c.Docs[i], lx, extract)
 	})
 	if err != nil {
 		return nil, err
@@ -105,13 +112,15 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	return r, nil
 }
 
-func extractRecovering(d *source.Document, lx *lexicon.Lexicon) (qs []result.Quote, err error) {
+func extractRecovering(d *source.Document, lx *lexicon.Lexicon, extract func(*source.Document, *lexicon.Lexicon) []result.Quote) (qs []result.Quote, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			qs, err = nil, fmt.Errorf("internal error while extracting quotes: %v\n%s", p, debug.Stack())
+			// One short line: it is the source's skip reason, shown in
+			// every report and on the terminal.
+			qs, err = nil, fmt.Errorf("internal error while extracting quotes: %s (a bug in quoteaudit: please report it with this file)", firstLine(fmt.Sprint(p)))
 		}
 	}()
-	return quote.Extract(d, lx), nil
+	return extract(d, lx), nil
 }
 
 // linkMatches sets Quote.Match on every part of every grouped quotation.
@@ -297,4 +306,15 @@ func defaultTitle(inputs []string) string {
 		return "Quote audit of " + inputs[0]
 	}
 	return fmt.Sprintf("Quote audit of %s and %d more", inputs[0], len(inputs)-1)
+}
+
+// firstLine is s up to its first line break, cut to 200 bytes.
+func firstLine(s string) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 200 {
+		s = strings.ToValidUTF8(s[:200], "") + "…"
+	}
+	return s
 }
