@@ -246,6 +246,18 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 			break
 		}
 	}
+	if c < e && toks[e-1].kind == tWord && toks[e-1].upper {
+		// a name closing the phrase is its head unless a preposition
+		// introduces it: "spokeswoman for women Sandra Gidley" but
+		// "Mike Powell of Dresdner Kleinwort"
+		b := e - 1
+		for b > c && (toks[b-1].upper && toks[b-1].kind == tWord || a.dotInName(p, b-1)) {
+			b--
+		}
+		if b > c && toks[b-1].kind == tWord && !tailPrepositions[a.lw(toks[b-1])] && !determiners[a.lw(toks[b-1])] && !functionWords[a.lw(toks[b-1])] {
+			c = e
+		}
+	}
 	h := c - 1
 	for h > s && toks[h].kind == tPunct {
 		h--
@@ -340,7 +352,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	for r < h && toks[r].kind == tWord && notNames[a.lw(toks[r])] && honorifics[a.lw(toks[r])] == 0 && !isHonorific(a.lw(toks[r])) {
 		r++
 	}
-	if r > s+1 && toks[r-1].kind == tWord && (a.lw(toks[r-1]) == "and" || a.lw(toks[r-1]) == "or") && toks[r-2].upper {
+	if r > s+1 && toks[r-1].kind == tWord && (a.lw(toks[r-1]) == "and" || a.lw(toks[r-1]) == "or") && toks[r-2].upper && !a.hasPossessive(toks[r:h]) {
 		// "Tajiks and Uzbeks": several speakers, none named alone
 		return subject{ok: true, mention: mentionAll, kind: result.KindUnknown, pos: toks[s].s}
 	}
@@ -354,8 +366,8 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		pre = strings.TrimSpace(a.t[toks[s].s:toks[r-1].e])
 	}
 	runText := a.t[run[0].s:run[len(run)-1].e]
-	if notNames[a.lw(head)] && !isHonorific(a.lw(head)) {
-		return subject{}
+	if notNames[a.lw(head)] && !isHonorific(a.lw(head)) && (len(run) == 1 || !run[len(run)-2].upper) {
+		return subject{} // "May said" is a month; "Theresa May said" is not
 	}
 	if len(run) == 1 && r > s && definite(a, p, s) && (personNouns[a.lw(head)] || roleWords[a.lw(head)]) {
 		if e := a.byRole(a.lw(head), toks[s].s); e != nil {
@@ -971,4 +983,13 @@ func (a *attributor) genderOf(name string) byte {
 		return g
 	}
 	return givenGender(name)
+}
+
+func (a *attributor) hasPossessive(ts []token) bool {
+	for _, tk := range ts {
+		if tk.kind == tWord && possessive(a.lw(tk)) {
+			return true
+		}
+	}
+	return false
 }

@@ -123,6 +123,12 @@ var (
 	multiFirst = set(`according go goes went going gone put puts putting point points pointed pointing hit hits
 		hitting lash lashes lashed lashing say says said`)
 
+	// functionWords cannot stand right before a name that heads a phrase.
+	functionWords = set(`as like than about against into over after before by under between through during without
+		within upon toward towards via per versus and or but nor so yet if that which who whom whose when where
+		while because although though to of for at from in with on is was are were be been has have had
+		depicted called named dubbed`)
+
 	// locatives before a capitalised run make it a place.
 	locatives = set(`in at from to into near across outside inside around throughout via towards toward`)
 )
