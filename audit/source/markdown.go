@@ -125,7 +125,6 @@ type mdParser struct {
 	fence     string // the open code fence, or ""
 	rawEnd    string // the end tag of an open <script> or <style> block, or ""
 	inComment bool   // inside a multi-line <!-- comment -->
-	lastLine  int    // file line of the last line that gave text
 	// col tracking while scanning one line
 	lnStart int
 	lnCol   int
@@ -246,20 +245,58 @@ func (p *mdParser) breakParagraph() {
 
 // content emits the inline text of ln from byte i on.
 func (p *mdParser) content(ln string, i, num int, alone bool) {
-	if p.e.inParagraph() && p.lastLine != 0 {
+	if p.e.inParagraph() {
 		// A paragraph that spans lines keeps its line break.
 		p.e.text("\n", p.e.line, p.e.col)
 	}
 	p.ln, p.lnNum, p.lnIdx, p.lnCol, p.match = ln, num, 0, 1, nil
-	before := len(p.e.b.String())
-	p.inline(i, len(ln))
-	if p.e.b.Len() > before {
-		p.lastLine = num
+	end := len(ln)
+	// A trailing backslash is a hard line break, not text.
+	if t := strings.TrimRight(ln, " \t"); strings.HasSuffix(t, "\\") && !strings.HasSuffix(t, "\\\\") {
+		end = len(t) - 1
+	}
+	if end > i && isTableRow(ln[i:end]) {
+		p.tableRow(i, end)
+		alone = true
+	} else {
+		p.inline(i, end)
 	}
 	if alone {
 		p.breakParagraph()
 	}
-	// Trailing hard-break markers ("  " or "\") are left to trimming.
+}
+
+// isTableRow reports whether a line is a row of a pipe table.
+func isTableRow(s string) bool {
+	t := strings.TrimSpace(s)
+	return len(t) > 1 && t[0] == '|' && strings.Count(t, "|") >= 2
+}
+
+// tableRow emits the cells of a table row, one space between them; the
+// row is a paragraph of its own.
+func (p *mdParser) tableRow(i, end int) {
+	ln := p.ln
+	p.breakParagraph()
+	first := true
+	start := strings.IndexByte(ln[i:end], '|') + i + 1
+	for start <= end {
+		j := start
+		for j < end && ln[j] != '|' {
+			if ln[j] == '\\' && j+1 < end {
+				j++
+			}
+			j++
+		}
+		lo, hi := trimSpan(ln[start:j])
+		if lo < hi {
+			if !first {
+				p.e.text(" ", p.lnNum, p.colAt(start-1))
+			}
+			first = false
+			p.inline(start+lo, start+hi)
+		}
+		start = j + 1
+	}
 }
 
 // colAt returns the file column (in characters) of byte j of the line.

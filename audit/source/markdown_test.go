@@ -33,6 +33,8 @@ func TestMarkdownStripsMarkup(t *testing.T) {
 		{"escapes", `\*not emphasis\* and \[x\]`, []string{"*not emphasis* and [x]"}},
 		{"setext and rule", "Title\n=====\n\nText\n\n---\n\nMore", []string{"Title", "Text", "More"}},
 		{"script block", "Before\n\n<script>\nvar q = \"no\";\n</script>\n<style>p{}</style>\nAfter", []string{"Before", "After"}},
+		{"table", "Intro\n\n| Who | Said |\n|-----|------|\n| Ana | “yes” |\n| Bo \\| Li | *no* |\n", []string{"Intro", "Who Said", "Ana “yes”", "Bo | Li no"}},
+		{"hard break", "Line one\\\nline two", []string{"Line one\nline two"}},
 		{"footnote", "Claim[^1] here.\n\n[^1]: Source.", []string{"Claim here."}},
 	}
 	for _, tt := range tests {
