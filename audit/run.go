@@ -22,6 +22,7 @@ import (
 
 // Config is what one run needs besides the sources.
 type Config struct {
+	// Rules is the rule set; nil means the bundled defaults alone.
 	Rules *rules.Set
 	// Checks is the catalogue (check.All() unless a test narrows it).
 	Checks []*check.Check
@@ -47,6 +48,14 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	}
 	if err := check.Validate(cfg.Checks); err != nil {
 		return nil, err
+	}
+	if cfg.Rules == nil {
+		// No rules given: the bundled defaults, which always load.
+		rs, err := rules.Load(nil, rules.LoadOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("loading the bundled rules: %w", err)
+		}
+		cfg.Rules = rs
 	}
 	lx := lexicon.New(cfg.Rules)
 	r := &result.Result{
