@@ -140,6 +140,8 @@ func docxText(r io.Reader) (string, []Span, []Anchor, error) {
 		skip    int // depth inside w:instrText / w:delText / w:pPr / w:rPr...
 		inT     bool
 		inRun   int
+		inRPr   bool // inside a run's properties
+		hidden  bool // the current run is hidden text (w:vanish)
 	)
 	flush := func() {
 		if !inPara {
@@ -190,8 +192,16 @@ func docxText(r io.Reader) (string, []Span, []Anchor, error) {
 				del++
 			case "instrText", "delText", "delInstrText", "pPr", "rPr", "sectPr", "tblPr", "tcPr", "trPr", "Fallback":
 				skip++
+				if t.Name.Local == "rPr" && inRun > 0 {
+					inRPr = true
+				}
 			case "r":
 				inRun++
+				hidden = false
+			case "vanish", "specVanish", "webHidden":
+				if inRPr && !xmlFalse(t.Attr) {
+					hidden = true
+				}
 			case "t":
 				inT = true
 			case "tab":
@@ -219,15 +229,19 @@ func docxText(r io.Reader) (string, []Span, []Anchor, error) {
 				if skip > 0 {
 					skip--
 				}
+				if t.Name.Local == "rPr" {
+					inRPr = false
+				}
 			case "r":
 				if inRun > 0 {
 					inRun--
 				}
+				hidden = false
 			case "t":
 				inT = false
 			}
 		case xml.CharData:
-			if inT && del == 0 && skip == 0 {
+			if inT && del == 0 && skip == 0 && !hidden {
 				if !inPara {
 					inPara = true
 				}
@@ -237,6 +251,19 @@ func docxText(r io.Reader) (string, []Span, []Anchor, error) {
 	}
 	flush()
 	return b.String(), paras, anchors, nil
+}
+
+// xmlFalse reports whether an on/off property is switched off (w:val="false").
+func xmlFalse(attrs []xml.Attr) bool {
+	for _, a := range attrs {
+		if a.Name.Local == "val" {
+			switch a.Value {
+			case "false", "0", "off":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func countRunes(s string) int {

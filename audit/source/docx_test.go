@@ -16,6 +16,7 @@ func TestDOCX(t *testing.T) {
 		`<w:r><w:t>finished,” she said.</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "x" </w:instrText></w:r><w:r><w:t>Link text</w:t></w:r></w:p>` +
 		`<w:p></w:p>` +
+		`<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Hidden note. </w:t></w:r><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>Shown</w:t></w:r></w:p>` +
 		`<mc:AlternateContent><mc:Choice Requires="wps"><w:p><w:r><w:t>In a box</w:t></w:r></w:p></mc:Choice><mc:Fallback><w:p><w:r><w:t>In a box</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>` +
 		`<w:p><w:r><w:t>First line</w:t><w:br/><w:t>second</w:t><w:tab/><w:t>tabbed</w:t></w:r></w:p>` +
 		`<w:sectPr><w:pgSz w:w="11906"/></w:sectPr>`
@@ -28,7 +29,7 @@ func TestDOCX(t *testing.T) {
 	for _, p := range d.Paragraphs {
 		got = append(got, d.Slice(p))
 	}
-	want := []string{"Mayor opens new bridge", "By Clara Nunes", "July 8, 2025", "“It is finished,” she said.", "Link text", "In a box", "First line\nsecond\ttabbed"}
+	want := []string{"Mayor opens new bridge", "By Clara Nunes", "July 8, 2025", "“It is finished,” she said.", "Link text", "Shown", "In a box", "First line\nsecond\ttabbed"}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("paragraphs %q, want %q", got, want)
 	}
@@ -40,7 +41,7 @@ func TestDOCX(t *testing.T) {
 		sub       string
 		line, col int
 	}{
-		{"Mayor", 1, 1}, {"finished", 4, 8}, {"Link", 5, 1}, {"In a box", 6, 1}, {"second", 7, 12}, {"tabbed", 7, 19},
+		{"Mayor", 1, 1}, {"finished", 4, 8}, {"Link", 5, 1}, {"Shown", 6, 1}, {"In a box", 7, 1}, {"second", 8, 12}, {"tabbed", 8, 19},
 	} {
 		if l, c := posOf(t, d, tc.sub); l != tc.line || c != tc.col {
 			t.Errorf("%q at %d:%d, want %d:%d", tc.sub, l, c, tc.line, tc.col)

@@ -146,7 +146,7 @@ func readHTML(path string, data []byte) (*Document, error) {
 				continue
 			}
 			o := htmlOpen{name: name, container: -1}
-			if htmlDropped[name] {
+			if htmlDropped[name] || htmlHidden(attrs) {
 				o.drop = true
 				dropDepth++
 			}
@@ -279,6 +279,21 @@ type htmlOpen struct {
 	name      string
 	drop      bool
 	container int
+}
+
+// htmlHidden reports whether an element's attributes hide it from readers.
+func htmlHidden(a map[string]string) bool {
+	if a == nil {
+		return false
+	}
+	if _, ok := a["hidden"]; ok {
+		return true
+	}
+	if strings.EqualFold(a["aria-hidden"], "true") {
+		return true
+	}
+	style := strings.ToLower(strings.ReplaceAll(a["style"], " ", ""))
+	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
 }
 
 // capWrite appends p to b up to a few hundred bytes: enough for a title

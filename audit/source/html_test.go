@@ -86,6 +86,7 @@ func TestHTMLBodyChoice(t *testing.T) {
 		{"nul", "<p>a\x00b</p>", []string{"ab"}},
 		{"self-closing script", "<p>Before</p><script src=\"x.js\"/>var s = \"no\";</script><p>After</p>", []string{"Before", "After"}},
 		{"q element", "<p>He said <q>we <q>won</q> today</q>.</p>", []string{"He said “we ‘won’ today”."}},
+		{"hidden", "<p>Seen</p><div hidden><p>a</p></div><span aria-hidden=\"true\">b</span><p style=\"display: none\">c</p>", []string{"Seen"}},
 		{"comment", "<p>Seen<!-- <p>unseen</p> --></p>", []string{"Seen"}},
 		{"header inside article", "<article><header><h1>Head</h1></header><p>Story</p></article>", []string{"Story"}},
 	}
