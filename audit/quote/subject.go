@@ -78,6 +78,34 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 			}
 		}
 	}
+	// "the International Air Transport Association (IATA), which has
+	// attacked": a relative pronoun takes the noun phrase before it
+	if last := segs[len(segs)-1]; last.s < last.e && toks[last.s].kind == tWord {
+		switch a.lw(toks[last.s]) {
+		case "who", "which":
+			if last.e-last.s <= 2 {
+				segs = segs[:len(segs)-1]
+				for len(segs) > 1 && segs[len(segs)-1].s >= segs[len(segs)-1].e {
+					segs = segs[:len(segs)-1]
+				}
+				if n := len(segs); n > 1 && segs[n-1].e-segs[n-1].s == 1 && isAcronym(word(a.t, toks[segs[n-1].s])) {
+					segs = segs[:n-1] // the acronym in brackets: the name before it
+					for len(segs) > 1 && segs[len(segs)-1].s >= segs[len(segs)-1].e {
+						segs = segs[:len(segs)-1]
+					}
+				}
+				// the relative pronoun refers to the nearest name
+				sg := segs[len(segs)-1]
+				if r0, r1 := a.capRun(p, sg.s, sg.e); r0 < r1 && r1 == sg.e {
+					return a.parseNP(p, r0, r1)
+				}
+				if sg.s < sg.e {
+					return a.parseNP(p, sg.s, sg.e)
+				}
+				return subject{}
+			}
+		}
+	}
 	k := len(segs) - 1
 	role := ""
 	// Skip appositives back to the name they describe.
@@ -274,6 +302,12 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		}
 		if definite(a, p, s) && (personNouns[lastPart(hw)] || roleWords[hw] || a.lx.Descriptor(hw)) {
 			if e := a.byRole(lastPart(hw), toks[s].s); e != nil {
+				return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
+			}
+		}
+		if definite(a, p, s) && personNouns[lastPart(hw)] && h == e-1 {
+			// "the minister told delegates": the person named before
+			if e := a.antecedent(toks[s].s, 0); e != nil {
 				return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
 			}
 		}
