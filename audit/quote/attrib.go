@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -165,15 +166,8 @@ func interrupted(text string) bool {
 }
 
 func lastRune(s string) rune {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] < 0x80 || s[i] >= 0xC0 {
-			r := []rune(s[i:])
-			if len(r) > 0 {
-				return r[0]
-			}
-		}
-	}
-	return 0
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func sameSpeaker(a, b result.Speaker) bool {

@@ -20,7 +20,6 @@ package quote
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
@@ -172,11 +171,17 @@ func wordCount(s string) int {
 	n := 0
 	in := false
 	for _, r := range s {
-		w := isWordRune(r) || r == '\'' || r == '’' || r == '-'
-		if w && !in && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			n++
+		switch {
+		case isWordRune(r):
+			if !in {
+				n++
+			}
+			in = true
+		case in && (r == '\'' || r == '’' || r == '-'):
+			// inside a word: don't, Russia’s, well-known
+		default:
+			in = false
 		}
-		in = w
 	}
 	return n
 }
