@@ -92,3 +92,43 @@ func TestNoParagraphs(t *testing.T) {
 		t.Errorf("first quote %q", got)
 	}
 }
+
+// TestCuePosition checks that Speaker.Line and Column place the mention of
+// the speaker, and that an unknown speaker has none.
+func TestCuePosition(t *testing.T) {
+	text := "Intro line.\n\n“It works,” said Ada Quinn.\n\nThe rain stopped.\n\n“Who knows?”"
+	qs := Extract(newDoc("c", text), testLexicon(t))
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2", len(qs))
+	}
+	if s := qs[0].Speaker; s.Name != "Ada Quinn" || s.Line != 3 || s.Column != 18 {
+		t.Errorf("speaker %+v, want Ada Quinn at 3:18", s)
+	}
+	if s := qs[1].Speaker; s.Known() || s.Line != 0 || s.Column != 0 {
+		t.Errorf("second speaker %+v, want unknown without a position", s)
+	}
+}
+
+// TestWordCount checks the word counter behind the fragment rule.
+func TestWordCount(t *testing.T) {
+	for in, want := range map[string]int{
+		"":                      0,
+		"ally":                  1,
+		"grave concern":         2,
+		"the '90s were great":   4,
+		"well-known, isn’t it?": 3,
+		"— … —":                 0,
+	} {
+		if got := wordCount(in); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// TestInsertions checks bracketed insertions and ellipses.
+func TestInsertions(t *testing.T) {
+	ins, ell := insertions("[we are] sure... and [the council] … agreed.... [unclosed")
+	if strings.Join(ins, "|") != "[we are]|[the council]" || ell != 3 {
+		t.Errorf("got %q and %d ellipses", ins, ell)
+	}
+}
