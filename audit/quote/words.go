@@ -51,7 +51,10 @@ var (
 		chairperson inspector superintendent sergeant constable detective commander colonel major lieutenant
 		admiral officer striker midfielder defender goalkeeper winger forward player star singer actor actress
 		director-general secretary-general vice-president president-elect attorney solicitor barrister
-		counsel partner treasurer analyst strategist economist trader dealer rapporteur`)
+		counsel partner treasurer sheriff marshal prosecutor councilman councilwoman councillor alderman
+		assemblyman assemblywoman trooper pastor rabbi imam priest doctor nurse quarterback pitcher dean provost
+		principal lawyer adviser advisor aide pollster historian novelist poet photographer designer architect
+		engineer scientist researcher lecturer teacher analyst strategist economist trader dealer rapporteur`)
 
 	// honorifics are dropped from a name but kept in the mention.
 	honorifics = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "dr": 0, "sir": 'm', "dame": 'f',
@@ -130,5 +133,5 @@ var (
 		depicted called named dubbed`)
 
 	// locatives before a capitalised run make it a place.
-	locatives = set(`in at from to into near across outside inside around throughout via towards toward`)
+	locatives = set(`in at from into near across outside inside around throughout via towards toward`)
 )
