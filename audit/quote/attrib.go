@@ -337,7 +337,7 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 			// the verb must end the clause or lead to its circumstances
 			// ("Iraq continued to be …" is not a cue)
 			nx := strings.ToLower(word(a.t, toks[v+n]))
-			if toks[v+n].kind == tWord && !(stopForward[nx] && nx != "to") && !strings.HasSuffix(nx, "ly") && base != "tell" && base != "ask" && a.via(p, v+n, min(we, v+n+4)) == "" {
+			if toks[v+n].kind == tWord && !toks[v+n].upper && !(stopForward[nx] && nx != "to") && !afterVerb[nx] && !strings.HasSuffix(nx, "ly") && base != "tell" && base != "ask" && a.via(p, v+n, min(we, v+n+4)) == "" {
 				return cue{}
 			}
 		}

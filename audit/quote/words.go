@@ -132,6 +132,11 @@ var (
 		while because although though to of for at from in with on is was are were be been has have had
 		depicted called named dubbed`)
 
+	// afterVerb may follow a verb that closes an attribution ("he said of
+	// the plan", "she said then").
+	afterVerb = set(`of by via through over then again there here now tonight afterward afterwards too also once
+		during outside inside before after`)
+
 	// locatives before a capitalised run make it a place.
 	locatives = set(`in at from into near across outside inside around throughout via towards toward`)
 )
