@@ -165,6 +165,9 @@ func (r *resolver) collect() {
 		if full == "" && short == "" {
 			continue
 		}
+		if len(tokens(full)) >= 2 {
+			ensureWritten(&cands[d], r.docs[d].Text, full, q.Start)
+		}
 		best, bestDist := -1, 1<<30
 		for ci, c := range cands[d] {
 			f := Fold(c.name)
@@ -277,6 +280,33 @@ func (r *resolver) collect() {
 			r.mentions = append(r.mentions, m)
 		}
 	}
+}
+
+// ensureWritten marks as evidenced the full name the extractor resolved
+// a speaker to, adding it at the place where it is written nearest before
+// the quote when the name finder missed it ("Jeff Joseph, from the
+// Consumer Electronics Association, told …"). A later short form ("Mr
+// Joseph") then links to the full name. A name not written in the text
+// adds nothing: variants are spellings as written.
+func ensureWritten(cands *[]candidate, text, full string, before int) {
+	for i := range *cands {
+		if Fold((*cands)[i].name) == Fold(full) {
+			(*cands)[i].evidence = true
+			return
+		}
+	}
+	at := strings.LastIndex(text[:min(len(text), before+len(full)+200)], full)
+	if at < 0 {
+		at = strings.Index(text, full)
+	}
+	if at < 0 {
+		return
+	}
+	c := candidate{start: at, end: at + len(full), name: full, roleStart: -1, evidence: true}
+	i := sort.Search(len(*cands), func(i int) bool { return (*cands)[i].start > at })
+	*cands = append(*cands, candidate{})
+	copy((*cands)[i+1:], (*cands)[i:])
+	(*cands)[i] = c
 }
 
 // speakerRole keeps a role given by the quote extractor only when it

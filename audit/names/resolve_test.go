@@ -234,3 +234,22 @@ func TestPrepositionAndPlaceIsNotAPerson(t *testing.T) {
 		t.Errorf("people = %q, want only Alexander Molokhov", names)
 	}
 }
+
+// A speaker the extractor resolved to a full name that the name finder
+// missed (no role noun or title beside it) is known by that full name,
+// taken from where it is written, and the later "Mr Joseph" is its variant.
+func TestSpeakerFullNameWrittenInText(t *testing.T) {
+	d := doc("S1", "\"It is about choice,\" Jeff Joseph, from the trade group, told the website.\n\n"+
+		"\"Some will show more,\" said Mr Joseph.\n")
+	q := quoteOf(t, "Q1", d, "Some will show more,", "Mr Joseph")
+	q.Speaker.Name = "Jeff Joseph"
+	quotes := []result.Quote{q}
+	people := Resolve([]*source.Document{d}, quotes, nil, testLexicon())
+	p := personNamed(t, people, "Jeff Joseph")
+	if got := variantTexts(p); !reflect.DeepEqual(got, []string{"Jeff Joseph", "Mr Joseph"}) {
+		t.Errorf("variants = %q", got)
+	}
+	if quotes[0].Speaker.Person != p.ID {
+		t.Errorf("quote speaker person %q, want %s", quotes[0].Speaker.Person, p.ID)
+	}
+}
