@@ -302,6 +302,13 @@ func ensureWritten(cands *[]candidate, text, full string, before int) {
 	if at < 0 {
 		return
 	}
+	for _, c := range *cands {
+		if c.start < at+len(full) && at < c.end {
+			// The finder read this span differently ("Russian Preseident
+			// Vladamir Putin" is a role and a name): trust the finder.
+			return
+		}
+	}
 	c := candidate{start: at, end: at + len(full), name: full, roleStart: -1, evidence: true}
 	i := sort.Search(len(*cands), func(i int) bool { return (*cands)[i].start > at })
 	*cands = append(*cands, candidate{})
