@@ -576,13 +576,16 @@ func SpeakerKey(s result.Speaker) string {
 }
 
 // fragmentSpeaker is the speaker identity fragments must share: the
-// person, else the folded name; "" (no grouping) when neither is known.
+// person, else the folded name, else an anonymous speaker's descriptor as
+// written ("an IAAF spokesman"); "" (no grouping) when none is known.
 func fragmentSpeaker(s result.Speaker) string {
 	switch {
 	case s.Person != "":
 		return "person:" + s.Person
 	case strings.TrimSpace(s.Name) != "":
 		return "name:" + foldName(s.Name)
+	case s.Kind == result.KindAnonymous && strings.TrimSpace(s.Mention) != "":
+		return "anonymous:" + foldName(s.Mention)
 	}
 	return ""
 }
