@@ -438,6 +438,12 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		if n == 0 {
 			continue
 		}
+		if v+n+1 < hi && lowerIs(a.t, toks[v+n], "by") && !strings.HasSuffix(a.lw(toks[v+n+1]), "ing") {
+			// "was described by Jobs as", "a ceremony described by the ministry as"
+			if sub, _ := a.parseForward(p, v+n+1, hi); sub.ok {
+				return a.makeCue(sub, base, p, v, hi, -1)
+			}
+		}
 		if a.passive(p, v) {
 			continue
 		}
@@ -451,9 +457,13 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 			}
 			continue
 		}
-		if v+n+1 < hi && lowerIs(a.t, toks[v+n], "by") && !strings.HasSuffix(a.lw(toks[v+n+1]), "ing") {
-			sub, _ := a.parseForward(p, v+n+1, hi)
-			if sub.ok {
+		if v > lo+1 && lowerIs(a.t, toks[v-1], "as") && a.lw(toks[v-2]) == "quoted" {
+			// "the aid agency was quoted as saying"
+			k := v - 2
+			for k > lo && toks[k-1].kind == tWord && auxiliaries[a.lw(toks[k-1])] {
+				k--
+			}
+			if sub := a.parseSubject(p, lo, k); sub.ok {
 				return a.makeCue(sub, base, p, v, hi, -1)
 			}
 		}
@@ -482,6 +492,12 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		}
 	}
 	if inherit.inherit {
+		// "But Serena denied it, saying:": the name that opens the sentence
+		if sub := a.leadingSubject(p, lo, hi); sub.ok {
+			c := a.makeCue(sub, inherit.verb, p, lo, hi, -1)
+			c.via = inherit.via
+			return c
+		}
 		return inherit
 	}
 	// No verb: "The White House statement, in fact, dropped a hint:"
@@ -705,4 +721,33 @@ func (a *attributor) back(pos int, fn func(e *entity) bool) {
 			return
 		}
 	}
+}
+
+// leadingSubject reads the name that opens a clause ("But Serena denied
+// …"): connectives, then capitalised words directly followed by a
+// lower-case word.
+func (a *attributor) leadingSubject(p *para, lo, hi int) subject {
+	toks := p.toks
+	s := lo
+	for s < hi && toks[s].kind == tWord && connectives[a.lw(toks[s])] {
+		s++
+	}
+	e := s
+	for e < hi && (toks[e].kind == tWord && (toks[e].upper || particles[a.lw(toks[e])]) || a.dotInName(p, e)) {
+		e++
+	}
+	if e == s || e >= hi || toks[e].kind != tWord || toks[e].upper {
+		return subject{}
+	}
+	if strings.HasSuffix(a.lw(toks[s]), "ing") {
+		return subject{} // "Pointing to …, saying": no subject
+	}
+	sub := a.parseNP(p, s, e)
+	switch {
+	case !sub.ok:
+		return subject{}
+	case sub.kind == result.KindPerson && strings.Contains(sub.name, " "), sub.kind == result.KindOrganization && sub.name != "":
+		return sub // a full name, or one resolved to a full name
+	}
+	return subject{}
 }

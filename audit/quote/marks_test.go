@@ -132,3 +132,19 @@ func TestInsertions(t *testing.T) {
 		t.Errorf("got %q and %d ellipses", ins, ell)
 	}
 }
+
+// TestUnnamedOrganization checks that "the company said" with no company
+// named before is an organisation without a name, not a guess.
+func TestUnnamedOrganization(t *testing.T) {
+	qs := Extract(newDoc("u", "“Sales were weak,” the company said."), testLexicon(t))
+	if len(qs) != 1 {
+		t.Fatalf("got %d quotes", len(qs))
+	}
+	if s := qs[0].Speaker; s.Kind != "organization" || s.Name != "" || s.Mention != "the company" {
+		t.Errorf("speaker %+v", s)
+	}
+	qs = Extract(newDoc("u", "Acme Holdings cut jobs. “Sales were weak,” the company said."), testLexicon(t))
+	if len(qs) != 1 || qs[0].Speaker.Name != "Acme Holdings" {
+		t.Errorf("got %+v, want Acme Holdings", qs)
+	}
+}

@@ -135,6 +135,16 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 	if sg.s >= sg.e {
 		return subject{}
 	}
+	for i := sg.e - 2; i > sg.s; i-- {
+		// "They have until midnight and an IAAF spokesman said"
+		if toks[i].kind == tWord && (a.lw(toks[i]) == "and" || a.lw(toks[i]) == "but") && toks[i+1].kind == tWord {
+			nx := a.lw(toks[i+1])
+			if _, pr := pronouns[nx]; pr || determiners[nx] {
+				sg.s = i + 1
+				break
+			}
+		}
+	}
 	sub := a.parseNP(p, sg.s, sg.e)
 	if sub.ok && role != "" && sub.kind == result.KindPerson {
 		sub.role = role
@@ -149,6 +159,16 @@ func (a *attributor) appositive(p *para, s, e int) bool {
 	for i := s; i+1 < e; i++ {
 		if p.toks[i].kind == tWord && p.toks[i].upper && isHonorific(a.lw(p.toks[i])) && p.toks[i+1].upper {
 			return false // "the Rt Rev Dr Tom Wright"
+		}
+	}
+	if last.kind == tWord && last.upper {
+		// "the carmaker's chief executive Helmut Panke": a name with its role
+		b := e - 1
+		for b > s && p.toks[b-1].kind == tWord && p.toks[b-1].upper {
+			b--
+		}
+		if b > s && p.toks[b-1].kind == tWord && !p.toks[b-1].upper && a.roleWord(a.lw(p.toks[b-1])) {
+			return false
 		}
 	}
 	h := e - 1
@@ -364,6 +384,10 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 			if lowerIs(a.t, toks[s], "the") || lowerIs(a.t, toks[s], "its") {
 				if o := lastBefore(a.orgs, toks[s].s); o != nil {
 					return subject{ok: true, mention: mentionAll, name: o.name, kind: result.KindOrganization, pos: toks[s].s}
+				}
+				if h == e-1 && hw != "statement" && hw != "report" {
+					// "the company said": an organisation, though not named
+					return subject{ok: true, mention: mentionAll, kind: result.KindOrganization, pos: toks[s].s}
 				}
 			}
 		}
@@ -645,7 +669,26 @@ func (a *attributor) collectEntities(p *para) {
 				j++
 				continue
 			}
+			if j > i && j+1 < len(toks) && toks[j+1].upper && toks[j+1].kind == tWord && (lowerIs(a.t, tk, "of") || lowerIs(a.t, tk, "for")) && orgWords[a.lw(toks[j-1])] {
+				// "British Chambers of Commerce", "Bank of England": one organisation
+				k := j + 1
+				for k < len(toks) && toks[k].kind == tWord && toks[k].upper {
+					k++
+				}
+				name := a.t[toks[i].s:toks[k-1].e]
+				for i < j && toks[i].kind == tWord && notNames[a.lw(toks[i])] {
+					i++
+				}
+				name = a.t[toks[i].s:toks[k-1].e]
+				a.orgs = append(a.orgs, entity{pos: toks[i].s, name: trimPossessive(name)})
+				j = -k // done: skip the run
+				break
+			}
 			break
+		}
+		if j < 0 {
+			i = -j
+			continue
 		}
 		a.addRun(p, i, j, a.subjectPosition(p, sent, i) || a.afterConjunction(p, i) && a.verbFollows(p, j))
 		if j-i == 1 || j-i == 2 && isHonorific(a.lw(toks[i])) {
@@ -668,7 +711,7 @@ func (a *attributor) subjectPosition(p *para, sent, i int) bool {
 			return false
 		}
 		w := a.lw(tk)
-		if tk.upper || connectives[w] || determiners[w] || roleWords[w] || personNouns[lastPart(w)] {
+		if tk.upper || connectives[w] || determiners[w] || roleWords[w] || personNouns[lastPart(w)] || a.lx.Descriptor(w) {
 			continue
 		}
 		// a leading phrase closed by a comma: "In London on Thursday, X"
@@ -711,7 +754,10 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 		return
 	}
 	if a.isOrg(p, run, "") {
-		a.orgs = append(a.orgs, entity{pos: run[0].s, name: trimPossessive(a.t[run[0].s:run[len(run)-1].e])})
+		name := trimPossessive(a.t[run[0].s:run[len(run)-1].e])
+		if _, outlet := a.lx.Outlet(name); !outlet {
+			a.orgs = append(a.orgs, entity{pos: run[0].s, name: name})
+		}
 		return
 	}
 	if len(run) == 1 && isAcronym(word(a.t, run[0])) {
@@ -852,6 +898,9 @@ func definite(a *attributor, p *para, s int) bool {
 func lastPart(w string) string {
 	if personNouns[w] {
 		return w
+	}
+	if strings.HasSuffix(w, "-year-old") {
+		return "youngster" // "the 34-year-old": a person
 	}
 	if i := strings.LastIndexByte(w, '-'); i >= 0 {
 		return w[i+1:]

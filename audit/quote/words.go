@@ -76,7 +76,7 @@ var (
 		industries holdings partners capital securities investments research press daily weekly magazine
 		kingdom states republic nations emirate street square road hall island county province region
 		administration cabinet treasury commons lords brigade regiment force forces guard tribunal
-		rail railway railways airport theatre theater museum gallery stadium arena dems olympics championships championship cup open tournament series awards festival prize report review
+		chamber chambers rail railway railways airport theatre theater museum gallery stadium arena dems olympics championships championship cup open tournament series awards festival prize report review
 		taliban tories labour conservatives democrats republicans opec nato eu un who wto imf fifa uefa iaaf
 		microsoft google apple sony nintendo yahoo amazon ebay intel ibm`)
 
