@@ -456,6 +456,27 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		rolePart = a.t[run[0].s:run[ni-1].e]
 	}
 	nameToks := run[ni:]
+	for i := 1; i < len(nameToks)-1; i++ {
+		if nameToks[i].kind == tWord && isHonorific(a.lw(nameToks[i])) && !isHonorific(a.lw(nameToks[i-1])) {
+			// "Observes Mr Hadi", "Broadcaster Sir David": the title opens the name
+			if rolePart == "" {
+				rolePart = a.t[nameToks[0].s:nameToks[i-1].e]
+			} else {
+				rolePart += " " + a.t[nameToks[0].s:nameToks[i-1].e]
+			}
+			nameToks = nameToks[i:]
+			break
+		}
+	}
+	if len(nameToks) >= 3 && agentNoun(a.lw(nameToks[0])) && givenGender(word(a.t, nameToks[0])) == 0 && !isHonorific(a.lw(nameToks[0])) {
+		// "Broadcaster Chris Evans": a capitalised occupation before a full name
+		if rolePart == "" {
+			rolePart = word(a.t, nameToks[0])
+		} else {
+			rolePart += " " + word(a.t, nameToks[0])
+		}
+		nameToks = nameToks[1:]
+	}
 	// honorifics
 	var g byte
 	firstName := false
@@ -776,6 +797,17 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 		roleText = a.t[run[0].s:run[ni-1].e]
 	}
 	run = run[ni:]
+	for k := 1; k < len(run)-1; k++ {
+		if run[k].kind == tWord && isHonorific(a.lw(run[k])) && !isHonorific(a.lw(run[k-1])) {
+			roleText = strings.TrimSpace(roleText + " " + a.t[run[0].s:run[k-1].e])
+			run = run[k:]
+			break
+		}
+	}
+	if len(run) >= 3 && agentNoun(a.lw(run[0])) && givenGender(word(a.t, run[0])) == 0 && !isHonorific(a.lw(run[0])) {
+		roleText = strings.TrimSpace(roleText + " " + word(a.t, run[0]))
+		run = run[1:]
+	}
 	// a demonym before a full name: "Russian Dmitriy Bogdanov"
 	if len(run) >= 3 && demonym(a.lw(run[0])) {
 		roleText = strings.TrimSpace(roleText + " " + word(a.t, run[0]))
@@ -1071,6 +1103,20 @@ func (a *attributor) genderOf(name string) byte {
 func (a *attributor) hasPossessive(ts []token) bool {
 	for _, tk := range ts {
 		if tk.kind == tWord && possessive(a.lw(tk)) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentNoun reports whether w looks like a noun for a person's
+// occupation (broadcaster, novelist, comedian).
+func agentNoun(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent"} {
+		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
