@@ -200,7 +200,7 @@ func (a *attributor) copySpeaker(q, prev *result.Quote) {
 }
 
 func (a *attributor) addPerson(pos int, name string, speaker bool) {
-	a.spoken = insertEntity(a.spoken, entity{pos: pos, name: name, tokens: len(strings.Fields(name)), subj: true, speaker: speaker})
+	a.spoken = insertEntity(a.spoken, entity{pos: pos, name: name, tokens: strings.Count(name, " ")+1, subj: true, speaker: speaker})
 }
 
 func insertEntity(list []entity, e entity) []entity {
@@ -224,22 +224,22 @@ func (a *attributor) verbAt(p *para, i int) (string, int) {
 	if tk.kind != tWord {
 		return "", 0
 	}
-	w := word(a.t, tk)
+	w := tk.low
 	if i+1 < len(p.toks) && p.toks[i+1].kind == tWord {
-		nx := strings.ToLower(word(a.t, p.toks[i+1]))
+		nx := p.toks[i+1].low
 		switch nx {
 		case "to", "on", "it", "out", "so":
-			if !multiFirst[strings.ToLower(w)] {
+			if !multiFirst[w] {
 				break
 			}
-			if base, ok := a.lx.Verb(strings.ToLower(w) + " " + nx); ok {
+			if base, ok := a.lx.Verb(w + " " + nx); ok {
 				return base, 2
 			}
 		}
 	}
 	base, ok := a.lx.Verb(w)
 	if !ok && a.short {
-		base, ok = describeForms[strings.ToLower(w)]
+		base, ok = describeForms[w]
 	}
 	if !ok {
 		return "", 0

@@ -11,11 +11,10 @@ import (
 
 // lw returns the lower-case text of a word token.
 func (a *attributor) lw(tk token) string {
-	w := a.t[tk.s:tk.e]
-	if !tk.upper && !tk.mixed {
-		return w // already lower case: no allocation
+	if tk.kind == tQuote {
+		return ""
 	}
-	return strings.ToLower(w)
+	return tk.low
 }
 
 // isSep reports whether a punctuation token separates noun phrases.
@@ -884,7 +883,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 			roleText = strings.TrimSpace(roleText + " " + a.t[toks[j+1].s:toks[e-1].e])
 		}
 	}
-	a.persons = append(a.persons, entity{pos: run[0].s, name: name, tokens: len(strings.Fields(name)), subj: subj,
+	a.persons = append(a.persons, entity{pos: run[0].s, name: name, tokens: strings.Count(name, " ")+1, subj: subj,
 		role: strings.ToLower(roleText), confirmed: confirmed})
 	if g != 0 {
 		if _, ok := a.gender[name]; !ok {

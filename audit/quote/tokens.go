@@ -22,6 +22,7 @@ type token struct {
 	q       int  // index of the quote, for tQuote
 	upper   bool // a word starting with an upper-case letter
 	mixed   bool // a word with an upper-case letter after its first
+	low     string // the word in lower case (computed once)
 	sentEnd bool // punctuation that ends a sentence
 }
 
@@ -65,10 +66,14 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, out []token) []toke
 					break
 				}
 			}
-			out = append(out, token{s: i, e: j, kind: tWord, upper: unicode.IsUpper(r), mixed: mixed})
+			tk := token{s: i, e: j, kind: tWord, upper: unicode.IsUpper(r), mixed: mixed, low: t[i:j]}
+			if tk.upper || mixed {
+				tk.low = strings.ToLower(tk.low)
+			}
+			out = append(out, tk)
 			i = j
 		default:
-			out = append(out, token{s: i, e: i + n, kind: tPunct})
+			out = append(out, token{s: i, e: i + n, kind: tPunct, low: t[i : i+n]})
 			i += n
 		}
 	}
