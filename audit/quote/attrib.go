@@ -200,7 +200,7 @@ func (a *attributor) copySpeaker(q, prev *result.Quote) {
 }
 
 func (a *attributor) addPerson(pos int, name string, speaker bool) {
-	a.spoken = insertEntity(a.spoken, entity{pos: pos, name: name, tokens: strings.Count(name, " ")+1, subj: true, speaker: speaker})
+	a.spoken = insertEntity(a.spoken, entity{pos: pos, name: name, tokens: strings.Count(name, " ") + 1, subj: true, speaker: speaker})
 }
 
 func insertEntity(list []entity, e entity) []entity {

@@ -883,7 +883,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 			roleText = strings.TrimSpace(roleText + " " + a.t[toks[j+1].s:toks[e-1].e])
 		}
 	}
-	a.persons = append(a.persons, entity{pos: run[0].s, name: name, tokens: strings.Count(name, " ")+1, subj: subj,
+	a.persons = append(a.persons, entity{pos: run[0].s, name: name, tokens: strings.Count(name, " ") + 1, subj: subj,
 		role: strings.ToLower(roleText), confirmed: confirmed})
 	if g != 0 {
 		if _, ok := a.gender[name]; !ok {

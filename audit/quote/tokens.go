@@ -19,11 +19,11 @@ const (
 type token struct {
 	s, e    int
 	kind    tokKind
-	q       int  // index of the quote, for tQuote
-	upper   bool // a word starting with an upper-case letter
-	mixed   bool // a word with an upper-case letter after its first
+	q       int    // index of the quote, for tQuote
+	upper   bool   // a word starting with an upper-case letter
+	mixed   bool   // a word with an upper-case letter after its first
 	low     string // the word in lower case (computed once)
-	sentEnd bool // punctuation that ends a sentence
+	sentEnd bool   // punctuation that ends a sentence
 }
 
 // tokenize splits text[lo:hi] into tokens; spans (sorted, inside the
