@@ -433,6 +433,14 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		return cue{}
 	}
 	var inherit cue
+	// an outlet anywhere in the clause: "In an interview with The
+	// Telegraph, Smith said:"
+	done := func(c cue) cue {
+		if c.via == "" {
+			c.via = a.via(p, lo, hi)
+		}
+		return c
+	}
 	for v := hi - 1; v >= lo; v-- {
 		base, n := a.verbAt(p, v)
 		if n == 0 {
@@ -441,7 +449,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		if v+n+1 < hi && lowerIs(a.t, toks[v+n], "by") && !strings.HasSuffix(a.lw(toks[v+n+1]), "ing") {
 			// "was described by Jobs as", "a ceremony described by the ministry as"
 			if sub, _ := a.parseForward(p, v+n+1, hi); sub.ok {
-				return a.makeCue(sub, base, p, v, hi, -1)
+				return done(a.makeCue(sub, base, p, v, hi, -1))
 			}
 		}
 		if a.passive(p, v) {
@@ -453,7 +461,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		if base == "according to" {
 			sub, _ := a.parseForward(p, v+n, hi)
 			if sub.ok {
-				return a.makeCue(sub, base, p, v, hi, -1)
+				return done(a.makeCue(sub, base, p, v, hi, -1))
 			}
 			continue
 		}
@@ -464,7 +472,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 				k--
 			}
 			if sub := a.parseSubject(p, lo, k); sub.ok {
-				return a.makeCue(sub, base, p, v, hi, -1)
+				return done(a.makeCue(sub, base, p, v, hi, -1))
 			}
 		}
 		if v > lo && (word(a.t, toks[v-1]) == "," || lowerIs(a.t, toks[v-1], "by")) && strings.HasSuffix(strings.ToLower(word(a.t, toks[v])), "ing") {
@@ -479,12 +487,12 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		}
 		sub := a.parseSubject(p, lo, v)
 		if sub.ok {
-			return a.makeCue(sub, base, p, v, hi, -1)
+			return done(a.makeCue(sub, base, p, v, hi, -1))
 		}
 		if !objectVerbs[base] && (v == lo && lo > 0 && toks[lo-1].kind == tQuote || v > lo && word(a.t, toks[v-1]) == ",") {
 			// inverted: "…, said Ms Deans."
 			if sub, _ := a.parseForward(p, v+n, hi); sub.ok && sub.kind != result.KindUnknown {
-				return a.makeCue(sub, base, p, v, hi, -1)
+				return done(a.makeCue(sub, base, p, v, hi, -1))
 			}
 		}
 		if !inherit.inherit {
@@ -503,7 +511,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 	// No verb: "The White House statement, in fact, dropped a hint:"
 	if hi-1 >= lo && word(a.t, toks[hi-1]) == ":" {
 		if sub := a.statementSubject(p, lo, hi-1); sub.ok {
-			return a.makeCue(sub, "", p, lo, hi, -1)
+			return done(a.makeCue(sub, "", p, lo, hi, -1))
 		}
 	}
 	return cue{}
@@ -547,6 +555,15 @@ func (a *attributor) via(p *para, v, hi int) string {
 	toks := p.toks
 	for i := v; i < hi && i < len(toks); i++ {
 		if toks[i].kind != tWord || !toks[i].upper {
+			continue
+		}
+		// the outlet the words were given to: "told the BBC", "said on LBC",
+		// "in an interview with The Telegraph", "writing in The Guardian"
+		b := i - 1
+		if b >= 0 && toks[b].low == "the" {
+			b--
+		}
+		if b < 0 || !viaWords[toks[b].low] {
 			continue
 		}
 		j := i

@@ -137,6 +137,9 @@ var (
 	afterVerb = set(`of by via through over then again there here now tonight afterward afterwards too also once
 		during outside inside before after`)
 
+	// viaWords stand before the outlet a quote was given to.
+	viaWords = set(`told tell tells telling on to with in via`)
+
 	// locatives before a capitalised run make it a place.
 	locatives = set(`in at from into near across outside inside around throughout via towards toward`)
 )
