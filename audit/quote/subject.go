@@ -503,6 +503,9 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	if len(core) == 0 {
 		return subject{}
 	}
+	for len(core) > 1 && nameSuffixes[strings.TrimSuffix(core[len(core)-1].low, ".")] {
+		core = core[:len(core)-1] // "Guy Mansfield QC", "Walter Phillips Jr"
+	}
 	mention := a.t[nameToks[0].s:nameToks[len(nameToks)-1].e]
 	name := trimPossessive(a.t[core[0].s:core[len(core)-1].e])
 	if len(core) == 1 && isAcronym(name) {
@@ -578,7 +581,7 @@ func (a *attributor) isOrg(p *para, run []token, pre string) bool {
 	if len(run) == 1 && orgWords[a.lw(run[0])] {
 		return true
 	}
-	if len(run) > 1 && isAcronym(word(a.t, run[len(run)-1])) {
+	if last := run[len(run)-1].low; len(run) > 1 && isAcronym(word(a.t, run[len(run)-1])) && !nameSuffixes[last] && !countries[last] {
 		return true
 	}
 	return false
@@ -781,7 +784,9 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 		return
 	}
 	if len(run) == 1 && isAcronym(word(a.t, run[0])) {
-		a.orgs = append(a.orgs, entity{pos: run[0].s, name: trimPossessive(word(a.t, run[0]))})
+		if !countries[trimPossessive(run[0].low)] {
+			a.orgs = append(a.orgs, entity{pos: run[0].s, name: trimPossessive(word(a.t, run[0]))})
+		}
 		return
 	}
 	ni := 0
@@ -827,6 +832,9 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 			continue
 		}
 		break
+	}
+	for len(run) > 1 && nameSuffixes[strings.TrimSuffix(run[len(run)-1].low, ".")] {
+		run = run[:len(run)-1]
 	}
 	words := 0
 	for _, tk := range run {

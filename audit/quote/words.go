@@ -140,6 +140,12 @@ var (
 	// viaWords stand before the outlet a quote was given to.
 	viaWords = set(`told tell tells telling on to with in via`)
 
+	// nameSuffixes follow a person's name ("Guy Mansfield QC").
+	nameSuffixes = set(`qc kc mp mep msp mla obe mbe cbe kbe jr sr md phd ii iii iv`)
+
+	// countries written as acronyms are places, not organisations.
+	countries = set(`us usa uk gb uae nz drc prc`)
+
 	// locatives before a capitalised run make it a place.
 	locatives = set(`in at from into near across outside inside around throughout via towards toward`)
 )
