@@ -33,6 +33,8 @@ type attributor struct {
 	persons []entity // named in the narration, in text order
 	spoken  []entity // speakers found by attribution, in text order
 	orgs    []entity
+	groups  []entity // unnamed groups that spoke ("officials"), in text order
+	limit   int      // start of the paragraph before the one being attributed
 	gender  map[string]byte
 	// confirmed names are surely people; alone holds words used as a
 	// name on their own (surnames).
@@ -86,6 +88,7 @@ func (a *attributor) attribute(quotes []result.Quote) {
 	for pi := range a.paras {
 		p := &a.paras[pi]
 		a.short = false
+		a.limit = a.paras[max(pi-1, 0)].lo
 		a.registerSpeakers(p)
 		reach := make([]int, len(p.qtok))
 		for k, qi := range p.qtok {
@@ -620,6 +623,9 @@ func (a *attributor) registerSpeakers(p *para) {
 		if sub.ok && sub.kind == result.KindOrganization && sub.name != "" {
 			a.orgs = insertEntity(a.orgs, entity{pos: sub.pos, name: sub.name})
 		}
+		if sub.ok && sub.kind == result.KindAnonymous && plural(sub.mention) {
+			a.groups = insertEntity(a.groups, entity{pos: sub.pos, name: sub.mention})
+		}
 	}
 }
 
@@ -767,4 +773,21 @@ func (a *attributor) leadingSubject(p *para, lo, hi int) subject {
 		return sub // a full name, or one resolved to a full name
 	}
 	return subject{}
+}
+
+// plural reports whether an anonymous mention names several people
+// ("officials", "two analysts").
+func plural(mention string) bool {
+	f := strings.Fields(strings.ToLower(mention))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[0] {
+	case "a", "an", "one", "another", "the":
+		if f[0] != "the" {
+			return false
+		}
+	}
+	h := f[len(f)-1]
+	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") || strings.HasSuffix(h, "people") || strings.HasSuffix(h, "men")
 }

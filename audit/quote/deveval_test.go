@@ -31,6 +31,9 @@ func devSpeaker(s result.Speaker) *string {
 		}
 	case result.KindAnonymous:
 		v = s.Mention
+		if _, pronoun := pronouns[strings.ToLower(v)]; pronoun && s.Role != "" {
+			v = s.Role // "they", standing for "officials"
+		}
 	}
 	if v == "" {
 		return nil

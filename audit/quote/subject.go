@@ -644,6 +644,12 @@ func (a *attributor) resolvePronoun(mention string, g byte, pos int) subject {
 		if o := lastBefore(a.orgs, pos); o != nil {
 			return subject{ok: true, mention: mention, name: o.name, kind: result.KindOrganization, pos: pos}
 		}
+	case 'p':
+		// "they": a group that spoke just before ("Officials said …
+		// "…," they said"), in this paragraph or the one before
+		if g := lastBefore(a.groups, pos); g != nil && g.pos >= a.limit {
+			return subject{ok: true, mention: mention, role: g.name, kind: result.KindAnonymous, pos: pos}
+		}
 	}
 	return subject{ok: true, mention: mention, kind: result.KindUnknown, pos: pos}
 }
