@@ -32,7 +32,7 @@ type attributor struct {
 	paras   []para
 	persons []entity // named in the narration, in text order
 	spoken  []entity // speakers found by attribution, in text order
-	orgs    []entity
+	orgs    []entity // organisations named or speaking, in text order
 	groups  []entity // unnamed groups that spoke ("officials"), in text order
 	limit   int      // start of the paragraph before the one being attributed
 	gender  map[string]byte
@@ -59,7 +59,7 @@ type cue struct {
 	reach   int // last token index the cue covers
 }
 
-// speakerOf is a parsed subject.
+// subject is a parsed speaker noun phrase.
 type subject struct {
 	ok      bool
 	mention string
