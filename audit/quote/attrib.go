@@ -300,7 +300,7 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 		we++
 	}
 	// verb first: "…," said Zamir Kabulov, Russian envoy.
-	if base, n := a.verbAt(p, j); n > 0 && !a.passive(p, j) && !objectVerbs[base] && !strings.HasSuffix(a.lw(toks[j]), "ing") {
+	if base, n := a.verbAt(p, j); n > 0 && !a.passive(p, j) && (!objectVerbs[base] || invertible[base]) && !strings.HasSuffix(a.lw(toks[j]), "ing") {
 		sub, end := a.parseForward(p, j+n, we)
 		if sub.ok {
 			if crossed && (wordsIn(toks, j, we) > 8 || we < len(toks) && toks[we].kind == tQuote) {

@@ -148,3 +148,16 @@ func TestUnnamedOrganization(t *testing.T) {
 		t.Errorf("got %+v, want Acme Holdings", qs)
 	}
 }
+
+// TestInvertedAsk checks that "asked" opens an inverted cue and that "the
+// magazine" refers to the publication named before.
+func TestInvertedAsk(t *testing.T) {
+	text := "The US title Rail Monthly ran a survey of readers.\n\n“Who can forget the old steam trains?” asked the magazine."
+	qs := Extract(newDoc("a", text), testLexicon(t))
+	if len(qs) != 1 {
+		t.Fatalf("got %d quotes", len(qs))
+	}
+	if s := qs[0].Speaker; s.Kind != "organization" || s.Name != "Rail Monthly" || qs[0].Verb != "ask" {
+		t.Errorf("speaker %+v verb %q", s, qs[0].Verb)
+	}
+}

@@ -977,6 +977,9 @@ func (a *attributor) byRole(noun string, pos int) *entity {
 			return false
 		}
 		for _, w := range strings.FieldsFunc(e.role, func(r rune) bool { return !isWordRune(r) && r != '-' }) {
+			if tailPrepositions[w] {
+				break // "a friend of the Tory leader" is no leader
+			}
 			if w == noun {
 				found = e
 				return true

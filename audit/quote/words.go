@@ -73,7 +73,7 @@ var (
 		exchange network movement times news post telegraph journal media television tv radio records studios
 		pictures games motors systems technologies software house court university college school hospital
 		authority bureau centre center council forum alliance coalition front church network channel
-		industries holdings partners capital securities investments research press daily weekly magazine
+		industries holdings partners capital securities investments research press daily weekly monthly magazine
 		kingdom states republic nations emirate street square road hall island county province region
 		administration cabinet treasury commons lords brigade regiment force forces guard tribunal
 		chamber chambers rail railway railways airport theatre theater museum gallery stadium arena dems olympics championships championship cup open tournament series awards festival prize report review
@@ -120,6 +120,10 @@ var (
 	// a name after them is not the speaker ("told Mr Blair").
 	objectVerbs = set(`tell ask call describe urge address express accuse praise criticise criticize condemn welcome
 		dismiss brand label dub hail attack term promise answer thank`)
+
+	// invertible object verbs may still open an inverted cue after a quote
+	// (""Who can forget it?" asked the magazine", ""Act now," urged Smith").
+	invertible = set(`ask answer urge promise`)
 
 	// multiFirst are the first words of multi-word attribution verbs
 	// ("according to", "went on", "put it", "pointed out", "hit out").
