@@ -784,7 +784,11 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	}
 	if a.isOrg(p, run, "") {
 		name := trimPossessive(a.t[run[0].s:run[len(run)-1].e])
-		if _, outlet := a.lx.Outlet(name); !outlet {
+		_, outlet := a.lx.Outlet(name)
+		// a lone capitalised common noun opening a sentence ("Party
+		// leader …", "Police said") names no particular organisation
+		lone := len(run) == 1 && !isAcronym(name) && (i == 0 || p.toks[i-1].sentEnd || p.toks[i-1].kind == tQuote)
+		if !outlet && !lone {
 			a.orgs = append(a.orgs, entity{pos: run[0].s, name: name})
 		}
 		return
