@@ -344,6 +344,10 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 				return cue{}
 			}
 		}
+		if c, ok := a.quotedAs(p, j, v, base); ok {
+			c.reach = we
+			return c
+		}
 		switch strings.ToLower(word(a.t, toks[j])) {
 		case "while", "whereas", "but", "although", "though", "as", "and", "because", "since", "when", "after", "before", "if", "which", "who", "where":
 			return cue{} // a new clause with its own subject
@@ -384,9 +388,9 @@ func (a *attributor) leftCue(p *para, qi int) cue {
 		return cue{inherit: true, pos: -1}
 	}
 	c := a.cueInWindow(p, s+1, qi, qi)
-	if !c.found && !c.inherit && a.short && s+1 < qi {
+	if !c.found && !c.inherit && (a.short || a.lowerStart(p, qi)) && s+1 < qi {
 		// Richard Thomas "totally condemned" the deletion
-		if sub := a.parseNP(p, s+1, qi); sub.ok && sub.kind == result.KindPerson && a.allNames(p, s+1, qi) {
+		if sub := a.parseNP(p, s+1, qi); sub.ok && (sub.kind == result.KindPerson || sub.kind == result.KindOrganization && sub.name != "") && a.allNames(p, s+1, qi) {
 			return a.makeCue(sub, "", p, qi, qi, -1)
 		}
 	}
@@ -458,7 +462,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		if a.passive(p, v) {
 			continue
 		}
-		if base == "ask" && v+n < hi {
+		if base == "ask" && v+n < hi && toks[v+n].kind == tWord {
 			continue // "asked whether …": a question to the speaker
 		}
 		if base == "according to" {
@@ -467,6 +471,9 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 				return done(a.makeCue(sub, base, p, v, hi, -1))
 			}
 			continue
+		}
+		if c, ok := a.quotedAs(p, lo, v, base); ok {
+			return done(c)
 		}
 		if v > lo+1 && lowerIs(a.t, toks[v-1], "as") && a.lw(toks[v-2]) == "quoted" {
 			// "the aid agency was quoted as saying"
@@ -790,4 +797,54 @@ func plural(mention string) bool {
 	}
 	h := f[len(f)-1]
 	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") || strings.HasSuffix(h, "people") || strings.HasSuffix(h, "men")
+}
+
+// quotedAs reads "Reuters quoted a central bank official as saying": the
+// speaker is the one quoted, the outlet the one quoting.
+func (a *attributor) quotedAs(p *para, lo, v int, base string) (cue, bool) {
+	toks := p.toks
+	if v < lo+3 || toks[v-1].low != "as" {
+		return cue{}, false
+	}
+	for q := v - 2; q > lo && q >= v-10; q-- {
+		if toks[q].low != "quoted" {
+			continue
+		}
+		sub := a.parseNP(p, q+1, v-1)
+		if !sub.ok {
+			// someone we cannot name was quoted: no other speaker applies
+			sub = subject{ok: true, kind: result.KindUnknown, pos: -1}
+		}
+		c := a.makeCue(sub, base, p, v, v, -1)
+		if q > lo {
+			c.via = a.outletRun(p, lo, q)
+		}
+		return c, true
+	}
+	return cue{}, false
+}
+
+// outletRun returns the outlet named by the capitalised run just before
+// toks[e] ("Reuters quoted"), or "".
+func (a *attributor) outletRun(p *para, lo, e int) string {
+	s := e
+	for s > lo && p.toks[s-1].kind == tWord && p.toks[s-1].upper {
+		s--
+	}
+	if s == e {
+		return ""
+	}
+	o, _ := a.lx.Outlet(a.t[p.toks[s].s:p.toks[e-1].e])
+	return o
+}
+
+// lowerStart reports whether the quote at token qi opens with a lower-case
+// letter: it continues the sentence around it ("Comair "deeply regrets …"").
+func (a *attributor) lowerStart(p *para, qi int) bool {
+	k := p.toks[qi].q - p.qbase
+	if k < 0 || k >= len(p.spans) {
+		return false
+	}
+	r := firstRune(a.t[p.spans[k].start:p.spans[k].end])
+	return unicode.IsLower(r)
 }

@@ -409,13 +409,19 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	for r < h && toks[r].kind == tWord && notNames[a.lw(toks[r])] && honorifics[a.lw(toks[r])] == 0 && !isHonorific(a.lw(toks[r])) {
 		r++
 	}
-	if r > s+1 && toks[r-1].kind == tWord && (a.lw(toks[r-1]) == "and" || a.lw(toks[r-1]) == "or") && toks[r-2].upper && !a.hasPossessive(toks[r:h]) {
+	if r > s+1 && toks[r-1].kind == tWord && (a.lw(toks[r-1]) == "and" || a.lw(toks[r-1]) == "or") && toks[r-2].upper && !a.hasPossessive(toks[r:h]) && !a.isOrg(p, toks[r:h+1], "") {
 		// "Tajiks and Uzbeks": several speakers, none named alone
 		return subject{ok: true, mention: mentionAll, kind: result.KindUnknown, pos: toks[s].s}
 	}
 	if r == h && a.lx.Descriptor(a.lw(head)) {
 		// "Campaigners said", "Residents told": unnamed people
 		return subject{ok: true, mention: mentionAll, kind: result.KindAnonymous, pos: toks[s].s}
+	}
+	if r > s+1 && toks[r-1].low == "and" && toks[r-2].kind == tWord && toks[r-2].upper && a.isOrg(p, toks[r:h+1], "") {
+		r -= 2 // "the Finance and Economy Ministry"
+		for r > s && toks[r-1].kind == tWord && toks[r-1].upper {
+			r--
+		}
 	}
 	run := toks[r : h+1]
 	pre := ""
