@@ -13,8 +13,17 @@
 // remarked …: “…”), in the middle of an interrupted quote, or in an
 // introductory paragraph ending with "that", ":" or ",". Pronouns and
 // surnames resolve to the full names introduced earlier in the document;
-// anonymous descriptors and organisations are recognised. When the speaker
-// cannot be told, the quote is left unknown rather than guessed.
+// anonymous descriptors and organisations are recognised. A quote with no
+// cue of its own continues the speaker of the quote or reported speech
+// right before it, when nothing intervenes. When the speaker cannot be
+// told, the quote is left unknown rather than guessed; a short unattributed
+// quote (FragmentWords words or fewer) is a fragment.
+//
+// The attribution vocabulary (verbs, anonymous descriptors, outlets,
+// organisations) comes from the lexicon, built from the rule set; the
+// grammar words (roles, function words, common given names) are in this
+// package. Everything is per document: Extract keeps no state between
+// calls and is safe for concurrent use.
 package quote
 
 import (
