@@ -28,8 +28,19 @@ type Document struct {
 	anchors []Anchor
 
 	linesOnce  sync.Once
-	lineStarts []int // byte offsets where each line of Text starts (no anchors only)
+	lineStarts []int     // byte offsets where each line of Text starts (no anchors only)
+	colMarks   []colMark // column checkpoints inside long lines (no anchors only)
 }
+
+// colMark records the column of a byte offset inside a long line, so that
+// Position counts characters from the nearest checkpoint rather than from
+// the start of a line that may be megabytes long.
+type colMark struct {
+	off, col int
+}
+
+// colMarkStep is the distance in bytes between column checkpoints.
+const colMarkStep = 1024
 
 // Span is a half-open byte range [Start, End) of Document.Text.
 type Span struct {
@@ -61,7 +72,14 @@ func (d *Document) Position(off int) (line, col int) {
 	if len(d.anchors) == 0 {
 		d.linesOnce.Do(d.indexLines)
 		i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
-		return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:off]) + 1
+		from, col := d.lineStarts[i], 1
+		if off-from > colMarkStep {
+			k := sort.Search(len(d.colMarks), func(k int) bool { return d.colMarks[k].off > off }) - 1
+			if k >= 0 && d.colMarks[k].off >= from {
+				from, col = d.colMarks[k].off, d.colMarks[k].col
+			}
+		}
+		return i + 1, utf8.RuneCountInString(d.Text[from:off]) + col
 	}
 	a := Anchor{Offset: 0, Line: 1, Column: 1}
 	{
@@ -96,19 +114,26 @@ func (d *Document) Position(off int) (line, col int) {
 	return line, col
 }
 
-// indexLines records where each line starts; \r\n, \r and \n end a line.
+// indexLines records where each line starts (\r\n, \r and \n end a
+// line) and a column checkpoint every colMarkStep bytes of a long line.
 func (d *Document) indexLines() {
 	d.lineStarts = append(d.lineStarts, 0)
 	t := d.Text
+	next := colMarkStep  // the next offset at which to place a checkpoint
+	col, counted := 1, 0 // the column of byte offset counted
 	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case '\n':
-			d.lineStarts = append(d.lineStarts, i+1)
-		case '\r':
-			if i+1 < len(t) && t[i+1] == '\n' {
+		switch c := t[i]; {
+		case c == '\n' || c == '\r':
+			if c == '\r' && i+1 < len(t) && t[i+1] == '\n' {
 				i++
 			}
 			d.lineStarts = append(d.lineStarts, i+1)
+			next, col, counted = i+1+colMarkStep, 1, i+1
+		case i >= next && utf8.RuneStart(c):
+			col += utf8.RuneCountInString(t[counted:i])
+			counted = i
+			d.colMarks = append(d.colMarks, colMark{off: i, col: col})
+			next = i + colMarkStep
 		}
 	}
 }
