@@ -156,15 +156,20 @@ func linkMatches(r *result.Result) {
 
 // runChecks runs every enabled check, applies the rules' ignores, then
 // unused-ignore, and gives each finding its stable ID.
+//
+// Checks only read the result, so they run side by side on the worker
+// pool; each collects its own findings, and the findings are joined in
+// catalogue order, so the result is the same as one check after another.
 func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
 	byID := make(map[string]*source.Document, len(docs))
 	for _, d := range docs {
 		byID[d.Meta.ID] = d
 	}
-	ix := result.NewIndex(r)
-	var findings []result.Finding
-	collect := func(f result.Finding) { findings = append(findings, f) }
-	var last []*check.Check
+	type job struct {
+		c   *check.Check
+		sev result.Severity
+	}
+	var jobs, last []job
 	for _, c := range cfg.Checks {
 		sev, enabled := severityInForce(c, cfg.Rules)
 		r.Checks = append(r.Checks, c.Info(sev, enabled))
@@ -172,16 +177,39 @@ func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
 			continue
 		}
 		if c.Slug == unusedIgnoreSlug {
-			last = append(last, c)
+			last = append(last, job{c, sev})
 			continue
 		}
-		runOne(c, r, ix, byID, cfg.Rules, sev, collect)
+		jobs = append(jobs, job{c, sev})
+	}
+	// The index is built after r.Checks is complete, so that checks (and
+	// unused-ignore) can look up the catalogue.
+	ix := result.NewIndex(r)
+	found := make([][]result.Finding, len(jobs))
+	failed := make([]*result.Failure, len(jobs))
+	parallel(context.Background(), len(jobs), cfg.Workers, nil, func(i int) {
+		found[i], failed[i] = runOne(jobs[i].c, r, ix, byID, cfg.Rules, jobs[i].sev)
+	})
+	n := 0
+	for _, fs := range found {
+		n += len(fs)
+	}
+	findings := make([]result.Finding, 0, n)
+	for i := range jobs {
+		if failed[i] != nil {
+			r.Failures = append(r.Failures, *failed[i])
+		}
+		findings = append(findings, found[i]...)
+		found[i] = nil
 	}
 	findings, _ = check.ApplyIgnores(findings, cfg.Rules)
 	r.Findings = findings
-	for _, c := range last {
-		sev, _ := severityInForce(c, cfg.Rules)
-		runOne(c, r, ix, byID, cfg.Rules, sev, collect)
+	for _, j := range last {
+		fs, fail := runOne(j.c, r, ix, byID, cfg.Rules, j.sev)
+		if fail != nil {
+			r.Failures = append(r.Failures, *fail)
+		}
+		findings = append(findings, fs...)
 	}
 	assignFindingIDs(findings)
 	sortFindings(findings)
@@ -191,15 +219,17 @@ func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
 // unusedIgnoreSlug is the check that runs after ignores are applied.
 const unusedIgnoreSlug = "unused-ignore"
 
-// runOne runs one check; a panic becomes a recorded failure of that
-// check, so one broken check never stops the audit.
-func runOne(c *check.Check, r *result.Result, ix *result.Index, docs map[string]*source.Document, rs *rules.Set, sev result.Severity, report func(result.Finding)) {
+// runOne runs one check and returns its findings; a panic becomes a
+// failure of that check (its findings so far are kept), so one broken
+// check never stops the audit.
+func runOne(c *check.Check, r *result.Result, ix *result.Index, docs map[string]*source.Document, rs *rules.Set, sev result.Severity) (found []result.Finding, fail *result.Failure) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.Failures = append(r.Failures, result.Failure{Stage: "check " + c.Slug, Reason: fmt.Sprintf("internal error: %v", p)})
+			fail = &result.Failure{Stage: "check " + c.Slug, Reason: fmt.Sprintf("internal error: %v", p)}
 		}
 	}()
-	c.Run(check.NewPass(c, r, ix, docs, rs, sev, report))
+	c.Run(check.NewPass(c, r, ix, docs, rs, sev, func(f result.Finding) { found = append(found, f) }))
+	return found, nil
 }
 
 func severityInForce(c *check.Check, rs *rules.Set) (result.Severity, bool) {

@@ -12,8 +12,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/report/jsonreport"
@@ -111,6 +113,11 @@ type Written struct {
 // WriteAll writes r in each format into dir (created if needed). It stops
 // at the first failure or cancellation and says which reports were not
 // written; those already written stay.
+//
+// The reports are rendered side by side (the writers only read r), each
+// into its temporary file; they are then put in place one after another
+// in format order, so what ends up written is what writing them one by
+// one would leave: every report before the first failure.
 func WriteAll(ctx context.Context, dir string, formats []Format, r *result.Result, opts Options) ([]Written, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating output folder: %w", err)
@@ -121,22 +128,79 @@ func WriteAll(ctx context.Context, dir string, formats []Format, r *result.Resul
 			inputs[abs] = true
 		}
 	}
-	var written []Written
+	// Formats up to the first one that would overwrite an input.
+	var refused error
+	n := len(formats)
 	for i, f := range formats {
 		target := filepath.Join(dir, f.FileName())
 		if abs, err := filepath.Abs(target); err == nil && inputs[abs] {
-			return written, fmt.Errorf("refusing to write %s over one of the inputs", target)
+			refused, n = fmt.Errorf("refusing to write %s over one of the inputs", target), i
+			break
 		}
-		if err := ctx.Err(); err != nil {
-			return written, notWritten(formats[i:], dir, err)
+	}
+	// Render into temporary files, at most GOMAXPROCS at a time, started
+	// in format order; a failure cancels the ones not yet started (all
+	// after it).
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	tmps := make([]string, n)
+	errs := make([]error, n)
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		sem <- struct{}{}
+		if wctx.Err() != nil {
+			<-sem
+			break
 		}
-		err := WriteFileAtomic(ctx, target, func(w io.Writer) error { return write(w, f, r, opts) })
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			f := formats[i]
+			tmps[i], errs[i] = writeTemp(ctx, filepath.Join(dir, f.FileName()), func(w io.Writer) error { return write(w, f, r, opts) })
+			if errs[i] != nil {
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	var written []Written
+	for i := 0; i < n; i++ {
+		f := formats[i]
+		target := filepath.Join(dir, f.FileName())
+		err := errs[i]
+		if err == nil && tmps[i] == "" {
+			err = ctx.Err() // cancelled before it started
+			if err == nil {
+				err = context.Canceled
+			}
+		}
+		if err == nil {
+			if err = ctx.Err(); err != nil {
+				removeTemps(tmps[i:])
+				return written, notWritten(formats[i:], dir, err)
+			}
+			err = commitTemp(ctx, tmps[i], target)
+		}
 		if err != nil {
+			removeTemps(tmps[i:])
+			if cerr := ctx.Err(); cerr != nil {
+				return written, notWritten(formats[i:], dir, cerr)
+			}
 			return written, fmt.Errorf("writing %s: %w", target, err)
 		}
 		written = append(written, Written{Format: f, Path: target})
 	}
-	return written, nil
+	return written, refused
+}
+
+func removeTemps(tmps []string) {
+	for _, t := range tmps {
+		if t != "" {
+			os.Remove(t)
+		}
+	}
 }
 
 func notWritten(fs []Format, dir string, cause error) error {
@@ -165,10 +229,25 @@ func write(w io.Writer, f Format, r *result.Result, opts Options) error {
 // folder, synced and renamed over path only when write succeeded and ctx
 // is still live. On any failure the temporary file is removed and path is
 // left as it was.
-func WriteFileAtomic(ctx context.Context, path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+func WriteFileAtomic(ctx context.Context, path string, write func(io.Writer) error) error {
+	tmp, err := writeTemp(ctx, path, write)
 	if err != nil {
 		return err
+	}
+	if err := commitTemp(ctx, tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// writeTemp writes a complete, synced temporary file beside path and
+// returns its name; on failure it removes it. Once ctx is done every
+// write fails, so a writer busy with a large report stops.
+func writeTemp(ctx context.Context, path string, write func(io.Writer) error) (name string, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
 	}
 	defer func() {
 		if err != nil {
@@ -177,21 +256,27 @@ func WriteFileAtomic(ctx context.Context, path string, write func(io.Writer) err
 		}
 	}()
 	if err = write(ctxWriter{ctx, tmp}); err != nil {
-		return err
+		return "", err
 	}
 	if err = tmp.Sync(); err != nil {
-		return err
+		return "", err
 	}
 	if err = tmp.Close(); err != nil {
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+// commitTemp renames a temporary file written by writeTemp over path,
+// unless ctx is done.
+func commitTemp(ctx context.Context, tmp, path string) error {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err = ctx.Err(); err != nil {
+	if err := os.Chmod(tmp, 0o644); err != nil {
 		return err
 	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return os.Rename(tmp, path)
 }
 
 // ctxWriter fails every write once ctx is done, so that a writer in the

@@ -1,0 +1,44 @@
+package audit_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	"github.com/quoteaudit/quoteaudit/audit"
+	"github.com/quoteaudit/quoteaudit/report/jsonreport"
+	"github.com/quoteaudit/quoteaudit/rules"
+	"github.com/quoteaudit/quoteaudit/seeds"
+)
+
+// TestWorkersDoNotChangeTheResult: extraction and the checks run on the
+// worker pool; one worker and several give the same JSON (run it with
+// -race: the checks share the result).
+func TestWorkersDoNotChangeTheResult(t *testing.T) {
+	ctx := context.Background()
+	rs, err := rules.Load(nil, rules.LoadOptions{Extra: []rules.Named{{Name: "(bundled) seeds/rules.yaml", Data: seeds.Rules()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [2]bytes.Buffer
+	for i, workers := range []int{1, 4} {
+		c, err := audit.LoadFS(ctx, seeds.FS(), "seeds", audit.LoadOptions{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := audit.Run(ctx, c, audit.Config{Rules: rs, Now: time.Unix(0, 0), Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Findings) == 0 {
+			t.Fatal("no findings on the demo corpus")
+		}
+		if err := jsonreport.Write(&out[i], r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Error("the result with 4 workers differs from the result with 1")
+	}
+}
