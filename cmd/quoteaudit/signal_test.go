@@ -1,5 +1,10 @@
+//go:build linux
+
 package main
 
+// Tests that run the built binary (Linux: they rely on Pdeathsig so that
+// no child outlives a test binary killed by -timeout).
+//
 // Interrupted runs, with real signals sent to the built binary: the
 // previous reports stay byte for byte, no partial file is left behind
 // after SIGINT, and the run after a SIGKILL removes the hidden temporary
@@ -18,6 +23,20 @@ import (
 	"testing"
 	"time"
 )
+
+// command is exec.Command for the built binary, killed if the test
+// binary dies first (a -timeout) and when the test ends.
+func command(t *testing.T, bin string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	t.Cleanup(func() {
+		if cmd.Process != nil && cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+	})
+	return cmd
+}
 
 // buildBinary builds the command into a temporary folder.
 func buildBinary(t *testing.T) string {
@@ -84,7 +103,7 @@ func writeSyntheticCorpus(t *testing.T, dir string, n int) {
 func interruptWhileWriting(t *testing.T, bin, out string, sig syscall.Signal, args ...string) (err error, stderr string, ok bool) {
 	t.Helper()
 	var errb bytes.Buffer
-	cmd := exec.Command(bin, args...)
+	cmd := command(t, bin, args...)
 	cmd.Stdout = new(bytes.Buffer)
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
@@ -136,7 +155,7 @@ func TestInterruptedRunKeepsPreviousReports(t *testing.T) {
 
 	// One first run gives the workbook every sub-test starts from.
 	firstOut := filepath.Join(t.TempDir(), "first")
-	first := exec.Command(bin, "-q", "--fail-on", "none", "--date", "2025-07-10", "-f", "xlsx", "-o", firstOut, in)
+	first := command(t, bin, "-q", "--fail-on", "none", "--date", "2025-07-10", "-f", "xlsx", "-o", firstOut, in)
 	if msg, err := first.CombinedOutput(); err != nil {
 		t.Fatalf("first run: %v\n%s", err, msg)
 	}
@@ -175,7 +194,7 @@ func TestInterruptedRunKeepsPreviousReports(t *testing.T) {
 				// next run removes it.
 				left := tempFiles(t, out)
 				t.Logf("after SIGKILL: %d temporary file(s) left: %v", len(left), left)
-				next := exec.Command(bin, "-q", "--fail-on", "none", "-f", "json", "-o", out, filepath.Join(in, "batch00"))
+				next := command(t, bin, "-q", "--fail-on", "none", "-f", "json", "-o", out, filepath.Join(in, "batch00"))
 				if msg, err := next.CombinedOutput(); err != nil {
 					t.Fatalf("next run: %v\n%s", err, msg)
 				}
@@ -208,4 +227,63 @@ func TestInterruptedRunKeepsPreviousReports(t *testing.T) {
 			t.Errorf("input %s changed", p)
 		}
 	}
+}
+
+// TestRobustUnreadable: a file and a folder without read permission are
+// skipped with "permission denied". Root reads anything, so when the tests
+// run as root the built binary is run as the unprivileged user 65534
+// (nobody) instead.
+func TestRobustUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, filepath.Join(dir, "good.txt"), []byte(goodArticle))
+	secret := writeFile(t, filepath.Join(dir, "secret.txt"), []byte(goodArticle))
+	locked := filepath.Join(dir, "locked")
+	writeFile(t, filepath.Join(locked, "inner.txt"), []byte(goodArticle))
+	if err := os.Chmod(secret, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(locked, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+
+	if os.Geteuid() != 0 {
+		code, stdout, stderr, r := robustRun(t, nil, dir)
+		wantSkipped(t, code, stdout, stderr, r, secret, "permission denied")
+		wantSkipped(t, code, stdout, stderr, r, locked, "permission denied")
+		wantAudited(t, code, stderr, r, good, "")
+		return
+	}
+	if testing.Short() {
+		t.Skip("running as root, which reads unreadable files: the check runs the built binary as user 65534, skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	out := filepath.Join(t.TempDir(), "out")
+	if err := os.Mkdir(out, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	// The unprivileged user must reach the binary, the inputs and the
+	// output folder: open up the test's own temporary folders.
+	for _, p := range []string{bin, out, dir} {
+		for d := filepath.Dir(p); d != os.TempDir() && d != "/" && d != "."; d = filepath.Dir(d) {
+			os.Chmod(d, 0o755)
+		}
+	}
+	os.Chmod(dir, 0o755)
+	os.Chmod(out, 0o777)
+	cmd := command(t, bin, "--date", "2025-07-10", "--fail-on", "none", "-f", "json,text", "-o", out, dir)
+	cmd.SysProcAttr.Credential = &syscall.Credential{Uid: 65534, Gid: 65534}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Skipf("cannot run as user 65534 here (%v): the permission path is not checked", err)
+		}
+		t.Fatalf("exit %d: %s", ee.ExitCode(), stderr.String())
+	}
+	r := readResult(t, filepath.Join(out, "quoteaudit.json"))
+	wantSkipped(t, 0, stdout.String(), stderr.String(), r, secret, "permission denied")
+	wantSkipped(t, 0, stdout.String(), stderr.String(), r, locked, "permission denied")
+	wantAudited(t, 0, stderr.String(), r, good, "")
 }
