@@ -877,3 +877,25 @@ func TestRobustUntrustedTextIsInert(t *testing.T) {
 		t.Log("the PDF does not show the =HYPERLINK quote")
 	}
 }
+
+// TestRobustOddPaths: an output "folder" that is a file and a corrupt
+// --previous workbook are errors before any auditing.
+func TestRobustOddPaths(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, filepath.Join(dir, "good.txt"), []byte(goodArticle))
+	file := writeFile(t, filepath.Join(t.TempDir(), "report"), []byte("a file"))
+	code, stdout, stderr := quoteaudit(t, "-o", file, good)
+	if code != exitError || !strings.HasPrefix(stderr, "quoteaudit: error: --out "+file+" is a file") || stdout != "" {
+		t.Errorf("-o FILE: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+
+	prev := writeFile(t, filepath.Join(dir, "old.xlsx"), []byte("PK\x03\x04 not a workbook"))
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr = quoteaudit(t, "--previous", prev, "-o", out, good)
+	if code != exitError || !strings.HasPrefix(stderr, "quoteaudit: error: ") || !strings.Contains(stderr, prev) {
+		t.Errorf("--previous corrupt: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("reports written although --previous is unreadable")
+	}
+}

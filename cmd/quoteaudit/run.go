@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -182,6 +183,13 @@ func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui
 	rs, err := loadRules(o.ruleFiles, o.noDefaults, demo, checks)
 	if err != nil {
 		ui.ruleErrors(err)
+		return exitError
+	}
+
+	// An output "folder" that is a file would fail only after the whole
+	// audit: say so now.
+	if st, err := os.Stat(o.out); err == nil && !st.IsDir() {
+		ui.errorf("--out %s is a file, not a folder", o.out)
 		return exitError
 	}
 

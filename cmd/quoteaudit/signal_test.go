@@ -287,3 +287,18 @@ func TestRobustUnreadable(t *testing.T) {
 	wantSkipped(t, 0, stdout.String(), stderr.String(), r, locked, "permission denied")
 	wantAudited(t, 0, stderr.String(), r, good, "")
 }
+
+// TestRobustNamedPipe: a named pipe with a text extension, in a folder or
+// named on the command line, is skipped without blocking the run.
+func TestRobustNamedPipe(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, filepath.Join(dir, "good.txt"), []byte(goodArticle))
+	pipe := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	code, stdout, stderr, r := robustRun(t, nil, dir)
+	wantSkipped(t, code, stdout, stderr, r, pipe, "not a regular file")
+	code, stdout, stderr, r = robustRun(t, nil, pipe, good)
+	wantSkipped(t, code, stdout, stderr, r, pipe, "not a regular file")
+}
