@@ -45,6 +45,9 @@ type attributor struct {
 	// short is set while attributing a quote of a few words, for which
 	// verbs of description ("dismissed it as") count as attribution.
 	short bool
+	// heading is set while attributing the quotes of the headline or the
+	// top matter, whose bare names ("Economy 'strong'") speak for no one.
+	heading bool
 }
 
 // cue is an attribution found around a quote.
@@ -73,7 +76,9 @@ func newAttributor(doc *source.Document, lx *lexicon.Lexicon, paras []para) *att
 	a := &attributor{doc: doc, t: doc.Text, lx: lx, paras: paras, gender: map[string]byte{},
 		confirmed: map[string]bool{}, alone: map[string]bool{}}
 	for i := range paras {
-		a.collectEntities(&paras[i])
+		if !a.isHeading(i) {
+			a.collectEntities(&paras[i])
+		}
 	}
 	a.confirmPeople(a.alone)
 	return a
@@ -89,7 +94,10 @@ func (a *attributor) attribute(quotes []result.Quote) {
 		p := &a.paras[pi]
 		a.short = false
 		a.limit = a.paras[max(pi-1, 0)].lo
-		a.registerSpeakers(p)
+		a.heading = a.isHeading(pi)
+		if !a.heading {
+			a.registerSpeakers(p)
+		}
 		reach := make([]int, len(p.qtok))
 		for k, qi := range p.qtok {
 			q := &quotes[p.qbase+k]
@@ -98,7 +106,7 @@ func (a *attributor) attribute(quotes []result.Quote) {
 			if !c.found && !c.inherit && !c.blocked {
 				c = a.leftCue(p, qi)
 			}
-			if !c.found && !c.inherit && !c.blocked && qi == 0 && pi > 0 {
+			if !c.found && !c.inherit && !c.blocked && qi == 0 && pi > 0 && !a.isHeading(pi-1) {
 				c = a.introCue(pi)
 			}
 			r := qi
@@ -139,9 +147,13 @@ func (a *attributor) attribute(quotes []result.Quote) {
 				}
 			case adjacent && prev != nil && prev.Speaker.Known():
 				a.copySpeaker(q, prev)
+			case a.heading:
+				q.Speaker = result.Speaker{Kind: result.KindUnknown}
 			default:
 				if pc := a.previousSentenceCue(pi, qi); pc.found {
 					a.apply(q, pc)
+				} else if pc.blocked {
+					q.Speaker = result.Speaker{Kind: result.KindUnknown}
 				} else if e := a.topicSpeaker(pi, q.Start); e != nil && wordCount(q.Text) > FragmentWords {
 					q.Speaker = result.Speaker{Mention: e.name, Name: e.name, Kind: result.KindPerson}
 				} else {
@@ -246,6 +258,12 @@ func (a *attributor) verbAt(p *para, i int) (string, int) {
 	}
 	if !ok {
 		return "", 0
+	}
+	if i > 0 && p.toks[i-1].kind == tWord {
+		switch p.toks[i-1].low {
+		case "a", "an", "the", "his", "her", "their", "its", "our", "my", "your":
+			return "", 0 // a noun: "the name for", "a report"
+		}
 	}
 	if tk.upper {
 		// A capitalised verb is a name ("Post", "Report") unless it opens a
@@ -380,7 +398,7 @@ func wordsIn(toks []token, i, j int) int {
 func (a *attributor) leftCue(p *para, qi int) cue {
 	toks := p.toks
 	s := qi - 1
-	for s >= 0 && toks[s].kind != tQuote && !toks[s].sentEnd {
+	for s >= 0 && (toks[s].kind != tQuote || a.inlineQuote(p, s) && !a.coordinated(p, s+1, qi)) && !toks[s].sentEnd {
 		s--
 	}
 	if s >= 0 && toks[s].kind == tQuote && s < qi-1 && a.coordinated(p, s+1, qi) {
@@ -388,13 +406,46 @@ func (a *attributor) leftCue(p *para, qi int) cue {
 		return cue{inherit: true, pos: -1}
 	}
 	c := a.cueInWindow(p, s+1, qi, qi)
-	if !c.found && !c.inherit && (a.short || a.lowerStart(p, qi)) && s+1 < qi {
+	if !c.found && !c.inherit && !a.heading && (a.short || a.lowerStart(p, qi)) && s+1 < qi {
 		// Richard Thomas "totally condemned" the deletion
 		if sub := a.parseNP(p, s+1, qi); sub.ok && (sub.kind == result.KindPerson || sub.kind == result.KindOrganization && sub.name != "") && a.allNames(p, s+1, qi) {
 			return a.makeCue(sub, "", p, qi, qi, -1)
 		}
 	}
 	return c
+}
+
+// inlineQuote reports whether the quote token toks[i] is a short name
+// or term standing inside the narration of its clause ("one of the
+// so-called "Blair Babes" elected in 1997"): a word before it and a
+// lower-case word after it, so that the clause reads on across it.
+func (a *attributor) inlineQuote(p *para, i int) bool {
+	toks := p.toks
+	if toks[i].kind != tQuote || i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	k := toks[i].q - p.qbase
+	if k < 0 || k >= len(p.spans) || wordCount(a.t[p.spans[k].start:p.spans[k].end]) > FragmentWords {
+		return false
+	}
+	before, after := toks[i-1], toks[i+1]
+	if before.kind != tWord || before.upper || after.kind != tWord || after.upper {
+		return false
+	}
+	if after.low == "and" || after.low == "but" || after.low == "or" {
+		return false
+	}
+	// not a quote that a verb of its clause attributes ("called it
+	// "vacuous"", "named the movement an "ally" last year")
+	short := a.short
+	a.short = true
+	defer func() { a.short = short }()
+	for k := i - 1; k >= 0 && toks[k].kind == tWord; k-- {
+		if _, n := a.verbAt(p, k); n > 0 {
+			return false
+		}
+	}
+	return determiners[before.low] || strings.HasPrefix(before.low, "so-") || before.low == "called" || before.low == "dubbed" || before.low == "named"
 }
 
 // coordinated reports whether toks[lo:hi], between two quotes, only joins
@@ -440,6 +491,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		return cue{}
 	}
 	var inherit cue
+	participle := -1
 	// an outlet anywhere in the clause: "In an interview with The
 	// Telegraph, Smith said:"
 	done := func(c cue) cue {
@@ -489,6 +541,7 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 			// a participle ("…, saying:", "by writing"): the main clause speaks
 			if !inherit.inherit {
 				inherit = cue{inherit: true, verb: base, via: a.via(p, v, hi), pos: -1}
+				participle = v
 			}
 			continue
 		}
@@ -515,6 +568,18 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 			c := a.makeCue(sub, inherit.verb, p, lo, hi, -1)
 			c.via = inherit.via
 			return c
+		}
+		if participle >= 0 {
+			if sub, ok := a.unnamedSubject(p, lo, participle); ok {
+				// "officials went further, labeling": the clause has a
+				// subject of its own, not the previous speaker
+				if sub.ok {
+					c := a.makeCue(sub, inherit.verb, p, participle, hi, -1)
+					c.via = inherit.via
+					return c
+				}
+				return cue{blocked: true, verb: inherit.verb, reach: -1}
+			}
 		}
 		return inherit
 	}
@@ -604,6 +669,10 @@ var describeForms = func() map[string]string {
 			m[f] = base
 		}
 	}
+	// final consonants the regular inflection does not double
+	for f, base := range map[string]string{"referred": "refer", "referring": "refer", "labelled": "label", "labelling": "label"} {
+		m[f] = base
+	}
 	return m
 }()
 
@@ -615,7 +684,7 @@ func (a *attributor) registerSpeakers(p *para) {
 	start := 0
 	for v := 0; v < len(toks); v++ {
 		tk := toks[v]
-		if tk.kind == tQuote || tk.sentEnd {
+		if tk.kind == tQuote && !a.inlineQuote(p, v) || tk.sentEnd {
 			start = v + 1
 			continue
 		}
@@ -668,7 +737,11 @@ func (a *attributor) previousSentenceCue(pi, qi int) cue {
 			return cue{found: true, sp: prev.Speaker, verb: prev.Verb, via: prev.Via, pos: -1, reach: -1}
 		}
 	}
-	if !c.found || c.sp.Kind == result.KindUnknown || c.sp.Kind == "" {
+	if c.found && (c.sp.Kind == result.KindUnknown || c.sp.Kind == "") || c.blocked {
+		// someone we cannot name spoke just before: no one else did
+		return cue{blocked: true, verb: c.verb, reach: -1}
+	}
+	if !c.found {
 		return cue{}
 	}
 	c.reach = -1
@@ -679,7 +752,71 @@ func (a *attributor) previousSentenceCue(pi, qi int) cue {
 // no cue of its own: the last person named before pos, within the
 // paragraph or the one before, when that person spoke (reported speech)
 // or, in the quote's own paragraph, is the subject of the narration.
+// Only a person already established as a speaker under a full name
+// earlier in the article qualifies: a lone capitalised word may be a
+// company, a place or a headline word.
 func (a *attributor) topicSpeaker(pi, pos int) *entity {
+	e := a.topicCandidate(pi, pos)
+	if e == nil || strings.Count(e.name, " ") == 0 || a.isHeading(a.paraOf(e.pos)) {
+		return nil
+	}
+	// spoke before, or was introduced with a role as the subject of the
+	// quote's own paragraph ("Fatima Wojohat, an Afghan artist, …")
+	if a.spokeBefore(e.name, pos) || e.subj && e.confirmed && e.role != "" && e.pos >= a.paras[pi].lo {
+		return e
+	}
+	return nil
+}
+
+// paraOf returns the index of the paragraph holding offset pos.
+func (a *attributor) paraOf(pos int) int {
+	i := sort.Search(len(a.paras), func(k int) bool { return a.paras[k].hi > pos })
+	return min(i, len(a.paras)-1)
+}
+
+// spokeBefore reports whether name was the speaker of an attribution
+// before pos.
+func (a *attributor) spokeBefore(name string, pos int) bool {
+	for _, e := range a.spoken {
+		if e.pos >= pos {
+			break
+		}
+		if e.speaker && e.name == name && e.pos >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeading reports whether paragraph pi is the headline or the top
+// matter of the document: inside the header the reader recognised, or,
+// when it recognised none, a short first paragraph that ends with no
+// sentence punctuation and has paragraphs after it.
+func (a *attributor) isHeading(pi int) bool {
+	p := &a.paras[pi]
+	if a.doc.Header > 0 {
+		return p.hi <= a.doc.Header
+	}
+	if pi != 0 || len(a.paras) < 2 {
+		return false
+	}
+	text := strings.TrimSpace(a.t[p.lo:p.hi])
+	if wordCount(text) > 15 || strings.ContainsAny(text, "\n") {
+		return false
+	}
+	for _, tk := range p.toks {
+		if tk.sentEnd {
+			return false
+		}
+	}
+	switch lastRune(text) {
+	case '.', '!', '?', ':', ';', ',':
+		return false
+	}
+	return true
+}
+
+func (a *attributor) topicCandidate(pi, pos int) *entity {
 	limit := a.paras[max(pi-1, 0)].lo
 	name := ""
 	var found *entity
@@ -695,6 +832,38 @@ func (a *attributor) topicSpeaker(pi, pos int) *entity {
 		return false
 	})
 	return found
+}
+
+// unnamedSubject looks in toks[lo:v] for a common noun that names
+// people ("officials", "two analysts") as the subject of the clause a
+// participle at v hangs on. ok reports whether there is one; sub is its
+// reading when it can be parsed as a speaker.
+func (a *attributor) unnamedSubject(p *para, lo, v int) (subject, bool) {
+	for i := v - 1; i >= lo; i-- {
+		tk := p.toks[i]
+		if tk.kind != tWord || tk.upper {
+			continue
+		}
+		if !a.lx.Descriptor(tk.low) && !a.lx.Descriptor(strings.TrimSuffix(tk.low, "s")) && !(orgNouns[tk.low] && plural(tk.low)) {
+			continue
+		}
+		// the noun phrase: back over its determiners and modifiers
+		s := i
+		for s > lo && p.toks[s-1].kind == tWord && (!p.toks[s-1].upper || demonym(p.toks[s-1].low)) && !functionWords[p.toks[s-1].low] &&
+			!connectives[p.toks[s-1].low] && !timeWords[p.toks[s-1].low] && i-s < 3 {
+			s--
+		}
+		if s > lo && p.toks[s-1].kind == tWord && (tailPrepositions[p.toks[s-1].low] || locatives[p.toks[s-1].low] || prepositions[p.toks[s-1].low]) ||
+			i+1 >= v || p.toks[i+1].kind != tWord || p.toks[i+1].upper || functionWords[p.toks[i+1].low] || tailPrepositions[p.toks[i+1].low] {
+			continue // "a campaigner for women,": not the subject of a clause
+		}
+		sub := a.parseNP(p, s, i+1)
+		if sub.kind != result.KindAnonymous && sub.kind != result.KindOrganization {
+			sub = subject{}
+		}
+		return sub, true
+	}
+	return subject{}, false
 }
 
 // embedded reports whether the verb at v stands in the clause reported by

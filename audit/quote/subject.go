@@ -55,10 +55,20 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 	var segs []seg
 	s := lo
 	for i := lo; i < end; i++ {
-		if toks[i].kind == tQuote {
+		if toks[i].kind == tQuote && !a.inlineQuote(p, i) {
 			s = i + 1
 			segs = segs[:0]
 			continue
+		}
+		if word(a.t, toks[i]) == "(" {
+			// a parenthesis ("the Consumer Electronics Association (CEA)")
+			// glosses the phrase before it: it is never the subject
+			if c := a.closeParen(p, i, end); c > i {
+				segs = append(segs, seg{s, i})
+				i = c
+				s = c + 1
+				continue
+			}
 		}
 		if a.isSep(toks[i]) {
 			segs = append(segs, seg{s, i})
@@ -66,6 +76,37 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 		}
 	}
 	segs = append(segs, seg{s, end})
+	// a parenthesis that closed a segment leaves it split in two: join
+	// the empty piece it left so that "X (Y), said" reads as "X, said"
+	for r := len(segs) - 1; r > 0; r-- {
+		if segs[r].s >= segs[r].e && segs[r-1].s < segs[r-1].e && segs[r].s > segs[r-1].e && word(a.t, toks[segs[r-1].e]) == "(" {
+			segs = append(segs[:r], segs[r+1:]...)
+		}
+	}
+	// the object of a relative clause: "a ceremony that the ministry
+	// called", "the plan which Smith described as": the subject is the
+	// noun phrase after the relative pronoun
+	if last := &segs[len(segs)-1]; last.e-last.s >= 3 {
+		for i := last.e - 2; i > last.s; i-- {
+			if w := toks[i]; w.kind == tWord && (w.low == "that" || w.low == "which" || w.low == "whom") {
+				nx := toks[i+1]
+				if nx.kind == tWord && (nx.upper || determiners[nx.low] && nx.low != "that") {
+					if sub := a.parseNP(p, i+1, last.e); sub.ok {
+						return sub
+					}
+				}
+				break
+			}
+		}
+	}
+	// a predicate before the verb ("X, the minister, took the opposite
+	// view and told", "X, a rapporteur, reacted in writing"): the subject
+	// stands before it
+	if n := len(segs); n > 1 {
+		if sg := segs[n-1]; sg.s < sg.e && segs[n-2].s < segs[n-2].e && a.predicate(p, sg.s, sg.e) {
+			segs[n-1] = seg{end, end}
+		}
+	}
 	if last := segs[len(segs)-1]; last.s >= last.e && len(segs) > 2 {
 		// "X, whose films include A, B and C, said": drop the relative clause
 		for r := 1; r < len(segs)-1; r++ {
@@ -149,6 +190,49 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 		sub.role = role
 	}
 	return sub
+}
+
+// closeParen returns the index of the ")" closing the "(" at toks[i],
+// before end, or -1.
+func (a *attributor) closeParen(p *para, i, end int) int {
+	for k := i + 1; k < end && k <= i+12; k++ {
+		switch word(a.t, p.toks[k]) {
+		case ")":
+			return k
+		case "(":
+			return -1
+		}
+	}
+	return -1
+}
+
+// predicate reports whether toks[s:e], standing right before an
+// attribution verb, is the start of the verb phrase ("took the opposite
+// view and", "reacted in", "uses her work to") rather than an
+// appositive: it opens with a lower-case word that cannot open a
+// description of a person.
+func (a *attributor) predicate(p *para, s, e int) bool {
+	tk := p.toks[s]
+	if tk.kind != tWord || tk.upper || isDigitWord(a.t, tk) {
+		return false
+	}
+	w := tk.low
+	if determiners[w] || tailPrepositions[w] || locatives[w] || functionWords[w] || connectives[w] ||
+		roleWords[w] || personNouns[lastPart(w)] || a.lx.Descriptor(w) || describing[w] ||
+		strings.HasSuffix(w, "ing") || strings.Contains(w, "-") || demonym(w) {
+		return false
+	}
+	if _, ok := pronouns[w]; ok {
+		return false
+	}
+	switch w {
+	case "who", "whose", "which", "whom":
+		return false
+	}
+	// the verb phrase goes on to the attribution verb: it ends with a
+	// coordinator, a preposition or "to" ("and told", "in writing", "to tell")
+	last := p.toks[e-1]
+	return last.kind == tWord && (last.low == "and" || last.low == "to" || last.low == "in" || last.low == "by" || last.low == "then")
 }
 
 // appositive reports whether toks[s:e] reads like a description rather
@@ -380,7 +464,9 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 				// "the port authority": an organisation named by its description
 				return subject{ok: true, mention: mentionAll, name: a.t[toks[s+1].s:head.e], kind: result.KindOrganization, pos: toks[s].s}
 			}
-			if lowerIs(a.t, toks[s], "the") || lowerIs(a.t, toks[s], "its") {
+			if (lowerIs(a.t, toks[s], "the") || lowerIs(a.t, toks[s], "its")) && (hw != "report" || lowerIs(a.t, toks[s], "its")) {
+				// "the company": the organisation named before; "the
+				// report" may be anyone's
 				if o := lastBefore(a.orgs, toks[s].s); o != nil {
 					return subject{ok: true, mention: mentionAll, name: o.name, kind: result.KindOrganization, pos: toks[s].s}
 				}
@@ -425,8 +511,8 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	}
 	run := toks[r : h+1]
 	pre := ""
-	if r > s {
-		pre = strings.TrimSpace(a.t[toks[s].s:toks[r-1].e])
+	if d := a.describes(p, s, r); d < r {
+		pre = strings.TrimSpace(a.t[toks[d].s:toks[r-1].e])
 	}
 	runText := a.t[run[0].s:run[len(run)-1].e]
 	if notNames[a.lw(head)] && !isHonorific(a.lw(head)) && (len(run) == 1 || !run[len(run)-2].upper) {
@@ -473,8 +559,9 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 			break
 		}
 	}
-	if len(nameToks) >= 3 && agentNoun(a.lw(nameToks[0])) && givenGender(word(a.t, nameToks[0])) == 0 && !isHonorific(a.lw(nameToks[0])) {
-		// "Broadcaster Chris Evans": a capitalised occupation before a full name
+	for len(nameToks) >= 3 && (agentNoun(a.lw(nameToks[0])) || demonym(a.lw(nameToks[0]))) && givenGender(word(a.t, nameToks[0])) == 0 && !isHonorific(a.lw(nameToks[0])) {
+		// "Broadcaster Chris Evans", "Russian President Vladimir Putin": a
+		// capitalised occupation or nationality before a full name
 		if rolePart == "" {
 			rolePart = word(a.t, nameToks[0])
 		} else {
@@ -530,7 +617,69 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 			a.gender[name] = g
 		}
 	}
+	if len(core) == 1 && hi == 0 && !strings.Contains(name, " ") && role == "" && !a.personWord(name) {
+		// a lone capitalised word nothing marks as a person ("Novartis
+		// said"): an organisation when the document names it as one
+		if o := a.orgNamed(name); o != "" {
+			return subject{ok: true, mention: mention, name: o, kind: result.KindOrganization, pos: nameToks[0].s}
+		}
+	}
 	return subject{ok: true, mention: mention, name: name, role: role, kind: result.KindPerson, pos: nameToks[0].s}
+}
+
+// describes returns where the words describing the name at toks[r]
+// begin, within toks[s:r]: the words right before it, back to a
+// function word, a time adverbial or punctuation ("Special envoy",
+// "the Taliban envoy"; nothing in "Last year" or "when").
+func (a *attributor) describes(p *para, s, r int) int {
+	d := r
+	for d > s {
+		tk := p.toks[d-1]
+		if tk.kind == tWord && (tk.low == "and" || tk.low == "&") && d-1 > s && p.toks[d-2].upper && p.toks[d].upper {
+			d-- // "Price and Hale's chief economist": a name with "and"
+			continue
+		}
+		if tk.kind != tWord || functionWords[tk.low] && !determiners[tk.low] || timeWords[tk.low] || connectives[tk.low] {
+			break
+		}
+		d--
+	}
+	return d
+}
+
+// personWord reports whether a one-word name is known to be a person's:
+// a common given name, a name the document gave a title, a role or a
+// gender, or a surname it introduced under a full name.
+func (a *attributor) personWord(name string) bool {
+	if givenGender(name) != 0 {
+		return true
+	}
+	if _, ok := a.gender[name]; ok {
+		return true
+	}
+	for _, e := range a.persons {
+		if e.name == name || strings.HasSuffix(e.name, " "+name) || strings.HasPrefix(e.name, name+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// orgNamed returns the organisation the document names with the word
+// name ("Novartis", "the Novartis group"), or "".
+func (a *attributor) orgNamed(name string) string {
+	if o, ok := a.lx.Organization(name); ok {
+		return o
+	}
+	for _, o := range a.orgs {
+		if o.name == name || strings.HasPrefix(o.name, name+" ") {
+			return o.name // "Quillon", short for "Quillon Foods"
+		}
+	}
+	if orgWords[strings.ToLower(name)] || isAcronym(name) {
+		return name
+	}
+	return ""
 }
 
 func isHonorific(w string) bool {

@@ -56,6 +56,22 @@ var (
 		principal lawyer adviser advisor aide pollster historian novelist poet photographer designer architect
 		engineer scientist researcher lecturer teacher analyst strategist economist trader dealer rapporteur`)
 
+	// timeWords make a time adverbial ("last year", "on Monday"), which
+	// describes no one.
+	timeWords = set(`last next this yesterday today tonight tomorrow earlier later ago year years week weeks month months
+		day days weekend morning afternoon evening night decade century season time
+		january february march april may june july august september october november december
+		monday tuesday wednesday thursday friday saturday sunday`)
+
+	// prepositions that put the noun after them out of subject position.
+	prepositions = set(`by about against like than as over under between among through without within upon toward towards
+		of for with to into onto via per versus despite including`)
+
+	// describing words open a description of a person ("former
+	// minister", "chief executive", "then-leader").
+	describing = set(`former ex late chief senior junior deputy acting interim outgoing incoming retired veteran
+		fellow leading top new young old then current joint sole lead principal co`)
+
 	// honorifics are dropped from a name but kept in the mention.
 	honorifics = map[string]byte{"mr": 'm', "mrs": 'f', "ms": 'f', "miss": 'f', "dr": 0, "sir": 'm', "dame": 'f',
 		"lord": 'm', "lady": 'f', "prof": 0, "professor": 0, "rev": 0, "reverend": 0, "sheikh": 'm', "mx": 0,
@@ -114,12 +130,13 @@ var (
 
 	// describeVerbs attribute the words of a short quoted description
 	// ("dismissed the plan as "desperate"", "branded it "vacuous"").
-	describeVerbs = set(`dismiss brand label dub hail attack accuse praise criticise criticize condemn welcome term`)
+	describeVerbs = set(`dismiss brand label dub hail attack accuse praise criticise criticize condemn welcome term name
+		characterise characterize refer`)
 
 	// objectVerbs take the person spoken to or about as their object, so
 	// a name after them is not the speaker ("told Mr Blair").
 	objectVerbs = set(`tell ask call describe urge address express accuse praise criticise criticize condemn welcome
-		dismiss brand label dub hail attack term promise answer thank`)
+		dismiss brand label dub hail attack term promise answer thank name`)
 
 	// invertible object verbs may still open an inverted cue after a quote
 	// (""Who can forget it?" asked the magazine", ""Act now," urged Smith").
