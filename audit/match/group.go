@@ -576,10 +576,14 @@ func SpeakerKey(s result.Speaker) string {
 }
 
 // fragmentSpeaker is the speaker identity fragments must share: the
-// person, else the folded name, else an anonymous speaker's descriptor as
+// person (by name when the name is one word), else the folded name, else an anonymous speaker's descriptor as
 // written ("an IAAF spokesman"); "" (no grouping) when none is known.
 func fragmentSpeaker(s result.Speaker) string {
 	switch {
+	case s.Person != "" && len(strings.Fields(s.Name)) == 1:
+		// A one-word name ("Gartner", "Bakhtawar") is not merged into one
+		// person across sources, so the name is the identity to compare.
+		return "name:" + foldName(s.Name)
 	case s.Person != "":
 		return "person:" + s.Person
 	case strings.TrimSpace(s.Name) != "":

@@ -294,3 +294,41 @@ func TestGroupSeeds(t *testing.T) {
 		t.Error("the Kabulov quotation is not an exact group of two sources")
 	}
 }
+
+// A one-word speaker name is not merged into one person across sources,
+// so fragments compare by that name; two-word names keep comparing by
+// person, and anonymous descriptors by the descriptor.
+func TestFragmentSpeakerIdentity(t *testing.T) {
+	oneWord := func(id, src, person string) result.Quote {
+		sp := person2(person, "Gartner")
+		q := quote(id, src, "unlikely", sp)
+		q.Fragment = true
+		return q
+	}
+	got := Group([]result.Quote{oneWord("A1", "S1", "P1"), oneWord("A2", "S2", "P2")}, nil, Options{})
+	if len(got) != 1 || got[0].Kind != result.MatchFragment {
+		t.Errorf("one-word speakers: groups %+v, want one fragment group", got)
+	}
+	full := func(id, src, person string) result.Quote {
+		q := quote(id, src, "unlikely", person2(person, "Ann Gartner"))
+		q.Fragment = true
+		return q
+	}
+	if got := Group([]result.Quote{full("B1", "S1", "P1"), full("B2", "S2", "P2")}, nil, Options{}); len(got) != 0 {
+		t.Errorf("two people named alike but kept apart were grouped: %+v", got)
+	}
+	anon := func(id, src string) result.Quote {
+		q := quote(id, src, "strong", result.Speaker{Mention: "an IAAF spokesman", Kind: result.KindAnonymous})
+		q.Fragment = true
+		return q
+	}
+	if got := Group([]result.Quote{anon("C1", "S1"), anon("C2", "S2")}, nil, Options{}); len(got) != 1 {
+		t.Errorf("the same anonymous descriptor: %d groups, want 1", len(got))
+	}
+}
+
+func person2(id, name string) result.Speaker {
+	sp := person(id, "x")
+	sp.Name = name
+	return sp
+}
