@@ -1,10 +1,12 @@
 package audit
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -95,6 +97,11 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 		return nil, err
 	}
 	var docs []*source.Document
+	total := 0
+	for _, qs := range perSource {
+		total += len(qs)
+	}
+	r.Quotes = make([]result.Quote, 0, total)
 	for i, d := range c.Docs {
 		if failed[i] != nil {
 			r.Skipped = append(r.Skipped, result.Skipped{Path: d.Meta.Path, Reason: failed[i].Error()})
@@ -104,6 +111,7 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 		docs = append(docs, d)
 		r.Sources = append(r.Sources, d.Meta)
 		r.Quotes = append(r.Quotes, perSource[i]...)
+		perSource[i] = nil
 	}
 	sort.SliceStable(r.Skipped, func(i, j int) bool { return r.Skipped[i].Path < r.Skipped[j].Path })
 
@@ -270,34 +278,29 @@ func assignFindingIDs(fs []result.Finding) {
 	}
 }
 
-func lessPosition(a, b *result.Finding) bool {
-	if a.Path != b.Path {
-		return a.Path < b.Path
-	}
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	if a.Column != b.Column {
-		return a.Column < b.Column
-	}
-	if a.Check != b.Check {
-		return a.Check < b.Check
-	}
-	return a.Message < b.Message
+func lessPosition(a, b *result.Finding) bool { return comparePosition(a, b) < 0 }
+
+// comparePosition orders findings by source path, line, column, check
+// and message.
+func comparePosition(a, b *result.Finding) int {
+	return cmp.Or(
+		strings.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		strings.Compare(a.Check, b.Check),
+		strings.Compare(a.Message, b.Message),
+	)
 }
 
 // sortFindings orders findings by severity (most serious first), then
 // source path, line, column and check.
 func sortFindings(fs []result.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if ra, rb := a.Severity.Rank(), b.Severity.Rank(); ra != rb {
-			return ra > rb
-		}
-		if lessPosition(a, b) != lessPosition(b, a) {
-			return lessPosition(a, b)
-		}
-		return a.ID < b.ID
+	slices.SortStableFunc(fs, func(a, b result.Finding) int {
+		return cmp.Or(
+			cmp.Compare(b.Severity.Rank(), a.Severity.Rank()),
+			comparePosition(&a, &b),
+			strings.Compare(a.ID, b.ID),
+		)
 	})
 }
 
