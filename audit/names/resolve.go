@@ -99,8 +99,12 @@ func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *
 		r.lx = lexicon.New(rs)
 	}
 	r.collect()
+	byDoc := make([][]int, len(docs)) // mention indices of each document
+	for i := range r.mentions {
+		byDoc[r.mentions[i].doc] = append(byDoc[r.mentions[i].doc], i)
+	}
 	for d := range docs {
-		r.link(d)
+		r.link(d, byDoc[d])
 	}
 	return r.cluster()
 }
@@ -109,14 +113,15 @@ func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *
 // speakers, then keeps the names that have evidence, that are known from
 // another source or the roster, or that repeat a surname of the source.
 func (r *resolver) collect() {
+	// Words seen in lower case anywhere in the corpus. The split words are
+	// not kept: holding every document's at once costs gigabytes on a
+	// large corpus, and splitting again below is cheap.
 	lower := map[string]bool{}
-	words := make([][]word, len(r.docs))
-	for d, doc := range r.docs {
+	for _, doc := range r.docs {
 		if doc == nil {
 			continue
 		}
-		words[d] = splitWords(doc.Text)
-		for _, w := range words[d] {
+		for _, w := range splitWords(doc.Text) {
 			if !w.cap {
 				lower[w.lower] = true
 			}
@@ -133,7 +138,7 @@ func (r *resolver) collect() {
 		if doc == nil {
 			continue
 		}
-		x := &extractor{text: doc.Text, words: words[d], lx: r.lx, lower: lower}
+		x := &extractor{text: doc.Text, words: splitWords(doc.Text), lx: r.lx, lower: lower}
 		cands[d] = x.extract()
 	}
 	// Speakers of quotes.
@@ -369,15 +374,10 @@ func cleanRole(role string) string {
 	return strings.Trim(strings.Join(f, " "), " ,;:")
 }
 
-// link builds the local entities of document d: full names, then short
-// references linked to the most recent full name with that surname.
-func (r *resolver) link(d int) {
-	var ms []int
-	for i := range r.mentions {
-		if r.mentions[i].doc == d {
-			ms = append(ms, i)
-		}
-	}
+// link builds the local entities of document d, whose mentions are ms:
+// full names, then short references linked to the most recent full name
+// with that surname.
+func (r *resolver) link(d int, ms []int) {
 	sort.SliceStable(ms, func(a, b int) bool { return r.mentions[ms[a]].start < r.mentions[ms[b]].start })
 	var locals []int // local indices of this document
 	last := map[int]int{}
