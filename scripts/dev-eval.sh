@@ -5,7 +5,7 @@
 # (quote P/R/F1, speaker accuracy, joint F1, worst errors) and fails when
 # quote F1 < 0.90 or speaker accuracy < 0.85.
 #
-# usage: scripts/dev-eval.sh
+# usage: scripts/dev-eval.sh [--verbose]
 set -eu
 cd "$(dirname "$0")/.."
 if [ ! -d ../shared/dev-eval ]; then
@@ -13,5 +13,12 @@ if [ ! -d ../shared/dev-eval ]; then
 	exit 2
 fi
 export QUOTE_DEV_PRED="${QUOTE_DEV_PRED:-/tmp/quoteaudit-dev-pred.jsonl}"
+# End to end: quoteaudit on the dev articles, quoteaudit.json turned into
+# the scorer's predictions (--verbose adds the scorer's worst errors).
+if [ "${1:-}" = "--verbose" ]; then
+	export QUOTEAUDIT_DEV_VERBOSE=1
+fi
+go test ./cmd/quoteaudit -run '^TestDevEvalEndToEnd$' -count=1 -v | grep -v '^=== RUN'
+# The extractor alone, with its list of the worst errors.
 go test ./audit/quote -run '^TestDevEval$' -count=1 -v
-echo "predictions: $QUOTE_DEV_PRED"
+echo "predictions of the extractor alone: $QUOTE_DEV_PRED"
