@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -345,9 +346,16 @@ func defaultTitle(inputs []string) string {
 	case 0:
 		return "quoteaudit report"
 	case 1:
-		return "Quote audit of " + inputs[0]
+		return "Quote audit of " + filepath.Base(filepath.Clean(inputs[0]))
 	}
-	return fmt.Sprintf("Quote audit of %s and %d more", inputs[0], len(inputs)-1)
+	// Several inputs: name the folder they share, when they share one.
+	dir := filepath.Dir(filepath.Clean(inputs[0]))
+	for _, in := range inputs[1:] {
+		if filepath.Dir(filepath.Clean(in)) != dir {
+			return fmt.Sprintf("Quote audit of %s and %d more", filepath.Base(filepath.Clean(inputs[0])), len(inputs)-1)
+		}
+	}
+	return fmt.Sprintf("Quote audit of %d files in %s", len(inputs), filepath.Base(dir))
 }
 
 // firstLine is s up to its first line break, cut to 200 bytes.
