@@ -145,26 +145,41 @@ func WriteAll(ctx context.Context, dir string, formats []Format, r *result.Resul
 	defer cancel()
 	tmps := make([]string, n)
 	errs := make([]error, n)
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		sem <- struct{}{}
-		if wctx.Err() != nil {
-			<-sem
-			break
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			f := formats[i]
-			tmps[i], errs[i] = writeTemp(ctx, filepath.Join(dir, f.FileName()), func(w io.Writer) error { return write(w, f, r, opts) })
-			if errs[i] != nil {
-				cancel()
+	temps := &tempSet{}
+	rendered := make(chan struct{})
+	go func() {
+		defer close(rendered)
+		sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+		var wg sync.WaitGroup
+		for i := 0; i < n; i++ {
+			sem <- struct{}{}
+			if wctx.Err() != nil {
+				<-sem
+				break
 			}
-		}()
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				f := formats[i]
+				tmps[i], errs[i] = writeTemp(ctx, temps, filepath.Join(dir, f.FileName()), func(w io.Writer) error { return write(w, f, r, opts) })
+				if errs[i] != nil {
+					cancel()
+				}
+			}()
+		}
+		wg.Wait()
+	}()
+	select {
+	case <-rendered:
+	case <-ctx.Done():
+		// Interrupted: remove the temporary files now and return without
+		// waiting for the renderers (the workbook and the PDF are built in
+		// memory and would notice only at their next write). The previous
+		// reports are untouched: nothing is renamed before all are rendered.
+		temps.abandon()
+		return nil, notWritten(formats[:n], dir, ctx.Err())
 	}
-	wg.Wait()
 	var written []Written
 	for i := 0; i < n; i++ {
 		f := formats[i]
@@ -230,7 +245,7 @@ func write(w io.Writer, f Format, r *result.Result, opts Options) error {
 // is still live. On any failure the temporary file is removed and path is
 // left as it was.
 func WriteFileAtomic(ctx context.Context, path string, write func(io.Writer) error) error {
-	tmp, err := writeTemp(ctx, path, write)
+	tmp, err := writeTemp(ctx, nil, path, write)
 	if err != nil {
 		return err
 	}
@@ -244,8 +259,8 @@ func WriteFileAtomic(ctx context.Context, path string, write func(io.Writer) err
 // writeTemp writes a complete, synced temporary file beside path and
 // returns its name; on failure it removes it. Once ctx is done every
 // write fails, so a writer busy with a large report stops.
-func writeTemp(ctx context.Context, path string, write func(io.Writer) error) (name string, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+func writeTemp(ctx context.Context, temps *tempSet, path string, write func(io.Writer) error) (name string, err error) {
+	tmp, err := temps.create(ctx, path)
 	if err != nil {
 		return "", err
 	}
@@ -265,6 +280,45 @@ func writeTemp(ctx context.Context, path string, write func(io.Writer) error) (n
 		return "", err
 	}
 	return tmp.Name(), nil
+}
+
+// tempSet records the temporary files of one WriteAll so that an
+// interrupted run removes them at once; nil creates files untracked.
+type tempSet struct {
+	mu        sync.Mutex
+	abandoned bool
+	names     []string
+}
+
+// create makes the temporary file for path, unless the set was abandoned.
+func (s *tempSet) create(ctx context.Context, path string) (*os.File, error) {
+	if s == nil {
+		return os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.abandoned {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return nil, context.Canceled
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err == nil {
+		s.names = append(s.names, f.Name())
+	}
+	return f, err
+}
+
+// abandon removes every temporary file created so far and refuses new
+// ones; a renderer still writing to a removed file writes to no name.
+func (s *tempSet) abandon() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.abandoned = true
+	for _, n := range s.names {
+		os.Remove(n)
+	}
 }
 
 // commitTemp renames a temporary file written by writeTemp over path,
