@@ -164,12 +164,11 @@ func Inflections(base string) []string {
 		forms = append(forms, stem+"ies", stem+"ied", base+"ing")
 	case strings.HasSuffix(base, "s") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
 		forms = append(forms, base+"es", base+"ed", base+"ing")
+	case doubleFinal(base):
+		last := base[len(base)-1:]
+		forms = append(forms, base+"s", base+last+"ed", base+last+"ing")
 	default:
 		forms = append(forms, base+"s", base+"ed", base+"ing")
-		if doubleFinal(base) {
-			last := base[len(base)-1:]
-			forms = append(forms, base+last+"ed", base+last+"ing")
-		}
 	}
 	return forms
 }
@@ -197,14 +196,16 @@ var irregular = map[string][]string{
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 
 // doubleFinal is true for short consonant-vowel-consonant verbs whose
-// final consonant doubles (e.g. "quip" -> "quipped").
+// final consonant doubles ("snap" -> "snapped", "quip" -> "quipped": the u
+// of "qu" is not a vowel there).
 func doubleFinal(base string) bool {
 	n := len(base)
 	if n < 3 || n > 4 {
 		return false
 	}
 	c1, v, c2 := base[n-3], base[n-2], base[n-1]
-	return !isVowel(c1) && isVowel(v) && !isVowel(c2) && strings.IndexByte("wxy", c2) < 0
+	consonant1 := !isVowel(c1) || (c1 == 'u' && n >= 4 && base[n-4] == 'q')
+	return consonant1 && isVowel(v) && !isVowel(c2) && strings.IndexByte("wxy", c2) < 0
 }
 
 func pluralNoun(n string) string {
