@@ -147,15 +147,21 @@ func wordKey(w string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	if isASCII(b.String()) {
-		return b.String()
+	k := b.String()
+	if !isASCII(k) {
+		k = strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || isQuoteMark(r) {
+				return -1
+			}
+			return r
+		}, norm.NFKC.String(k))
 	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || isQuoteMark(r) {
-			return -1
-		}
-		return r
-	}, norm.NFKC.String(b.String()))
+	if k == "-" {
+		// A hyphen left alone once marks are removed (-" or [-]) is a
+		// dash, as a lone - is: Normalize stays idempotent.
+		return dashKey
+	}
+	return k
 }
 
 // plainWord reports whether w is its own key: lower-case ASCII letters,
