@@ -17,7 +17,9 @@ func copiedPassage() *Check {
 			"ignored). Quotations are left out: outlets rightly quote the same words. " +
 			"A shared passage of the reporter's own prose suggests one piece copied the " +
 			"other without credit. The finding is placed in the later source (by date, " +
-			"then by source ID) and points at the earlier one. Sources are indexed by " +
+			"then by source ID) and points at the earlier one; a passage shared by " +
+			"several sources is reported once in each later source, pointing at the " +
+			"earliest, with the count of the other earlier sources. Sources are indexed by " +
 			"word shingles, so the check stays linear in the size of the corpus. " +
 			"Example: two articles that both carry the same 40-word paragraph of " +
 			"background → copied-passage.",
@@ -61,24 +63,35 @@ func runCopiedPassage(pass *Pass) {
 	for b := range srcs {
 		B := &srcs[b]
 		sh := shingles(B, k)
-		coveredUntil := map[int32]int{} // earlier source -> first position of B not yet in a run
+		coveredUntil := 0 // first position of B not yet inside a reported run
 		for i, h := range sh {
-			if h == 0 {
+			if h == 0 || i < coveredUntil {
 				continue
 			}
+			// Every earlier source sharing a long enough run from here: the
+			// longest run is reported once, pointing at the earliest source
+			// with that run; the others are counted, not listed, so a
+			// passage shared by k sources gives k-1 findings, not k².
+			best, bestN, others := int32(-1), 0, 0
 			for l := head[h] - 1; l >= 0; l = locs[l].next {
 				loc := locs[l]
-				if coveredUntil[loc.src] > i {
-					continue
-				}
-				A := &srcs[loc.src]
-				n := sharedRun(A, int(loc.pos), B, i)
+				n := sharedRun(&srcs[loc.src], int(loc.pos), B, i)
 				if n < minWords {
 					continue
 				}
-				coveredUntil[loc.src] = i + n
-				pass.Report(copiedFinding(pass, A, int(loc.pos), B, i, n))
+				others++
+				// The chain runs from the latest source to the earliest, so
+				// on a tie the later link (the earlier source) wins.
+				if n >= bestN {
+					best, bestN = l, n
+				}
 			}
+			if best < 0 {
+				continue
+			}
+			coveredUntil = i + bestN
+			loc := locs[best]
+			pass.Report(copiedFinding(pass, &srcs[loc.src], int(loc.pos), B, i, bestN, others-1))
 		}
 		for i, h := range sh {
 			if h == 0 {
@@ -183,15 +196,25 @@ func sharedRun(A *prose, i int, B *prose, j int) int {
 	return n
 }
 
-func copiedFinding(pass *Pass, A *prose, i int, B *prose, j, n int) result.Finding {
+// copiedFinding is the finding in B for its n words from word j, the same
+// as A's from word i; others is the number of further earlier sources
+// sharing the passage.
+func copiedFinding(pass *Pass, A *prose, i int, B *prose, j, n, others int) result.Finding {
 	docA, docB := pass.Docs[A.id], pass.Docs[B.id]
 	start, end := int(B.start[j]), int(B.end[j+n-1])
 	line, col := docB.Position(start)
 	aline, acol := docA.Position(int(A.start[i]))
+	msg := fmt.Sprintf("A passage of %d words (not a quotation) is word for word the same as in %s.", n, sourceLabel(pass.Index, A.id))
+	switch {
+	case others == 1:
+		msg = msg[:len(msg)-1] + " (and in 1 other earlier source)."
+	case others > 1:
+		msg = msg[:len(msg)-1] + fmt.Sprintf(" (and in %d other earlier sources).", others)
+	}
 	return result.Finding{
 		Source: B.id, Line: line, Column: col,
 		Evidence:   textExcerpt(docB.Text[start:end], 200),
-		Message:    fmt.Sprintf("A passage of %d words (not a quotation) is word for word the same as in %s.", n, sourceLabel(pass.Index, A.id)),
+		Message:    msg,
 		Suggestion: "Rewrite the passage in your own words, or credit the source it comes from.",
 		Related: []result.Related{{
 			Source: A.id, Line: aline, Column: acol,

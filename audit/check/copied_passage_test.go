@@ -35,6 +35,28 @@ warning S2:2:14  | RUSSIA became the first country to formally recognise the Tal
 	}
 }
 
+// A passage shared by k sources gives one finding in each later source,
+// pointing at the earliest, never one per pair.
+func TestCopiedPassageOncePerCopyingSource(t *testing.T) {
+	fx := newAttrFixture(t, "checks:\n  copied-passage:\n    options:\n      min_words: 20\n")
+	for i, id := range []string{"S1", "S2", "S3", "S4"} {
+		fx.addDoc(id, strings.ToLower(id)+".txt", fmt.Sprintf("Opening number %d.\n", i)+sharedBackground+fmt.Sprintf(". Then %d.\n", i))
+		fx.source(id).Dates = []result.Date{{Text: "July 2025", ISO: fmt.Sprintf("2025-07-0%d", 9-i), Line: 1, Column: 1}}
+	}
+	// S4 is the earliest, S1 the latest.
+	fs := fx.run(copiedPassage())
+	wantFindings(t, fs, `
+warning S3:2:1  | Russia became the first country to formally recognise the Taliban government, nearly four years after the group seized power in Kabul and imposed sweeping restrictions on women and girls across the… | A passage of 33 words (not a quotation) is word for word the same as in s4.txt.
+warning S2:2:1  | Russia became the first country to formally recognise the Taliban government, nearly four years after the group seized power in Kabul and imposed sweeping restrictions on women and girls across the… | A passage of 33 words (not a quotation) is word for word the same as in s4.txt (and in 1 other earlier source).
+warning S1:2:1  | Russia became the first country to formally recognise the Taliban government, nearly four years after the group seized power in Kabul and imposed sweeping restrictions on women and girls across the… | A passage of 33 words (not a quotation) is word for word the same as in s4.txt (and in 2 other earlier sources).
+`)
+	for _, f := range fs {
+		if len(f.Related) != 1 || f.Related[0].Source != "S4" || f.Related[0].Line != 2 {
+			t.Errorf("%s: related %+v, want S4:2", f.Source, f.Related)
+		}
+	}
+}
+
 func TestCopiedPassageSilentOnSharedQuotations(t *testing.T) {
 	fx := newAttrFixture(t, "")
 	fx.addDoc("S1", "a.txt", "The minister said: “"+sharedBackground+".”\n")
