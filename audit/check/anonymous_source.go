@@ -42,7 +42,7 @@ var anonymityFormulas = []string{"condition of anonymity", "asked not to be", "d
 var firstPersonSingular = regexp.MustCompile(`(?i)(^|[^\p{L}])(i|me|my|mine|myself|i'm|i’m|i've|i’ve)([^\p{L}]|$)`)
 
 func runAnonymousSource(pass *Pass) {
-	lx := lexicon.New(pass.Rules)
+	lx := pass.Lexicon()
 	singular := map[string]bool{}
 	if pass.Rules != nil {
 		for _, d := range pass.Rules.Anonymous.Descriptors {

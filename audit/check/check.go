@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
 	"github.com/quoteaudit/quoteaudit/rules"
@@ -53,6 +54,16 @@ type Pass struct {
 	Severity result.Severity
 
 	report func(result.Finding)
+	lx     *lexicon.Lexicon // built on first use, see Lexicon
+}
+
+// Lexicon returns the lexicon of the pass's rules, built on first use and
+// kept for the rest of the pass.
+func (p *Pass) Lexicon() *lexicon.Lexicon {
+	if p.lx == nil {
+		p.lx = lexicon.New(p.Rules)
+	}
+	return p.lx
 }
 
 // NewPass prepares a pass of c over r; report receives each finding with

@@ -237,39 +237,58 @@ type wordToken struct {
 // wordTokens splits text[start:end] into words (runs of letters, digits,
 // and apostrophes or hyphens between them), normalised for comparison.
 func wordTokens(text string, start, end int) []wordToken {
-	var out []wordToken
-	var b strings.Builder
-	ws := -1
+	out := make([]wordToken, 0, (end-start)/6+1)
+	// Norm is a slice of text when the word is already plain lower-case
+	// ASCII (most words); only the others are copied.
+	var buf []byte
+	ws, plain := -1, true
 	flush := func(e int) {
-		if ws >= 0 && b.Len() > 0 {
-			out = append(out, wordToken{Norm: b.String(), Start: ws, End: e})
+		if ws >= 0 && e > ws {
+			norm := text[ws:e]
+			if !plain {
+				norm = string(buf)
+			}
+			out = append(out, wordToken{Norm: norm, Start: ws, End: e})
 		}
-		b.Reset()
-		ws = -1
+		buf = buf[:0]
+		ws, plain = -1, true
 	}
 	for i := start; i < end; {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				if ws < 0 {
+					ws = i
+				}
+				buf = append(buf, c)
+				i++
+				continue
+			case c >= 'A' && c <= 'Z':
+				if ws < 0 {
+					ws = i
+				}
+				plain = false
+				buf = append(buf, c+'a'-'A')
+				i++
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		switch {
-		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if ws < 0 {
 				ws = i
 			}
-			b.WriteByte(byte(r))
-		case r < utf8.RuneSelf && r >= 'A' && r <= 'Z':
-			if ws < 0 {
-				ws = i
-			}
-			b.WriteByte(byte(r) + 'a' - 'A')
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if ws < 0 {
-				ws = i
-			}
-			b.WriteRune(unicode.ToLower(r))
+			plain = false
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		case ws >= 0 && (r == '\'' || r == '’' || r == '-') && i+n < end:
 			// inside a word only when a letter follows
 			nr, _ := utf8.DecodeRuneInString(text[i+n : end])
 			if !unicode.IsLetter(nr) && !unicode.IsDigit(nr) {
 				flush(i)
+			} else {
+				plain = false
 			}
 		default:
 			flush(i)

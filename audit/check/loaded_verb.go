@@ -45,7 +45,7 @@ var loadedVerbWhy = map[string]string{
 }
 
 func runLoadedVerb(pass *Pass) {
-	lx := lexicon.New(pass.Rules)
+	lx := pass.Lexicon()
 	seen := map[string]bool{}
 	spans := quoteSpansBySource(pass.Result, pass.Docs)
 	for i := range pass.Result.Quotes {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/result"
-	"github.com/quoteaudit/quoteaudit/audit/source"
 )
 
 // surnameBeforeName reports a speaker called by surname before the
@@ -30,7 +29,7 @@ func surnameBeforeName() *Check {
 }
 
 func runSurnameBeforeName(pass *Pass) {
-	lx := lexicon.New(pass.Rules)
+	lx := pass.Lexicon()
 	type use struct {
 		q   *result.Quote
 		off int
@@ -65,7 +64,11 @@ func runSurnameBeforeName(pass *Pass) {
 		}
 	}
 	for _, id := range sortedSourceIDs(pass.Result, pass.Docs) {
+		if len(first[id]) == 0 {
+			continue
+		}
 		doc := pass.Docs[id]
+		toks := wordTokens(doc.Text, 0, len(doc.Text)) // once per document, for every name
 		names := make([]string, 0, len(first[id]))
 		for n := range first[id] {
 			names = append(names, n)
@@ -73,7 +76,7 @@ func runSurnameBeforeName(pass *Pass) {
 		sort.Strings(names)
 		for _, name := range names {
 			u := first[id][name]
-			full, at := firstFullName(doc, pass, u.q.Speaker, name)
+			full, at := firstFullName(toks, pass, u.q.Speaker, name)
 			if at >= 0 && at <= u.off {
 				continue
 			}
@@ -127,10 +130,10 @@ func isSurnameMention(lx *lexicon.Lexicon, mention string, nameWords []string) b
 }
 
 // firstFullName finds where a full spelling of the speaker's name first
-// appears in doc: the resolved name, or any multi-word variant of the
-// person that ends with the same surname. It returns the spelling and its
-// offset, or -1.
-func firstFullName(doc *source.Document, pass *Pass, sp result.Speaker, name string) (string, int) {
+// appears in a document, given as its word tokens: the resolved name, or
+// any multi-word variant of the person that ends with the same surname. It
+// returns the spelling and its offset, or -1.
+func firstFullName(toks []wordToken, pass *Pass, sp result.Speaker, name string) (string, int) {
 	spellings := []string{name}
 	if p := pass.Index.Person(sp.Person); p != nil {
 		surname := strings.ToLower(lastWordOf(name))
@@ -145,7 +148,7 @@ func firstFullName(doc *source.Document, pass *Pass, sp result.Speaker, name str
 	}
 	best, bestAt := name, -1
 	for _, s := range spellings {
-		if at := indexWholeWords(doc.Text, s); at >= 0 && (bestAt < 0 || at < bestAt) {
+		if at := indexWholeWords(toks, s); at >= 0 && (bestAt < 0 || at < bestAt) {
 			best, bestAt = s, at
 		}
 	}
@@ -160,14 +163,14 @@ func lastWordOf(s string) string {
 	return f[len(f)-1]
 }
 
-// indexWholeWords finds phrase in text as whole words, with any run of
-// white space between its words and case ignored; -1 when absent.
-func indexWholeWords(text, phrase string) int {
+// indexWholeWords finds phrase as whole words in a text given as its word
+// tokens, with any run of white space between its words and case ignored;
+// it returns the offset in the text, or -1 when absent.
+func indexWholeWords(toks []wordToken, phrase string) int {
 	want := strings.Fields(strings.ToLower(phrase))
 	if len(want) == 0 {
 		return -1
 	}
-	toks := wordTokens(text, 0, len(text))
 	wantNorm := make([]string, 0, len(want))
 	for _, w := range want {
 		for _, t := range wordTokens(w, 0, len(w)) {
