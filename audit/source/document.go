@@ -88,30 +88,7 @@ func (d *Document) Position(off int) (line, col int) {
 			a = d.anchors[i]
 		}
 	}
-	line, col = a.Line, a.Column
-	text := d.Text[a.Offset:off]
-	for i := 0; i < len(text); {
-		c := text[i]
-		switch {
-		case c == '\n':
-			line, col = line+1, 1
-			i++
-		case c == '\r':
-			line, col = line+1, 1
-			i++
-			if i < len(text) && text[i] == '\n' {
-				i++
-			}
-		case c < utf8.RuneSelf:
-			col++
-			i++
-		default:
-			_, n := utf8.DecodeRuneInString(text[i:])
-			col++
-			i += n
-		}
-	}
-	return line, col
+	return advance(d.Text[a.Offset:off], a.Line, a.Column)
 }
 
 // indexLines records where each line starts (\r\n, \r and \n end a
