@@ -247,7 +247,12 @@ func normalizeFactValue(kind, raw string) string {
 // and day can be read.
 func normalizeDate(raw string) string {
 	if m := isoDateRE.FindStringSubmatch(raw); m != nil {
-		return m[2] + "-" + m[3]
+		if mo, _ := strconv.Atoi(m[2]); mo >= 1 && mo <= 12 {
+			if d, _ := strconv.Atoi(m[3]); d >= 1 && d <= 31 {
+				return m[2] + "-" + m[3]
+			}
+		}
+		return "" // "0000-00-00", "2025-13-40": not a date
 	}
 	mloc := monthRE.FindStringSubmatchIndex(raw)
 	if mloc == nil {
