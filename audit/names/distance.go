@@ -14,7 +14,9 @@ func Distance(a, b string, k int) (d int, ok bool) {
 	if a == b {
 		return 0, true
 	}
-	ra, rb := []rune(a), []rune(b)
+	// Short words (nearly every name) use buffers on the stack.
+	var abuf, bbuf [64]rune
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra
 	}
@@ -26,8 +28,12 @@ func Distance(a, b string, k int) (d int, ok bool) {
 		return m, m <= k
 	}
 	inf := k + 1
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
+	var pbuf, cbuf [65]int
+	prev, cur := pbuf[:0], cbuf[:0]
+	if m+1 > len(pbuf) {
+		prev, cur = make([]int, 0, m+1), make([]int, 0, m+1)
+	}
+	prev, cur = prev[:m+1], cur[:m+1]
 	for j := 0; j <= m; j++ {
 		if j <= k {
 			prev[j] = j
@@ -76,6 +82,14 @@ func Distance(a, b string, k int) (d int, ok bool) {
 		return 0, false
 	}
 	return prev[m], true
+}
+
+// appendRunes appends the runes of s to dst.
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 // runeLen is utf8.RuneCountInString, named for the length pre-filters.

@@ -21,10 +21,22 @@ type word struct {
 // splitWords tokenises text into words: letters, digits and marks, with
 // inner apostrophes and hyphens ("O'Brien", "Kabul-based").
 func splitWords(text string) []word {
-	var out []word
+	out := make([]word, 0, len(text)/6+1)
+	eachWord(text, true, func(w word) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls fn with each word of text, as splitWords splits them,
+// without holding them all. With lowerCaps false, a capitalised word's
+// lower field is left empty (it costs a copy); lower-case words always
+// have it.
+func eachWord(text string, lowerCaps bool, fn func(word)) {
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			i += n
 			continue
@@ -32,7 +44,10 @@ func splitWords(text string) []word {
 		start := i
 		j := i + n
 		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
+			r, n := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[j:])
+			}
 			if isWordRune(r) {
 				j += n
 				continue
@@ -45,37 +60,56 @@ func splitWords(text string) []word {
 			}
 			break
 		}
-		out = append(out, makeWord(text, start, j))
+		fn(makeWord(text, start, j, lowerCaps))
 		i = j
 	}
-	return out
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func makeWord(text string, start, end int) word {
+func makeWord(text string, start, end int, lowerCaps bool) word {
 	w := word{start: start, end: end, text: text[start:end]}
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if s, ok := strings.CutSuffix(w.text, suf); ok && s != "" {
-			w.text, w.end, w.possessive = s, end-len(suf), true
-			break
+	if n := len(w.text); n > 2 && w.text[n-1]|0x20 == 's' {
+		for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
+			if s, ok := strings.CutSuffix(w.text, suf); ok && s != "" {
+				w.text, w.end, w.possessive = s, end-len(suf), true
+				break
+			}
 		}
 	}
-	w.lower = strings.ToLower(w.text)
 	first, _ := utf8.DecodeRuneInString(w.text)
 	w.cap = unicode.IsUpper(first) || unicode.IsTitle(first)
+	if !w.cap || lowerCaps {
+		w.lower = strings.ToLower(w.text)
+	}
 	if !w.cap {
 		// "al-Sharra", "el-Sisi": a lower-case particle joined to a name.
 		if i := strings.IndexAny(w.text, "-‐"); i > 0 && particles[w.lower[:i]] {
 			_, n := utf8.DecodeRuneInString(w.text[i:])
 			r, _ := utf8.DecodeRuneInString(w.text[i+n:])
 			w.cap = unicode.IsUpper(r)
+			if w.cap && !lowerCaps {
+				w.lower = ""
+			}
 		}
 	}
 	letters, upper := 0, 0
 	for _, r := range w.text {
+		if r < utf8.RuneSelf {
+			switch {
+			case r >= 'a' && r <= 'z':
+				letters++
+			case r >= 'A' && r <= 'Z':
+				letters++
+				upper++
+			}
+			continue
+		}
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {

@@ -74,6 +74,9 @@ func Fold(name string) string {
 // foldASCII is Fold's fast path for plain ASCII names (no diacritics to
 // strip, no special case folding).
 func foldASCII(name string) (string, bool) {
+	if alreadyFolded(name) {
+		return name, true
+	}
 	var b strings.Builder
 	b.Grow(len(name))
 	space := false
@@ -97,6 +100,26 @@ func foldASCII(name string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// alreadyFolded reports whether name is its own ASCII fold: lower-case
+// letters and digits, with single spaces between them.
+func alreadyFolded(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == ' ' && i > 0 && i+1 < len(name) && name[i-1] != ' ' && name[i+1] != ' ' && isFoldedByte(name[i+1]):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isFoldedByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // Fingerprint is OpenRefine's key: folded tokens, sorted, deduplicated,
 // joined by one space. "Muttaqi, Amir Khan" and "Amir Khan Muttaqi" share

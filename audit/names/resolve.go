@@ -121,11 +121,11 @@ func (r *resolver) collect() {
 		if doc == nil {
 			continue
 		}
-		for _, w := range splitWords(doc.Text) {
+		eachWord(doc.Text, false, func(w word) {
 			if !w.cap {
 				lower[w.lower] = true
 			}
-		}
+		})
 	}
 	docIndex := map[string]int{}
 	for d, doc := range r.docs {
@@ -150,6 +150,7 @@ func (r *resolver) collect() {
 		role  string
 	}
 	speakers := make([][]spk, len(r.docs))
+	candFold := make([][]string, len(r.docs)) // Fold of each candidate's name, filled as needed
 	for qi := range r.quotes {
 		q := &r.quotes[qi]
 		if q.Speaker.Kind != result.KindPerson {
@@ -171,12 +172,23 @@ func (r *resolver) collect() {
 			continue
 		}
 		if len(tokens(full)) >= 2 {
+			n := len(cands[d])
 			ensureWritten(&cands[d], r.docs[d].Text, full, q.Start)
+			if len(cands[d]) != n {
+				candFold[d] = candFold[d][:0] // an insertion: fold again
+			}
 		}
 		best, bestDist := -1, 1<<30
+		fs, ff := Fold(short), Fold(full)
+		if len(candFold[d]) != len(cands[d]) { // folded once per document, again after ensureWritten inserts
+			candFold[d] = candFold[d][:0]
+			for _, c := range cands[d] {
+				candFold[d] = append(candFold[d], Fold(c.name))
+			}
+		}
 		for ci, c := range cands[d] {
-			f := Fold(c.name)
-			if f != Fold(short) && f != Fold(full) && (full == "" || !ShortForm(c.name, full)) {
+			f := candFold[d][ci]
+			if f != fs && f != ff && (full == "" || !ShortForm(c.name, full)) {
 				continue
 			}
 			dist := 0

@@ -74,6 +74,10 @@ func roleWord(w string) (string, bool) {
 	}
 	if r := runeLen(f); r >= 7 {
 		for _, cand := range fuzzyRoles {
+			// Cheap tests first: same first letter, lengths within one.
+			if f[0] != cand[0] || r-len(cand) > 1 || len(cand)-r > 1 {
+				continue
+			}
 			if d, ok := Distance(f, cand, 1); ok && d == 1 && f[0] == cand[0] {
 				return cand, true
 			}

@@ -63,24 +63,37 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 	for _, q := range quotes {
 		inQuote[q.Source] = append(inQuote[q.Source], [2]int{q.Start, q.End})
 	}
-	counts := map[string]int{}
-	occ := map[string][]occurrence{}
+	// One map look-up per capitalised word: forms are numbered, their
+	// occurrences kept by number, and the maps by form built once.
+	formID := map[string]int32{}
+	var formOcc [][]occurrence
 	lower := map[string]bool{}
 	for d, doc := range docs {
 		if doc == nil {
 			continue
 		}
-		for _, w := range splitWords(doc.Text) {
+		eachWord(doc.Text, false, func(w word) {
 			if !w.cap {
 				lower[w.lower] = true
-				continue
+				return
 			}
-			if w.acronym || stopwords[w.lower] {
-				continue
+			if w.acronym || isStopword(w.text) {
+				return
 			}
-			counts[w.text]++
-			occ[w.text] = append(occ[w.text], occurrence{d, w.start})
-		}
+			id, ok := formID[w.text]
+			if !ok {
+				id = int32(len(formOcc))
+				formID[w.text] = id
+				formOcc = append(formOcc, nil)
+			}
+			formOcc[id] = append(formOcc[id], occurrence{d, w.start})
+		})
+	}
+	counts := make(map[string]int, len(formID))
+	occ := make(map[string][]occurrence, len(formID))
+	for f, id := range formID {
+		counts[f] = len(formOcc[id])
+		occ[f] = formOcc[id]
 	}
 	forms := make([]string, 0, len(counts))
 	for f := range counts {
@@ -177,6 +190,26 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 		return out[i].Text < out[j].Text
 	})
 	return out
+}
+
+// isStopword is stopwords[strings.ToLower(w)], without a copy for short
+// ASCII words.
+func isStopword(w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return stopwords[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return stopwords[strings.ToLower(w)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return stopwords[string(buf[:len(w)])]
 }
 
 func commonPrefix(a, b string) string {
