@@ -89,7 +89,7 @@ func makeWord(text string, start, end int, lowerCaps bool) word {
 	}
 	if !w.cap {
 		// "al-Sharra", "el-Sisi": a lower-case particle joined to a name.
-		if i := strings.IndexAny(w.text, "-‐"); i > 0 && particles[w.lower[:i]] {
+		if i := indexHyphen(w.text); i > 0 && particles[w.lower[:i]] {
 			_, n := utf8.DecodeRuneInString(w.text[i:])
 			r, _ := utf8.DecodeRuneInString(w.text[i+n:])
 			w.cap = unicode.IsUpper(r)
@@ -119,6 +119,22 @@ func makeWord(text string, start, end int, lowerCaps bool) word {
 	}
 	w.acronym = letters >= 2 && upper == letters
 	return w
+}
+
+// indexHyphen is strings.IndexAny(s, "-‐"), without IndexAny's slow path
+// for a non-ASCII set.
+func indexHyphen(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			return i
+		case 0xE2: // ‐ is E2 80 90
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x90 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // gapSpace reports whether only spaces or tabs (no line break, no

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -180,6 +181,10 @@ func (r *resolver) collect() {
 		}
 		best, bestDist := -1, 1<<30
 		fs, ff := Fold(short), Fold(full)
+		var fullToks []string
+		if full != "" {
+			fullToks = strings.Fields(ff)
+		}
 		if len(candFold[d]) != len(cands[d]) { // folded once per document, again after ensureWritten inserts
 			candFold[d] = candFold[d][:0]
 			for _, c := range cands[d] {
@@ -188,7 +193,7 @@ func (r *resolver) collect() {
 		}
 		for ci, c := range cands[d] {
 			f := candFold[d][ci]
-			if f != fs && f != ff && (full == "" || !ShortForm(c.name, full)) {
+			if f != fs && f != ff && (full == "" || !shortFormFolded(f, fullToks)) {
 				continue
 			}
 			dist := 0
@@ -1030,15 +1035,22 @@ func isShortForm(text string, vs []result.Variant) bool {
 // ShortForm reports whether a is a short form of b: every folded token of
 // a (titles aside) is a token of b ("Muttaqi", "Dr Muttaqi" of "Amir Khan
 // Muttaqi").
-func ShortForm(a, b string) bool {
-	ta, tb := tokens(a), tokens(b)
-	var keep []string
-	for _, t := range ta {
-		if !titleWords[t] {
-			keep = append(keep, t)
+func ShortForm(a, b string) bool { return shortFormFolded(Fold(a), tokens(b)) }
+
+// shortFormFolded is ShortForm of a folded name fa and the tokens tb of a
+// folded name, without copying either.
+func shortFormFolded(fa string, tb []string) bool {
+	kept := 0
+	for t := range strings.FieldsSeq(fa) {
+		if titleWords[t] {
+			continue
+		}
+		kept++
+		if !slices.Contains(tb, t) {
+			return false
 		}
 	}
-	return len(keep) > 0 && len(keep) <= len(tb) && subset(keep, tb)
+	return kept > 0 && kept <= len(tb)
 }
 
 // titleGender returns 'm' for a name written after Mr, Sir or Lord, 'f'
