@@ -151,32 +151,34 @@ func proseOf(pass *Pass) []prose {
 	for _, id := range ids {
 		doc := pass.Docs[id]
 		quotes := spans[id]
-		p := prose{id: id}
+		words := len(doc.Text)/6 + 1
+		p := prose{id: id, hash: make([]uint64, 0, words), start: make([]int32, 0, words),
+			end: make([]int32, 0, words), seg: make([]int32, 0, words)}
 		seg, qi := 0, 0
-		for _, t := range wordTokens(doc.Text, 0, len(doc.Text)) {
-			inQuote := false
-			for qi < len(quotes) && quotes[qi].End <= t.Start {
+		scanWords(doc.Text, 0, len(doc.Text), func(ws, we int, lowered []byte, plain bool) {
+			for qi < len(quotes) && quotes[qi].End <= ws {
 				qi++
 				seg++
 			}
-			if qi < len(quotes) && quotes[qi].Start < t.End {
-				inQuote = true
+			if qi < len(quotes) && quotes[qi].Start < we {
+				return // inside a quotation
 			}
-			if inQuote {
-				continue
+			h := wordHash(lowered)
+			if plain {
+				h = wordHash(doc.Text[ws:we])
 			}
-			p.hash = append(p.hash, wordHash(t.Norm))
-			p.start = append(p.start, int32(t.Start))
-			p.end = append(p.end, int32(t.End))
+			p.hash = append(p.hash, h)
+			p.start = append(p.start, int32(ws))
+			p.end = append(p.end, int32(we))
 			p.seg = append(p.seg, int32(seg))
-		}
+		})
 		out = append(out, p)
 	}
 	return out
 }
 
 // wordHash is the 64-bit FNV-1a hash of a word.
-func wordHash(w string) uint64 {
+func wordHash[S string | []byte](w S) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint64(w[i])) * 1099511628211

@@ -238,17 +238,28 @@ type wordToken struct {
 // and apostrophes or hyphens between them), normalised for comparison.
 func wordTokens(text string, start, end int) []wordToken {
 	out := make([]wordToken, 0, (end-start)/6+1)
-	// Norm is a slice of text when the word is already plain lower-case
-	// ASCII (most words); only the others are copied.
-	var buf []byte
+	scanWords(text, start, end, func(ws, we int, lowered []byte, plain bool) {
+		// Norm is a slice of text when the word is already plain
+		// lower-case ASCII (most words); only the others are copied.
+		norm := text[ws:we]
+		if !plain {
+			norm = string(lowered)
+		}
+		out = append(out, wordToken{Norm: norm, Start: ws, End: we})
+	})
+	return out
+}
+
+// scanWords calls fn with the span of each word of text[start:end], as
+// wordTokens splits them: plain when the word is its own normal form,
+// otherwise lowered holds the normal form (valid only during the call).
+func scanWords(text string, start, end int, fn func(ws, we int, lowered []byte, plain bool)) {
+	var arr [64]byte
+	buf := arr[:0]
 	ws, plain := -1, true
 	flush := func(e int) {
 		if ws >= 0 && e > ws {
-			norm := text[ws:e]
-			if !plain {
-				norm = string(buf)
-			}
-			out = append(out, wordToken{Norm: norm, Start: ws, End: e})
+			fn(ws, e, buf, plain)
 		}
 		buf = buf[:0]
 		ws, plain = -1, true
@@ -296,17 +307,22 @@ func wordTokens(text string, start, end int) []wordToken {
 		i += n
 	}
 	flush(end)
-	return out
 }
 
 // normalizeWords is the text's words joined by single spaces.
 func normalizeWords(text string) string {
-	toks := wordTokens(text, 0, len(text))
-	parts := make([]string, len(toks))
-	for i, t := range toks {
-		parts[i] = t.Norm
-	}
-	return strings.Join(parts, " ")
+	out := make([]byte, 0, len(text))
+	scanWords(text, 0, len(text), func(ws, we int, lowered []byte, plain bool) {
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		if plain {
+			out = append(out, text[ws:we]...)
+		} else {
+			out = append(out, lowered...)
+		}
+	})
+	return string(out)
 }
 
 // sortedSourceIDs returns the IDs of the result's sources that have a
