@@ -314,6 +314,17 @@ func scanParagraph(t string, lo, hi int, marks []mark, nextOpens bool, out []spa
 			continue
 		}
 		if k == 0 {
+			if ok := sameKind(stack[0].sym, sym); !ok {
+				// “… "…" …”: a straight or other-style mark inside a quote
+				// whose own closing mark comes later is a nested quote.
+				if hasLaterKindClose(t, marks, i+1, stack[0].sym) {
+					stack = append(stack, open{m: m, contentStart: m.end, sym: sym})
+					continue
+				}
+				emit(stack[0], m.pos, m.end, sym, false, true) // «…" : mismatched
+				stack = stack[:0]
+				continue
+			}
 			emit(stack[0], m.pos, m.end, sym, false, false)
 			stack = stack[:0]
 			continue
@@ -339,6 +350,38 @@ func scanParagraph(t string, lo, hi int, marks []mark, nextOpens bool, out []spa
 		}
 	}
 	return out
+}
+
+// markKind is the style of a quotation mark: straight (" '), curly
+// (“ ” „ ‘ ’ ‚ and the TeX “ ” pair) or guillemet (« » ‹ ›). The
+// first rune of a run of marks decides.
+func markKind(sym string) byte {
+	r, _ := utf8.DecodeRuneInString(sym)
+	switch r {
+	case '"', '\'':
+		if strings.HasPrefix(sym, "''") {
+			return 'c'
+		}
+		return 's'
+	case '«', '»', '‹', '›':
+		return 'g'
+	}
+	return 'c'
+}
+
+// sameKind reports whether a quote opened with open may close with close
+// without being mismatched.
+func sameKind(open, close string) bool { return markKind(open) == markKind(close) }
+
+// hasLaterKindClose reports whether a mark that can close a quote opened
+// with open, in open's own style, follows marks[from] in the paragraph.
+func hasLaterKindClose(t string, marks []mark, from int, open string) bool {
+	for j := from; j < len(marks); j++ {
+		if marks[j].role != roleOpen && sameKind(open, t[marks[j].pos:marks[j].end]) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairedSingle reports whether the straight ' opener at marks[i] has a
