@@ -253,7 +253,7 @@ func severityInForce(c *check.Check, rs *rules.Set) (result.Severity, bool) {
 }
 
 // assignFindingIDs gives each finding a fingerprint of its check, source
-// path and evidence (the quote text or passage), so an ID survives
+// file name and evidence (the quote text or passage), so an ID survives
 // re-runs and edits elsewhere in the article. Identical fingerprints get
 // a stable occurrence suffix in position order.
 func assignFindingIDs(fs []result.Finding) {
@@ -269,7 +269,9 @@ func assignFindingIDs(fs []result.Finding) {
 		if key == "" {
 			key = f.Message
 		}
-		sum := sha256.Sum256([]byte(f.Check + "\x00" + f.Path + "\x00" + strings.Join(strings.Fields(key), " ")))
+		// The file name, not the path as typed: the same article audited
+		// from another folder keeps its IDs (and its editor's notes).
+		sum := sha256.Sum256([]byte(f.Check + "\x00" + filepath.Base(f.Path) + "\x00" + strings.Join(strings.Fields(key), " ")))
 		id := "F-" + hex.EncodeToString(sum[:5])
 		seen[id]++
 		if n := seen[id]; n > 1 {

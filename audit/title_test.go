@@ -1,6 +1,10 @@
 package audit
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/quoteaudit/quoteaudit/audit/result"
+)
 
 func TestDefaultTitle(t *testing.T) {
 	for _, tc := range []struct {
@@ -16,5 +20,22 @@ func TestDefaultTitle(t *testing.T) {
 		if got := defaultTitle(tc.inputs); got != tc.want {
 			t.Errorf("defaultTitle(%q) = %q, want %q", tc.inputs, got, tc.want)
 		}
+	}
+}
+
+// Finding IDs do not depend on the folder the sources were named from, so
+// a workbook's editor columns carry over when the audit is run elsewhere.
+func TestFindingIDsIgnoreTheFolder(t *testing.T) {
+	mk := func(path string) []result.Finding {
+		return []result.Finding{
+			{Check: "loaded-verb", Path: path, Line: 3, Evidence: "We will win"},
+			{Check: "loaded-verb", Path: path, Line: 9, Evidence: "We will win"},
+		}
+	}
+	a, b := mk("sources/a.txt"), mk("../story/sources/a.txt")
+	assignFindingIDs(a)
+	assignFindingIDs(b)
+	if a[0].ID != b[0].ID || a[1].ID != b[1].ID || a[0].ID == a[1].ID {
+		t.Errorf("IDs %s %s / %s %s", a[0].ID, a[1].ID, b[0].ID, b[1].ID)
 	}
 }
