@@ -24,14 +24,11 @@ import (
 )
 
 func benchN(b *testing.B) int {
-	if s := os.Getenv("QUOTEAUDIT_BENCH_N"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("QUOTEAUDIT_BENCH_N=%q: want a positive number", s)
-		}
-		return n
+	n, err := corpusgen.SizeFromEnv(1000)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return 1000
+	return n
 }
 
 // BenchmarkWriters audits a generated corpus once, then measures each
