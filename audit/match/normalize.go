@@ -83,13 +83,42 @@ func punctRun(s string) int {
 			n += size
 		case strings.HasPrefix(s[n:], "--"):
 			n += 2
-		case strings.HasPrefix(s[n:], "..."):
-			n += 3
+		case r == '.':
+			m := dotRun(s[n:])
+			if m == 0 {
+				return n
+			}
+			n += m
 		default:
 			return n
 		}
 	}
 	return n
+}
+
+// dotRun returns the length in bytes of an ellipsis written with dots at
+// the start of s: three or more dots, with any quotation marks between
+// them (`..."..` once a mark is removed is still an ellipsis, so the run
+// is one word whatever the marks), or 0.
+func dotRun(s string) int {
+	dots, end := 0, 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '.':
+			dots++
+			i += size
+			end = i
+		case dots > 0 && isQuoteMark(r):
+			i += size
+		default:
+			i = len(s)
+		}
+	}
+	if dots < 3 {
+		return 0
+	}
+	return end
 }
 
 // tokenize returns the tokens of s with their keys. A word whose key is
@@ -119,7 +148,7 @@ func wordKey(w string) string {
 		return dashKey
 	}
 	if n := punctRun(w); n == len(w) && n > 0 {
-		if strings.ContainsRune(w, '…') || strings.Contains(w, "...") {
+		if strings.ContainsRune(w, '…') || strings.Count(w, ".") >= 3 {
 			return ellipsisKey
 		}
 		return dashKey
