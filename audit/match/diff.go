@@ -58,27 +58,26 @@ func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
 	case n*m > maxCells:
 		return []span{{result.OpReplace, a0, a1, b0, b1}}
 	}
-	// t[i][j] = LCS length of a[a0+i:a1] and b[b0+j:b1].
+	// t[i][j] = the weight of the heaviest common subsequence of
+	// a[a0+i:a1] and b[b0+j:b1]: a word weighs 2 and lone punctuation 1,
+	// so words line up before dashes and ellipses do.
 	w := m + 1
 	t := table(buf, (n+1)*w)
 	clear(t)
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			switch {
-			case a[a0+i].cmp == b[b0+j].cmp:
-				t[i*w+j] = t[(i+1)*w+j+1] + 1
-			case t[(i+1)*w+j] >= t[i*w+j+1]:
-				t[i*w+j] = t[(i+1)*w+j]
-			default:
-				t[i*w+j] = t[i*w+j+1]
+			best := max(t[(i+1)*w+j], t[i*w+j+1])
+			if a[a0+i].cmp == b[b0+j].cmp {
+				best = max(best, t[(i+1)*w+j+1]+alignWeight(a[a0+i]))
 			}
+			t[i*w+j] = best
 		}
 	}
 	var ops []span
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
-		case i < n && j < m && a[a0+i].cmp == b[b0+j].cmp:
+		case i < n && j < m && a[a0+i].cmp == b[b0+j].cmp && t[i*w+j] == t[(i+1)*w+j+1]+alignWeight(a[a0+i]):
 			ops = append(ops, span{result.OpEqual, a0 + i, a0 + i + 1, b0 + j, b0 + j + 1})
 			i, j = i+1, j+1
 		case j == m || (i < n && t[(i+1)*w+j] >= t[i*w+j+1]):
@@ -90,6 +89,14 @@ func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
 		}
 	}
 	return ops
+}
+
+// alignWeight is what lining up t with an equal token is worth.
+func alignWeight(t token) int32 {
+	if t.core != "" {
+		return 2
+	}
+	return 1
 }
 
 // mergeSpans joins adjacent spans: equal runs into one, and every run of
