@@ -59,8 +59,8 @@ func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
 		return []span{{result.OpReplace, a0, a1, b0, b1}}
 	}
 	// t[i][j] = the weight of the heaviest common subsequence of
-	// a[a0+i:a1] and b[b0+j:b1]: a word weighs 2 and lone punctuation 1,
-	// so words line up before dashes and ellipses do.
+	// a[a0+i:a1] and b[b0+j:b1]: words line up before dashes and
+	// ellipses do (see alignWeight).
 	w := m + 1
 	t := table(buf, (n+1)*w)
 	clear(t)
@@ -91,10 +91,11 @@ func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
 	return ops
 }
 
-// alignWeight is what lining up t with an equal token is worth.
+// alignWeight is what lining up t with an equal token is worth: a word
+// outweighs any number of lone punctuation marks a quotation can hold.
 func alignWeight(t token) int32 {
 	if t.core != "" {
-		return 2
+		return 1 << 10
 	}
 	return 1
 }

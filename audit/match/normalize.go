@@ -72,53 +72,38 @@ func splitPunct(f string, out []string) []string {
 }
 
 // punctRun returns the length in bytes of the dash or ellipsis run at the
-// start of s, or 0. A single hyphen is not a dash here: it is one only
-// when it stands alone as a word (see isDashWord).
+// start of s, or 0. A run is made of dashes, ellipses, hyphens and dots,
+// and may hold characters a word's key drops (quotation marks,
+// apostrophes, brackets) between them, so that `-"-` and `.".."` read as
+// they will once the marks are gone. It counts when it holds a dash or an
+// ellipsis character, two hyphens or three dots; a single hyphen is not a
+// dash here (it is one only when it stands alone as a word, see
+// isDashWord), nor are one or two dots ("U.S.", "0.5").
 func punctRun(s string) int {
-	n := 0
-	for n < len(s) {
-		r, size := utf8.DecodeRuneInString(s[n:])
-		switch {
-		case r == '—' || r == '–' || r == '―' || r == '‒' || r == '…':
-			n += size
-		case strings.HasPrefix(s[n:], "--"):
-			n += 2
-		case r == '.':
-			m := dotRun(s[n:])
-			if m == 0 {
-				return n
-			}
-			n += m
-		default:
-			return n
-		}
-	}
-	return n
-}
-
-// dotRun returns the length in bytes of an ellipsis written with dots at
-// the start of s: three or more dots, with any quotation marks between
-// them (`..."..` once a mark is removed is still an ellipsis, so the run
-// is one word whatever the marks), or 0.
-func dotRun(s string) int {
-	dots, end := 0, 0
+	end, hyphens, dots, strong := 0, 0, 0, false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == '—' || r == '–' || r == '―' || r == '‒' || r == '…':
+			strong = true
+		case r == '-':
+			hyphens++
 		case r == '.':
 			dots++
+		case end > 0 && (isQuoteMark(r) || isApostrophe(r) || r == '[' || r == ']'):
 			i += size
-			end = i
-		case dots > 0 && isQuoteMark(r):
-			i += size
+			continue // dropped by the key: the run goes on past it
 		default:
 			i = len(s)
+			continue
 		}
+		i += size
+		end = i
 	}
-	if dots < 3 {
-		return 0
+	if strong || hyphens >= 2 || dots >= 3 {
+		return end
 	}
-	return end
+	return 0
 }
 
 // tokenize returns the tokens of s with their keys. A word whose key is
@@ -174,7 +159,7 @@ func wordKey(w string) string {
 		case isQuoteMark(r) || unicode.IsSpace(r):
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(unicode.ToLower(unicode.ToUpper(r))) // folds case: ͅ and Ι both become ι
 	}
 	k := b.String()
 	if !isASCII(k) {
