@@ -15,10 +15,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/quoteaudit/quoteaudit/audit"
 	"github.com/quoteaudit/quoteaudit/audit/check"
@@ -28,6 +25,7 @@ import (
 	"github.com/quoteaudit/quoteaudit/audit/quote"
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/internal/benchutil"
 	"github.com/quoteaudit/quoteaudit/internal/corpusgen"
 	"github.com/quoteaudit/quoteaudit/rules"
 )
@@ -92,40 +90,40 @@ func benchStages(b *testing.B, dir string) {
 	b.Run("read", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
-		cpu0 := cpuTime()
+		cpu0 := benchutil.CPUTime()
 		for b.Loop() {
 			if _, err := audit.Load(ctx, []string{dir}, audit.LoadOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}
-		perArticle(b, cpu0, len(docs))
+		benchutil.PerArticle(b, cpu0, len(docs))
 	})
 	b.Run("extract", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
-		cpu0 := cpuTime()
+		cpu0 := benchutil.CPUTime()
 		for b.Loop() {
 			for _, d := range docs {
 				quote.Extract(d, lx)
 			}
 		}
-		perArticle(b, cpu0, len(docs))
+		benchutil.PerArticle(b, cpu0, len(docs))
 	})
 	b.Run("names", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu0 := cpuTime()
+		cpu0 := benchutil.CPUTime()
 		for b.Loop() {
 			names.Resolve(docs, r.Quotes, rs, lx)
 		}
-		perArticle(b, cpu0, len(docs))
+		benchutil.PerArticle(b, cpu0, len(docs))
 	})
 	b.Run("match", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu0 := cpuTime()
+		cpu0 := benchutil.CPUTime()
 		for b.Loop() {
 			match.Group(r.Quotes, r.Sources, match.Options{})
 		}
-		perArticle(b, cpu0, len(docs))
+		benchutil.PerArticle(b, cpu0, len(docs))
 	})
 	byID := make(map[string]*source.Document, len(docs))
 	for _, d := range docs {
@@ -137,22 +135,22 @@ func benchStages(b *testing.B, dir string) {
 	}
 	b.Run("checks", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu0 := cpuTime()
+		cpu0 := benchutil.CPUTime()
 		for b.Loop() {
 			for _, k := range cfg.Checks {
 				runCheck(k)
 			}
 		}
-		perArticle(b, cpu0, len(docs))
+		benchutil.PerArticle(b, cpu0, len(docs))
 	})
 	for _, k := range cfg.Checks {
 		b.Run("check/"+k.Slug, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu0 := cpuTime()
+			cpu0 := benchutil.CPUTime()
 			for b.Loop() {
 				runCheck(k)
 			}
-			perArticle(b, cpu0, len(docs))
+			benchutil.PerArticle(b, cpu0, len(docs))
 		})
 	}
 	// The whole engine after reading (extraction on the pool, then names,
@@ -160,40 +158,12 @@ func benchStages(b *testing.B, dir string) {
 	b.Run("run", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
-		cpu0 := cpuTime()
+		cpu0 := benchutil.CPUTime()
 		for b.Loop() {
 			if _, err := audit.Run(ctx, c, cfg); err != nil {
 				b.Fatal(err)
 			}
 		}
-		perArticle(b, cpu0, len(docs))
+		benchutil.PerArticle(b, cpu0, len(docs))
 	})
-}
-
-// cpuTime is the process's CPU time (user+sys) from /proc/self/stat, in
-// clock ticks of 10ms; 0 where there is no /proc. Benchmarks report it
-// beside wall time because the machine may be loaded by other work.
-func cpuTime() time.Duration {
-	data, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0
-	}
-	s := string(data)
-	if i := strings.LastIndexByte(s, ')'); i >= 0 {
-		s = s[i+1:]
-	}
-	f := strings.Fields(s)
-	if len(f) < 13 {
-		return 0
-	}
-	u, _ := strconv.ParseInt(f[11], 10, 64)
-	k, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(u+k) * 10 * time.Millisecond
-}
-
-// perArticle reports wall and CPU nanoseconds per article of the loop
-// that began at CPU time cpu0.
-func perArticle(b *testing.B, cpu0 time.Duration, articles int) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(articles), "ns/article")
-	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N)/float64(articles), "cpu-ns/article")
 }

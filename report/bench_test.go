@@ -11,13 +11,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/quoteaudit/quoteaudit/audit"
 	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/internal/benchutil"
 	"github.com/quoteaudit/quoteaudit/internal/corpusgen"
 	"github.com/quoteaudit/quoteaudit/report"
 	"github.com/quoteaudit/quoteaudit/rules"
@@ -81,7 +80,7 @@ func benchWriters(b *testing.B, dir string) {
 func benchWrite(b *testing.B, f report.Format, r *result.Result) {
 	out := b.TempDir()
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	for b.Loop() {
 		if _, err := report.WriteAll(context.Background(), out, []report.Format{f}, r, report.Options{}); err != nil {
 			b.Fatal(err)
@@ -90,33 +89,5 @@ func benchWrite(b *testing.B, f report.Format, r *result.Result) {
 	if st, err := os.Stat(filepath.Join(out, f.FileName())); err == nil {
 		b.ReportMetric(float64(st.Size()), "bytes/file")
 	}
-	perArticle(b, cpu0, len(r.Sources))
-}
-
-// cpuTime is the process's CPU time (user+sys) from /proc/self/stat, in
-// clock ticks of 10ms; 0 where there is no /proc. Benchmarks report it
-// beside wall time because the machine may be loaded by other work.
-func cpuTime() time.Duration {
-	data, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0
-	}
-	s := string(data)
-	if i := strings.LastIndexByte(s, ')'); i >= 0 {
-		s = s[i+1:]
-	}
-	f := strings.Fields(s)
-	if len(f) < 13 {
-		return 0
-	}
-	u, _ := strconv.ParseInt(f[11], 10, 64)
-	k, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(u+k) * 10 * time.Millisecond
-}
-
-// perArticle reports wall and CPU nanoseconds per article of the loop
-// that began at CPU time cpu0.
-func perArticle(b *testing.B, cpu0 time.Duration, articles int) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(articles), "ns/article")
-	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N)/float64(articles), "cpu-ns/article")
+	benchutil.PerArticle(b, cpu0, len(r.Sources))
 }
