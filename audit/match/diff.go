@@ -314,15 +314,16 @@ func similarity(a, b []token, spans []span, qualifierCost float64) float64 {
 		}
 		return 0
 	}
+	return scoreSpans(a, b, spans, den, qualifierCost)
+}
+
+// scoreSpans is 1 minus the cost of the spans over words, floored at 0.
+func scoreSpans(a, b []token, spans []span, words int, qualifierCost float64) float64 {
 	cost := 0.0
 	for _, s := range spans {
 		cost += spanCost(a[s.a0:s.a1], b[s.b0:s.b1], qualifierCost)
 	}
-	sim := 1 - cost/float64(den)
-	if sim < 0 {
-		return 0
-	}
-	return sim
+	return max(0, 1-cost/float64(words))
 }
 
 func wordCount(ts []token) int {

@@ -501,15 +501,7 @@ func windowSimilarity(a, b []token, inner []span, words int, qualifierCost float
 	if words == 0 {
 		return 0
 	}
-	cost := 0.0
-	for _, s := range inner {
-		cost += spanCost(a[s.a0:s.a1], b[s.b0:s.b1], qualifierCost)
-	}
-	sim := 1 - cost/float64(words)
-	if sim < 0 {
-		return 0
-	}
-	return sim
+	return scoreSpans(a, b, inner, words, qualifierCost)
 }
 
 // buildMatch fills one group.
