@@ -122,7 +122,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
-	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `FILE` when the audit is complete, before the reports")
 	fs.MarkHidden("cpuprofile")
 	fs.MarkHidden("memprofile")
 	if err := fs.Parse(args); err != nil {
@@ -138,20 +138,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fmt.Fprintf(stdout, "quoteaudit %s\n", version)
 		return exitClean
 	}
-	stopProfiles, err := startProfiles(o.cpuProfile, o.memProfile)
+	prof, err := startProfiles(o.cpuProfile, o.memProfile)
 	if err != nil {
 		ui.errorf("%v", err)
 		return exitError
 	}
-	code := audit1(ctx, o, fs.Args(), stdout, ui, getenv)
-	if err := stopProfiles(); err != nil {
+	code := audit1(ctx, o, fs.Args(), stdout, ui, getenv, prof)
+	if err := prof.stop(); err != nil {
 		ui.errorf("%v", err)
 	}
 	return code
 }
 
 // audit1 runs one audit with parsed options.
-func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui *ui, getenv func(string) string) int {
+func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui *ui, getenv func(string) string, prof *profiler) int {
 	formats, err := report.ParseFormats(o.formats)
 	if err != nil {
 		ui.errorf("%v", err)
@@ -233,6 +233,9 @@ func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui
 	})
 	if err != nil {
 		return ui.fail(ctx, err, "auditing")
+	}
+	if err := prof.heap(); err != nil {
+		ui.errorf("%v", err)
 	}
 
 	report.CleanStale(o.out)
