@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
 )
 
 // copiedPassage reports a passage shared word for word by two sources.
@@ -32,105 +33,194 @@ func copiedPassage() *Check {
 	}
 }
 
-// prose is a source's words outside quotations: each word's hash and
-// span, and a segment number that changes at every quotation, so that a
-// shared run never jumps over a quote.
-type prose struct {
-	id    string
-	hash  []uint64 // per word
-	start []int32
-	end   []int32
-	seg   []int32
+// maxCopyCandidates bounds how many earlier sources sharing a fingerprint
+// are compared with the current source: a passage shared by thousands of
+// sources costs the same as one shared by this many, and the finding then
+// says "at least".
+const maxCopyCandidates = 100
+
+// proseIndex holds every source's prose as one word-hash arena (a hash per
+// word outside quotations, 0 where a quotation interrupts the prose, so
+// that a shared run never jumps over a quote) and the winnowed shingle
+// fingerprints of the sources indexed so far.
+type proseIndex struct {
+	words []uint32 // all sources' word hashes, source after source
+	from  []int32  // source i's words are words[from[i]:from[i+1]]
+	// chains maps a fingerprint to the first and last of its occurrences
+	// in locs (1-based); occurrences chain forward, earliest source first.
+	chains map[uint64]chain
+	locs   []shingleLoc
 }
 
-// shingleLoc is one occurrence of a shingle in the index; next chains the
-// occurrences of the same shingle (-1 ends the chain).
+type chain struct{ first, last int32 }
+
+// shingleLoc is one occurrence of a fingerprint: the source, the word
+// position, and the next (later) occurrence, 0 ending the chain.
 type shingleLoc struct{ src, pos, next int32 }
+
+func (x *proseIndex) prose(i int) []uint32 { return x.words[x.from[i]:x.from[i+1]] }
 
 func runCopiedPassage(pass *Pass) {
 	minWords := pass.IntOption("min_words")
 	if minWords <= 0 {
 		minWords = 25
 	}
+	// Shingles of k words, winnowed in windows of w shingles: any shared
+	// run of minWords words holds w whole shingles, so both sources select
+	// the same fingerprint inside it (Schleimer, Wilkerson and Aiken,
+	// "Winnowing", 2003), while only about 2/(w+1) of the positions are
+	// indexed.
 	k := min(minWords, 8)
-	srcs := proseOf(pass)
-	total := 0
-	for i := range srcs {
-		total += len(srcs[i].hash)
-	}
-	head := make(map[uint64]int32, total)
-	locs := make([]shingleLoc, 0, total)
-	for b := range srcs {
-		B := &srcs[b]
-		sh := shingles(B, k)
-		coveredUntil := 0 // first position of B not yet inside a reported run
-		for i, h := range sh {
-			if h == 0 || i < coveredUntil {
+	w := minWords - k + 1
+	ids := proseOrder(pass)
+	spans := quoteSpansBySource(pass.Result, pass.Docs)
+	x := &proseIndex{from: make([]int32, 1, len(ids)+1), chains: map[uint64]chain{}}
+	var starts, ends []int32 // the current source's word spans
+	var sh []uint64
+	var fps []int32
+	for b, id := range ids {
+		doc := pass.Docs[id]
+		starts, ends = starts[:0], ends[:0]
+		proseWords(doc.Text, spans[id], func(h uint32, ws, we int) {
+			x.words = append(x.words, h)
+			starts = append(starts, int32(ws))
+			ends = append(ends, int32(we))
+		})
+		x.from = append(x.from, int32(len(x.words)))
+		B := x.prose(b)
+		sh = shingles(sh[:0], B, k)
+		fps = winnow(fps[:0], sh, w)
+		lookup := copyLookup{pass: pass, x: x, ids: ids, spans: spans}
+		coveredUntil := 0 // first word of B not yet inside a reported run
+		for _, p32 := range fps {
+			p := int(p32)
+			if p < coveredUntil {
 				continue
 			}
-			// Every earlier source sharing a long enough run from here: the
-			// longest run is reported once, pointing at the earliest source
-			// with that run; the others are counted, not listed, so a
-			// passage shared by k sources gives k-1 findings, not k².
-			best, bestN, others := int32(-1), 0, 0
-			for l := head[h] - 1; l >= 0; l = locs[l].next {
-				loc := locs[l]
-				n := sharedRun(&srcs[loc.src], int(loc.pos), B, i)
+			c, ok := x.chains[sh[p]]
+			if !ok {
+				continue
+			}
+			// Every earlier source sharing a long enough run through p, the
+			// earliest first: the longest run is reported once, pointing at
+			// the earliest source with that run; the others are counted,
+			// not listed, so a passage shared by k sources gives k-1
+			// findings, not k².
+			best, bestS, bestN, sharing, capped := shingleLoc{}, 0, 0, 0, false
+			seen := 0
+			for l := c.first; l > 0; l = x.locs[l-1].next {
+				if seen == maxCopyCandidates {
+					capped = true
+					break
+				}
+				seen++
+				loc := x.locs[l-1]
+				A := x.prose(int(loc.src))
+				s, n := sharedAround(A, int(loc.pos), B, p, coveredUntil)
 				if n < minWords {
 					continue
 				}
-				others++
-				// The chain runs from the latest source to the earliest, so
-				// on a tie the later link (the earlier source) wins.
-				if n >= bestN {
-					best, bestN = l, n
+				sharing++
+				if n > bestN {
+					best, bestS, bestN = loc, s, n
+					best.pos = loc.pos - int32(p-s) // A's word where the run starts
 				}
 			}
-			if best < 0 {
+			if bestN == 0 {
 				continue
 			}
-			coveredUntil = i + bestN
-			loc := locs[best]
-			pass.Report(copiedFinding(pass, &srcs[loc.src], int(loc.pos), B, i, bestN, others-1))
+			coveredUntil = bestS + bestN
+			f := copiedFinding(pass, ids[best.src], lookup.wordStart(int(best.src), int(best.pos)),
+				id, int(starts[bestS]), int(ends[bestS+bestN-1]), bestN, sharing-1, capped)
+			pass.Report(f)
 		}
-		for i, h := range sh {
-			if h == 0 {
-				continue
-			}
-			first := head[h] - 1
-			if first >= 0 && locs[first].src == int32(b) {
+		for _, p := range fps {
+			h := sh[p]
+			c, ok := x.chains[h]
+			if ok && x.locs[c.last-1].src == int32(b) {
 				continue // the first occurrence per source is enough
 			}
-			locs = append(locs, shingleLoc{src: int32(b), pos: int32(i), next: first})
-			head[h] = int32(len(locs)) // 1-based: 0 means absent
+			x.locs = append(x.locs, shingleLoc{src: int32(b), pos: p})
+			n := int32(len(x.locs))
+			if ok {
+				x.locs[c.last-1].next = n
+				c.last = n
+			} else {
+				c = chain{first: n, last: n}
+			}
+			x.chains[h] = c
 		}
 	}
 }
 
-// shingles returns the hash of the k words from each position of p (0
+// sharedAround is the run of equal words that A and B share through A's
+// word i and B's word j, clipped to start no earlier than B's word from:
+// its first word in B and its length.
+func sharedAround(A []uint32, i int, B []uint32, j, from int) (start, n int) {
+	back := 0
+	for j-back-1 >= from && i-back-1 >= 0 && B[j-back-1] != 0 && B[j-back-1] == A[i-back-1] {
+		back++
+	}
+	fwd := 0
+	for i+fwd < len(A) && j+fwd < len(B) && B[j+fwd] != 0 && B[j+fwd] == A[i+fwd] {
+		fwd++
+	}
+	return j - back, back + fwd
+}
+
+// shingles appends to out the hash of the k words from each word of p (0
 // where the window crosses a quotation or runs off the end).
-func shingles(p *prose, k int) []uint64 {
-	out := make([]uint64, len(p.hash))
-	for i := 0; i+k <= len(p.hash); i++ {
-		if p.seg[i] != p.seg[i+k-1] {
+func shingles(out []uint64, p []uint32, k int) []uint64 {
+	for i := range p {
+		if i+k > len(p) {
+			out = append(out, 0)
 			continue
 		}
 		h := uint64(14695981039346656037)
-		for _, w := range p.hash[i : i+k] {
-			h = (h ^ w) * 1099511628211
+		for _, w := range p[i : i+k] {
+			if w == 0 {
+				h = 0
+				break
+			}
+			h = (h ^ uint64(w)) * 1099511628211
 			h ^= h >> 29
+			if h == 0 {
+				h = 1
+			}
 		}
-		if h == 0 {
-			h = 1
-		}
-		out[i] = h
+		out = append(out, h)
 	}
 	return out
 }
 
-// proseOf returns the sources' prose, earliest-dated first (undated last,
-// then by ID).
-func proseOf(pass *Pass) []prose {
+// winnow appends to out the positions of the fingerprints of sh: in every
+// window of w consecutive shingles the rightmost smallest non-zero hash,
+// each position once.
+func winnow(out []int32, sh []uint64, w int) []int32 {
+	minPos := -1
+	for end := w - 1; end < len(sh); end++ {
+		start := end - w + 1
+		switch {
+		case minPos < start:
+			minPos = -1
+			for i := start; i <= end; i++ {
+				if sh[i] != 0 && (minPos < 0 || sh[i] <= sh[minPos]) {
+					minPos = i
+				}
+			}
+		case sh[end] != 0 && sh[end] <= sh[minPos]:
+			minPos = end
+		}
+		if minPos >= 0 && (len(out) == 0 || out[len(out)-1] != int32(minPos)) {
+			out = append(out, int32(minPos))
+		}
+	}
+	return out
+}
+
+// proseOrder returns the IDs of the sources with a document, earliest
+// dated first (undated last, then by ID).
+func proseOrder(pass *Pass) []string {
 	ids := sortedSourceIDs(pass.Result, pass.Docs)
 	date := func(id string) string {
 		s := pass.Index.Source(id)
@@ -146,35 +236,56 @@ func proseOf(pass *Pass) []prose {
 		return best
 	}
 	sort.SliceStable(ids, func(i, j int) bool { return date(ids[i]) < date(ids[j]) })
-	spans := quoteSpansBySource(pass.Result, pass.Docs)
-	out := make([]prose, 0, len(ids))
-	for _, id := range ids {
-		doc := pass.Docs[id]
-		quotes := spans[id]
-		words := len(doc.Text)/6 + 1
-		p := prose{id: id, hash: make([]uint64, 0, words), start: make([]int32, 0, words),
-			end: make([]int32, 0, words), seg: make([]int32, 0, words)}
-		seg, qi := 0, 0
-		scanWords(doc.Text, 0, len(doc.Text), func(ws, we int, lowered []byte, plain bool) {
+	return ids
+}
+
+// proseWords calls fn with the hash and span of each word of text outside
+// the quotation spans (sorted), and with a 0 hash and no span once where
+// each quotation interrupts the prose.
+func proseWords(text string, quotes []source.Span, fn func(h uint32, ws, we int)) {
+	qi := 0
+	scanWords(text, 0, len(text), func(ws, we int, lowered []byte, plain bool) {
+		if qi < len(quotes) && quotes[qi].End <= ws {
 			for qi < len(quotes) && quotes[qi].End <= ws {
 				qi++
-				seg++
 			}
-			if qi < len(quotes) && quotes[qi].Start < we {
-				return // inside a quotation
-			}
-			h := wordHash(lowered)
-			if plain {
-				h = wordHash(doc.Text[ws:we])
-			}
-			p.hash = append(p.hash, h)
-			p.start = append(p.start, int32(ws))
-			p.end = append(p.end, int32(we))
-			p.seg = append(p.seg, int32(seg))
+			fn(0, ws, ws)
+		}
+		if qi < len(quotes) && quotes[qi].Start < we {
+			return // inside a quotation
+		}
+		h := wordHash(lowered)
+		if plain {
+			h = wordHash(text[ws:we])
+		}
+		fn(uint32(h>>32)|1, ws, we) // never 0
+	})
+}
+
+// copyLookup finds where a word of an earlier source starts, scanning that
+// source again (only for the sources findings point at, once each).
+type copyLookup struct {
+	pass   *Pass
+	x      *proseIndex
+	ids    []string
+	spans  map[string][]source.Span
+	starts map[int][]int32
+}
+
+func (c *copyLookup) wordStart(src, word int) int {
+	st, ok := c.starts[src]
+	if !ok {
+		if c.starts == nil {
+			c.starts = map[int][]int32{}
+		}
+		id := c.ids[src]
+		st = make([]int32, 0, len(c.x.prose(src)))
+		proseWords(c.pass.Docs[id].Text, c.spans[id], func(_ uint32, ws, _ int) {
+			st = append(st, int32(ws))
 		})
-		out = append(out, p)
+		c.starts[src] = st
 	}
-	return out
+	return int(st[word])
 }
 
 // wordHash is the 64-bit FNV-1a hash of a word.
@@ -186,40 +297,32 @@ func wordHash[S string | []byte](w S) uint64 {
 	return h
 }
 
-// sharedRun is the number of equal words from A's word i and B's word j
-// on, staying within one segment on each side.
-func sharedRun(A *prose, i int, B *prose, j int) int {
-	n := 0
-	for i+n < len(A.hash) && j+n < len(B.hash) &&
-		A.seg[i+n] == A.seg[i] && B.seg[j+n] == B.seg[j] &&
-		A.hash[i+n] == B.hash[j+n] {
-		n++
-	}
-	return n
-}
-
-// copiedFinding is the finding in B for its n words from word j, the same
-// as A's from word i; others is the number of further earlier sources
-// sharing the passage.
-func copiedFinding(pass *Pass, A *prose, i int, B *prose, j, n, others int) result.Finding {
-	docA, docB := pass.Docs[A.id], pass.Docs[B.id]
-	start, end := int(B.start[j]), int(B.end[j+n-1])
+// copiedFinding is the finding in source b for its n words from byte
+// start to end, the same as source a's from byte aStart; others is the
+// number of further earlier sources sharing the passage (a lower bound
+// when capped).
+func copiedFinding(pass *Pass, a string, aStart int, b string, start, end, n, others int, capped bool) result.Finding {
+	docA, docB := pass.Docs[a], pass.Docs[b]
 	line, col := docB.Position(start)
-	aline, acol := docA.Position(int(A.start[i]))
-	msg := fmt.Sprintf("A passage of %d words (not a quotation) is word for word the same as in %s.", n, sourceLabel(pass.Index, A.id))
+	aline, acol := docA.Position(aStart)
+	msg := fmt.Sprintf("A passage of %d words (not a quotation) is word for word the same as in %s.", n, sourceLabel(pass.Index, a))
+	atLeast := ""
+	if capped {
+		atLeast = "at least "
+	}
 	switch {
-	case others == 1:
+	case others == 1 && !capped:
 		msg = msg[:len(msg)-1] + " (and in 1 other earlier source)."
-	case others > 1:
-		msg = msg[:len(msg)-1] + fmt.Sprintf(" (and in %d other earlier sources).", others)
+	case others >= 1:
+		msg = msg[:len(msg)-1] + fmt.Sprintf(" (and in %s%d other earlier sources).", atLeast, others)
 	}
 	return result.Finding{
-		Source: B.id, Line: line, Column: col,
+		Source: b, Line: line, Column: col,
 		Evidence:   textExcerpt(docB.Text[start:end], 200),
 		Message:    msg,
 		Suggestion: "Rewrite the passage in your own words, or credit the source it comes from.",
 		Related: []result.Related{{
-			Source: A.id, Line: aline, Column: acol,
+			Source: a, Line: aline, Column: acol,
 			Message: "the same passage",
 		}},
 	}

@@ -119,3 +119,62 @@ func BenchmarkCopiedPassageBBC(b *testing.B) {
 		c.Run(NewPass(c, fx.res, ix, fx.docs, fx.rules, c.Severity, func(result.Finding) { n++ }))
 	}
 }
+
+// Winnowing indexes about one shingle in ten, yet a shared run of exactly
+// min_words words is found wherever it stands in either source.
+func TestCopiedPassageFindsEveryRunOfMinWords(t *testing.T) {
+	word := func(seed, i int) string { return fmt.Sprintf("w%dx%d", seed, i*7919%1009) }
+	text := func(seed, n int) []string {
+		var ws []string
+		for i := range n {
+			ws = append(ws, word(seed, i))
+		}
+		return ws
+	}
+	shared := text(3, 25)
+	for _, offA := range []int{0, 1, 7, 19, 40} {
+		for _, offB := range []int{0, 3, 11, 33} {
+			fx := newAttrFixture(t, "")
+			a := append(append(text(1, offA), shared...), text(1, 30)[offA%30:]...)
+			b := append(append(text(2, offB), shared...), text(2, 5)...)
+			fx.addDoc("S1", "a.txt", strings.Join(a, " ")+"\n")
+			fx.addDoc("S2", "b.txt", strings.Join(b, " ")+"\n")
+			fs := fx.run(copiedPassage())
+			if len(fs) != 1 || !strings.Contains(fs[0].Message, "25 words") || fs[0].Column != 1+len(strings.Join(b[:offB], " "))+min(offB, 1) {
+				t.Errorf("offsets %d/%d: want one 25-word finding at the run:\n%s", offA, offB, attrSummary(fs))
+			}
+		}
+	}
+}
+
+// A passage shared by more sources than are compared says "at least".
+func TestCopiedPassageManySharers(t *testing.T) {
+	fx := newAttrFixture(t, "")
+	n := maxCopyCandidates + 5
+	for i := range n {
+		id := fmt.Sprintf("S%03d", i)
+		fx.addDoc(id, id+".txt", fmt.Sprintf("Opening number %d.\n", i)+sharedBackground+fmt.Sprintf(". Then %d.\n", i))
+	}
+	fs := fx.run(copiedPassage())
+	if len(fs) != n-1 {
+		t.Fatalf("%d findings, want %d", len(fs), n-1)
+	}
+	sort.Slice(fs, func(i, j int) bool { return fs[i].Source < fs[j].Source })
+	for i, f := range fs {
+		if f.Related[0].Source != "S000" {
+			t.Errorf("%s points at %s, want the earliest, S000", f.Source, f.Related[0].Source)
+		}
+		want := fmt.Sprintf("(and in %d other earlier sources)", i)
+		switch {
+		case i == 0:
+			want = "same as in S000.txt."
+		case i == 1:
+			want = "(and in 1 other earlier source)"
+		case i >= maxCopyCandidates:
+			want = fmt.Sprintf("(and in at least %d other earlier sources)", maxCopyCandidates-1)
+		}
+		if !strings.Contains(f.Message, want) {
+			t.Errorf("%s: %q, want %q", f.Source, f.Message, want)
+		}
+	}
+}

@@ -56,7 +56,7 @@ func severityAtMost(sev, ceiling result.Severity) result.Severity {
 // textExcerpt returns s with its white space collapsed, cut to at most max
 // characters (runes) at a word boundary when possible, with "…" when cut.
 func textExcerpt(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpaces(s, max+1)
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
@@ -66,6 +66,35 @@ func textExcerpt(s string, max int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// collapseSpaces is strings.Join(strings.Fields(s), " ") cut after limit
+// runes: an excerpt reads only the start of a long passage.
+func collapseSpaces(s string, limit int) string {
+	b := make([]byte, 0, min(len(s), 4*limit))
+	n, space := 0, false
+	for i, size := 0, 0; i < len(s); i += size {
+		var r rune
+		r, size = utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			if n == limit {
+				break
+			}
+			b = append(b, ' ')
+			n++
+			space = false
+		}
+		if n == limit {
+			break
+		}
+		b = append(b, s[i:i+size]...) // as written, even when not valid UTF-8
+		n++
+	}
+	return string(b)
 }
 
 // offsetOfPosition returns the byte offset of the 1-based line and column

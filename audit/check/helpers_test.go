@@ -183,3 +183,27 @@ func FuzzDuplicateRuns(f *testing.F) {
 		}
 	})
 }
+
+// textExcerpt reads only the start of a passage; it must give what
+// excerpting the whole collapsed passage gives.
+func TestTextExcerptMatchesWholeText(t *testing.T) {
+	whole := func(s string, max int) string {
+		s = strings.Join(strings.Fields(s), " ")
+		if utf8.RuneCountInString(s) <= max {
+			return s
+		}
+		cut := string([]rune(s)[:max-1])
+		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+			cut = cut[:i]
+		}
+		return cut + "…"
+	}
+	long := strings.Repeat("word  \t\n ", 300)
+	for _, s := range []string{"", "   ", " a  b ", "ab", "a b c d e f", "x\xff y", "\u00a0é\u2003ü  ", long, "é" + long, strings.Repeat("é", 500)} {
+		for _, max := range []int{1, 2, 3, 5, 10, 200} {
+			if got, want := textExcerpt(s, max), whole(s, max); got != want {
+				t.Errorf("textExcerpt(%.20q, %d) = %q, want %q", s, max, got, want)
+			}
+		}
+	}
+}
