@@ -28,28 +28,47 @@ func roleConflict() *Check {
 }
 
 func runRoleConflict(pass *Pass) {
+	type verdict struct {
+		conflict bool
+		why, key string
+	}
 	for i := range pass.Result.People {
 		p := &pass.Result.People[i]
 		seen := map[string]bool{}
-		for b := 1; b < len(p.Roles); b++ {
-			for a := 0; a < b; a++ {
-				ra, rb := p.Roles[a], p.Roles[b]
-				conflict, why := names.RolesConflict(ra.Text, rb.Text)
-				if !conflict {
+		// A person named in many sources has many roles but few distinct
+		// ones: each role is compared with the first role of each earlier
+		// distinct text, and each pair of texts is judged once.
+		var firsts []int // index of the first role of each distinct text
+		firstOf := map[string]bool{}
+		judged := map[[2]string]verdict{}
+		for b := range p.Roles {
+			rb := p.Roles[b]
+			for _, a := range firsts {
+				ra := p.Roles[a]
+				pair := [2]string{ra.Text, rb.Text}
+				v, ok := judged[pair]
+				if !ok {
+					v.conflict, v.why = names.RolesConflict(ra.Text, rb.Text)
+					if v.conflict {
+						v.key = names.RoleHead(ra.Text) + "/" + names.RoleHead(rb.Text)
+					}
+					judged[pair] = v
+				}
+				if !v.conflict || seen[v.key] {
 					continue
 				}
-				key := names.RoleHead(ra.Text) + "/" + names.RoleHead(rb.Text)
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
+				seen[v.key] = true
 				pass.Report(result.Finding{
 					Source: rb.Source, Line: rb.Line, Column: rb.Column,
 					Evidence: rb.Text,
-					Message:  fmt.Sprintf("%s is “%s” here but “%s” in %s: %s cannot both hold", p.Name, rb.Text, ra.Text, ra.Source, why),
+					Message:  fmt.Sprintf("%s is “%s” here but “%s” in %s: %s cannot both hold", p.Name, rb.Text, ra.Text, ra.Source, v.why),
 					Related: []result.Related{{Source: ra.Source, Line: ra.Line, Column: ra.Column,
 						Message: fmt.Sprintf("%s is “%s” here", p.Name, ra.Text)}},
 				})
+			}
+			if !firstOf[rb.Text] {
+				firstOf[rb.Text] = true
+				firsts = append(firsts, b)
 			}
 		}
 	}
