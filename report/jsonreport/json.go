@@ -64,7 +64,8 @@ func Write(w io.Writer, r *result.Result) error {
 // streamer writes values at depth one of the document.
 type streamer struct {
 	w   *bufio.Writer
-	buf bytes.Buffer
+	buf bytes.Buffer // an element, compact
+	ind []byte       // the element, indented
 	enc *json.Encoder
 }
 
@@ -94,20 +95,93 @@ func (s *streamer) writeValue(v reflect.Value) error {
 	return nil
 }
 
-// encode writes v indented as it stands at prefix, without the encoder's
-// trailing newline.
+// encode writes v indented as it stands at prefix.
 func (s *streamer) encode(v reflect.Value, prefix string) error {
 	s.buf.Reset()
-	s.enc.SetIndent(prefix, "  ")
-	if err := s.enc.Encode(v.Interface()); err != nil {
+	if err := s.enc.Encode(withEmptyLists(v.Interface())); err != nil {
 		return err
 	}
 	b := s.buf.Bytes()
 	if n := len(b); n > 0 && b[n-1] == '\n' {
 		b = b[:n-1]
 	}
-	_, err := s.w.Write(b)
+	s.ind = indent(s.ind[:0], b, prefix, "  ")
+	_, err := s.w.Write(s.ind)
 	return err
+}
+
+// withEmptyLists returns an element with the nested lists that other tools
+// iterate set to [] rather than null.
+func withEmptyLists(v any) any {
+	switch x := v.(type) {
+	case result.Source:
+		if x.Dates == nil {
+			x.Dates = []result.Date{}
+		}
+		return x
+	case result.Finding:
+		if x.Related == nil {
+			x.Related = []result.Related{}
+		}
+		return x
+	}
+	return v
+}
+
+// indent appends to dst the compact JSON src indented as json.Indent
+// would (src as encoding/json writes it: valid, no white space outside
+// strings), in one pass: json.Indent runs the full JSON scanner over every
+// byte, the largest single cost of writing a big report.
+func indent(dst, src []byte, prefix, step string) []byte {
+	depth := 0
+	open := false // just after [ or {: indent unless it closes at once
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, step...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if open && c != ']' && c != '}' {
+			newline()
+		}
+		wasOpen := open
+		open = false
+		switch c {
+		case '"':
+			j := i + 1
+			for ; j < len(src); j++ {
+				if src[j] == '\\' {
+					j++
+				} else if src[j] == '"' {
+					break
+				}
+			}
+			j = min(j, len(src)-1)
+			dst = append(dst, src[i:j+1]...)
+			i = j
+		case '{', '[':
+			dst = append(dst, c)
+			depth++
+			open = true
+		case '}', ']':
+			depth--
+			if !wasOpen {
+				newline()
+			}
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // jsonName reads a field's JSON name and its omitempty and omitzero
@@ -196,21 +270,6 @@ func fill(r *result.Result) {
 	if r.Stats.ByCheck == nil {
 		r.Stats.ByCheck = map[string]int{}
 	}
-	// Nested slices that other tools iterate.
-	srcs := make([]result.Source, len(r.Sources))
-	for i, s := range r.Sources {
-		if s.Dates == nil {
-			s.Dates = []result.Date{}
-		}
-		srcs[i] = s
-	}
-	r.Sources = srcs
-	fs := make([]result.Finding, len(r.Findings))
-	for i, f := range r.Findings {
-		if f.Related == nil {
-			f.Related = []result.Related{}
-		}
-		fs[i] = f
-	}
-	r.Findings = fs
+	// Nested lists are filled element by element as they are written
+	// (withEmptyLists): copying every finding here would double them.
 }

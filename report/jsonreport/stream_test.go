@@ -3,6 +3,7 @@ package jsonreport
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
 	"time"
 
@@ -16,6 +17,19 @@ func wholeDocument(t *testing.T, r *result.Result) []byte {
 	t.Helper()
 	out := *r
 	fill(&out)
+	// and the nested lists other tools iterate, in copies
+	out.Sources = slices.Clone(out.Sources)
+	for i := range out.Sources {
+		if out.Sources[i].Dates == nil {
+			out.Sources[i].Dates = []result.Date{}
+		}
+	}
+	out.Findings = slices.Clone(out.Findings)
+	for i := range out.Findings {
+		if out.Findings[i].Related == nil {
+			out.Findings[i].Related = []result.Related{}
+		}
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
@@ -45,3 +59,36 @@ func TestStreamedIsWholeDocument(t *testing.T) {
 		}
 	}
 }
+
+// indent gives json.Indent's bytes for compact JSON as encoding/json
+// writes it, strings with escapes and brackets included.
+func TestIndentIsJSONIndent(t *testing.T) {
+	values := []any{
+		map[string]any{},
+		[]any{},
+		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{[]any{}, map[string]any{"x": nil}}},
+		[]any{"[{\",\"}]", "\\", "\\\"", "a\u2028b", "<&>", 1.5, -2, true, false, nil},
+		map[string]any{"k:,{}[]\"": "v:,{}[]\"", "é🌍": []any{map[string]any{"x": []any{1, 2}}}},
+		sampleResult(),
+	}
+	for _, v := range values {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		for _, prefix := range []string{"", "    "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, compact, prefix, "  "); err != nil {
+				t.Fatal(err)
+			}
+			if got := indent(nil, compact, prefix, "  "); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("indent(%.60q, %q):\n got %q\nwant %q", compact, prefix, got, want.Bytes())
+			}
+		}
+	}
+}
+
+func sampleResult() *result.Result { return sample.Result() }
