@@ -78,6 +78,7 @@ func runCopiedPassage(pass *Pass) {
 	var starts, ends []int32 // the current source's word spans
 	var sh []uint64
 	var fps []int32
+	lookup := copyLookup{pass: pass, x: x, ids: ids, spans: spans}
 	for b, id := range ids {
 		doc := pass.Docs[id]
 		starts, ends = starts[:0], ends[:0]
@@ -90,7 +91,6 @@ func runCopiedPassage(pass *Pass) {
 		B := x.prose(b)
 		sh = shingles(sh[:0], B, k)
 		fps = winnow(fps[:0], sh, w)
-		lookup := copyLookup{pass: pass, x: x, ids: ids, spans: spans}
 		coveredUntil := 0 // first word of B not yet inside a reported run
 		for _, p32 := range fps {
 			p := int(p32)
@@ -263,7 +263,9 @@ func proseWords(text string, quotes []source.Span, fn func(h uint32, ws, we int)
 }
 
 // copyLookup finds where a word of an earlier source starts, scanning that
-// source again (only for the sources findings point at, once each).
+// source again (only for the sources findings point at). The word starts
+// of up to copyLookupSize sources are kept: copies mostly point at the
+// same few earliest sources.
 type copyLookup struct {
 	pass   *Pass
 	x      *proseIndex
@@ -272,10 +274,12 @@ type copyLookup struct {
 	starts map[int][]int32
 }
 
+const copyLookupSize = 1024
+
 func (c *copyLookup) wordStart(src, word int) int {
 	st, ok := c.starts[src]
 	if !ok {
-		if c.starts == nil {
+		if c.starts == nil || len(c.starts) == copyLookupSize {
 			c.starts = map[int][]int32{}
 		}
 		id := c.ids[src]
