@@ -211,7 +211,7 @@ func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
 		findings = append(findings, found[i]...)
 		found[i] = nil
 	}
-	findings, _ = check.ApplyIgnores(findings, cfg.Rules)
+	check.ApplyIgnores(findings, cfg.Rules)
 	r.Findings = findings
 	for _, j := range last {
 		fs, fail := runOne(j.c, r, ix, byID, cfg.Rules, j.sev)

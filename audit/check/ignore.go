@@ -9,36 +9,47 @@ import (
 	"github.com/quoteaudit/quoteaudit/rules"
 )
 
-// ApplyIgnores marks the findings that an ignore rule of rs silences:
-// Ignored is set and IgnoreReason holds the rule's reason. A rule matches
-// a finding when its check slug equals the finding's check, its source
-// glob (if any) matches the finding's path (path.Match on the slash path,
-// on any trailing part of it, so "drafts/*.txt" and "*.txt" both match
-// "news/drafts/a.txt"), and its text (if any) is a case-insensitive
-// substring of the finding's evidence or message. The first matching rule
-// gives the reason. out is a copy of findings (the input is not
-// modified); used[i] tells whether rs.Ignore[i] matched any finding.
-func ApplyIgnores(findings []result.Finding, rs *rules.Set) (out []result.Finding, used []bool) {
-	out = make([]result.Finding, len(findings))
-	copy(out, findings)
+// ApplyIgnores marks, in place, the findings that an ignore rule of rs
+// silences: Ignored is set and IgnoreReason holds the rule's reason. A
+// rule matches a finding when its check slug equals the finding's check,
+// its source glob (if any) matches the finding's path (path.Match on the
+// slash path, on any trailing part of it, so "drafts/*.txt" and "*.txt"
+// both match "news/drafts/a.txt"), and its text (if any) is a
+// case-insensitive substring of the finding's evidence or message. The
+// first matching rule gives the reason. used[i] tells whether rs.Ignore[i]
+// matched any finding.
+func ApplyIgnores(findings []result.Finding, rs *rules.Set) (used []bool) {
+	return eachIgnore(findings, rs, func(f *result.Finding, ig *rules.Ignore) {
+		if !f.Ignored {
+			f.Ignored = true
+			f.IgnoreReason = ig.Reason
+		}
+	})
+}
+
+// IgnoresUsed tells, without marking anything, whether each ignore rule
+// of rs matches one of the findings.
+func IgnoresUsed(findings []result.Finding, rs *rules.Set) []bool {
+	return eachIgnore(findings, rs, func(*result.Finding, *rules.Ignore) {})
+}
+
+// eachIgnore calls fn for every finding and matching ignore rule, in
+// order, and returns which rules matched.
+func eachIgnore(findings []result.Finding, rs *rules.Set, fn func(*result.Finding, *rules.Ignore)) []bool {
 	if rs == nil {
-		return out, nil
+		return nil
 	}
-	used = make([]bool, len(rs.Ignore))
-	for i := range out {
-		f := &out[i]
+	used := make([]bool, len(rs.Ignore))
+	for i := range findings {
+		f := &findings[i]
 		for j := range rs.Ignore {
-			if !ignoreMatches(&rs.Ignore[j], f) {
-				continue
-			}
-			used[j] = true
-			if !f.Ignored {
-				f.Ignored = true
-				f.IgnoreReason = rs.Ignore[j].Reason
+			if ignoreMatches(&rs.Ignore[j], f) {
+				used[j] = true
+				fn(f, &rs.Ignore[j])
 			}
 		}
 	}
-	return out, used
+	return used
 }
 
 func ignoreMatches(ig *rules.Ignore, f *result.Finding) bool {

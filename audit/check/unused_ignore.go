@@ -28,7 +28,7 @@ func runUnusedIgnore(pass *Pass) {
 	if pass.Rules == nil || len(pass.Rules.Ignore) == 0 {
 		return
 	}
-	_, used := ApplyIgnores(pass.Result.Findings, pass.Rules)
+	used := IgnoresUsed(pass.Result.Findings, pass.Rules)
 	path := ""
 	var own []string
 	for _, s := range pass.Rules.Sources {
