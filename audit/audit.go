@@ -63,7 +63,7 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) (*Corpus, error
 	c := &Corpus{Inputs: append([]string(nil), paths...), Skipped: skipped}
 	docs := make([]*source.Document, len(files))
 	errs := make([]error, len(files))
-	read := func(i int) {
+	read := func(_, i int) {
 		docs[i], errs[i] = readRecovering(files[i], func() (*source.Document, error) {
 			if opts.beforeRead != nil {
 				opts.beforeRead(files[i])
@@ -99,7 +99,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, label string, opts LoadOptions) (*C
 	docs := make([]*source.Document, len(files))
 	errs := make([]error, len(files))
 	shown := make([]string, len(files))
-	read := func(i int) {
+	read := func(_, i int) {
 		shown[i] = path.Join(label, files[i])
 		docs[i], errs[i] = readRecovering(shown[i], func() (*source.Document, error) {
 			data, err := fs.ReadFile(fsys, files[i])
@@ -155,34 +155,39 @@ func readRecovering(name string, read func() (*source.Document, error)) (doc *so
 	return read()
 }
 
-// parallel calls work(i) for i in [0, n) on a pool of workers, stopping
-// early when ctx is cancelled.
-func parallel(ctx context.Context, n, workers int, progress func(done, total int), work func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	if workers > n {
-		workers = n
-	}
+// parallel calls work(w, i) for i in [0, n) on a pool of workers (w is
+// the worker, for per-worker buffers), stopping early when ctx is
+// cancelled.
+func parallel(ctx context.Context, n, workers int, progress func(done, total int), work func(worker, i int)) error {
+	workers = poolSize(n, workers)
 	var next, done atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		go func() {
+		go func(w int) {
 			defer wg.Done()
 			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				work(i)
+				work(w, i)
 				d := done.Add(1)
 				if progress != nil {
 					progress(int(d), n)
 				}
 			}
-		}()
+		}(w)
 	}
 	wg.Wait()
 	return ctx.Err()
+}
+
+// poolSize is the number of workers parallel starts for n items: workers,
+// or the number of CPUs when workers is 0, and never more than n.
+func poolSize(n, workers int) int {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	return max(min(workers, n), 1)
 }

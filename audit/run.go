@@ -85,14 +85,22 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 
 	// Per source: extraction and attribution, on a bounded pool. A panic
 	// in one source is that source's failure; the run goes on.
-	extract := quote.Extract
-	if cfg.extract != nil {
-		extract = cfg.extract
+	// Each worker has its own Extractor, whose buffers serve one source
+	// after another.
+	extractors := make([]*quote.Extractor, poolSize(len(c.Docs), cfg.Workers))
+	for w := range extractors {
+		extractors[w] = quote.NewExtractor(lx)
 	}
 	perSource := make([][]result.Quote, len(c.Docs))
 	failed := make([]error, len(c.Docs))
-	err := parallel(ctx, len(c.Docs), cfg.Workers, nil, func(i int) {
-		perSource[i], failed[i] = extractRecovering(c.Docs[i], lx, extract)
+	err := parallel(ctx, len(c.Docs), cfg.Workers, nil, func(w, i int) {
+		d := c.Docs[i]
+		perSource[i], failed[i] = extractRecovering(func() []result.Quote {
+			if cfg.extract != nil {
+				return cfg.extract(d, lx)
+			}
+			return extractors[w].Extract(d)
+		})
 	})
 	if err != nil {
 		return nil, err
@@ -130,7 +138,7 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	return r, nil
 }
 
-func extractRecovering(d *source.Document, lx *lexicon.Lexicon, extract func(*source.Document, *lexicon.Lexicon) []result.Quote) (qs []result.Quote, err error) {
+func extractRecovering(extract func() []result.Quote) (qs []result.Quote, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			// One short line: it is the source's skip reason, shown in
@@ -138,7 +146,7 @@ func extractRecovering(d *source.Document, lx *lexicon.Lexicon, extract func(*so
 			qs, err = nil, fmt.Errorf("internal error while extracting quotes: %s (a bug in quoteaudit: please report it with this file)", firstLine(fmt.Sprint(p)))
 		}
 	}()
-	return extract(d, lx), nil
+	return extract(), nil
 }
 
 // linkMatches sets Quote.Match on every part of every grouped quotation.
@@ -196,7 +204,7 @@ func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
 	ix := result.NewIndex(r)
 	found := make([][]result.Finding, len(jobs))
 	failed := make([]*result.Failure, len(jobs))
-	parallel(context.Background(), len(jobs), cfg.Workers, nil, func(i int) {
+	parallel(context.Background(), len(jobs), cfg.Workers, nil, func(_, i int) {
 		found[i], failed[i] = runOne(jobs[i].c, r, ix, byID, cfg.Rules, jobs[i].sev)
 	})
 	n := 0

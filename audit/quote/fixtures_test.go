@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -135,6 +137,33 @@ func checkQuote(t *testing.T, w want, q result.Quote, all []result.Quote) {
 		}
 		if got != v {
 			t.Errorf("%s %q: %s = %q, want %q", at, w.prefix, k, got, v)
+		}
+	}
+}
+
+// One Extractor reused over every fixture, longest first and then again,
+// gives what a fresh extraction gives: nothing of one document's buffers
+// leaks into the next.
+func TestExtractorReuse(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "quotes", "*.txt"))
+	if len(files) < 2 {
+		t.Fatal("no fixtures")
+	}
+	lx := testLexicon(t)
+	texts := map[string]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(data)
+	}
+	slices.SortFunc(files, func(a, b string) int { return len(texts[b]) - len(texts[a]) })
+	x := NewExtractor(lx)
+	for _, f := range append(files, files...) {
+		got := x.Extract(newDoc("d", texts[f]))
+		if want := Extract(newDoc("d", texts[f]), lx); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: a reused Extractor differs from a fresh one", filepath.Base(f))
 		}
 	}
 }

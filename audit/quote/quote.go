@@ -23,7 +23,8 @@
 // organisations) comes from the lexicon, built from the rule set; the
 // grammar words (roles, function words, common given names) are in this
 // package. Everything is per document: Extract keeps no state between
-// calls and is safe for concurrent use.
+// calls and is safe for concurrent use; an Extractor reuses its buffers
+// from one document to the next and serves one goroutine.
 package quote
 
 import (
@@ -56,12 +57,36 @@ type para struct {
 // panics; quotes never overlap; each quote's Text is doc.Text[Start:End]
 // with the marks excluded; Line and Column come from doc.Position(Start).
 func Extract(doc *source.Document, lx *lexicon.Lexicon) []result.Quote {
-	if doc == nil {
-		return nil
-	}
+	return NewExtractor(lx).Extract(doc)
+}
+
+// Extractor extracts the quotations of one document after another,
+// reusing its token buffer (the largest allocation of extraction). It is
+// not safe for concurrent use: give each goroutine its own.
+type Extractor struct {
+	lx     *lexicon.Lexicon
+	tokens []token
+}
+
+// NewExtractor returns an Extractor with lx's vocabulary (nil: the
+// bundled defaults).
+func NewExtractor(lx *lexicon.Lexicon) *Extractor {
 	if lx == nil {
 		lx = lexicon.New(nil)
 	}
+	return &Extractor{lx: lx}
+}
+
+// maxKeptTokens bounds the token buffer an Extractor keeps between
+// documents (one huge source must not hold its buffer for the whole run).
+const maxKeptTokens = 1 << 20
+
+// Extract is the package-level Extract with the Extractor's lexicon.
+func (x *Extractor) Extract(doc *source.Document) []result.Quote {
+	if doc == nil {
+		return nil
+	}
+	lx := x.lx
 	t := doc.Text
 	spans := paragraphSpans(doc)
 	paras := make([]para, 0, len(spans))
@@ -92,9 +117,26 @@ func Extract(doc *source.Document, lx *lexicon.Lexicon) []result.Quote {
 	if len(all) == 0 {
 		return nil
 	}
+	// One token arena for the whole document, sized from its text (about
+	// one token per four bytes), rather than a growing slice per paragraph.
+	size := 0
+	for i := range paras {
+		size += paras[i].hi - paras[i].lo
+	}
+	arena := x.tokens[:0]
+	if need := size/4 + 16; cap(arena) < need {
+		arena = make([]token, 0, need)
+	}
+	defer func() {
+		if cap(arena) <= maxKeptTokens {
+			x.tokens = arena[:0]
+		}
+	}()
 	for i := range paras {
 		p := &paras[i]
-		p.toks = tokenize(t, p.lo, p.hi, p.spans, p.qbase, nil)
+		from := len(arena)
+		arena = tokenize(t, p.lo, p.hi, p.spans, p.qbase, arena)
+		p.toks = arena[from:len(arena):len(arena)]
 		for k, tk := range p.toks {
 			if tk.kind == tQuote {
 				p.qtok = append(p.qtok, k)

@@ -26,9 +26,10 @@ type token struct {
 	sentEnd bool   // punctuation that ends a sentence
 }
 
-// tokenize splits text[lo:hi] into tokens; spans (sorted, inside the
-// paragraph) become one tQuote token each, numbered from qbase.
+// tokenize appends to out the tokens of text[lo:hi]; spans (sorted, inside
+// the paragraph) become one tQuote token each, numbered from qbase.
 func tokenize(t string, lo, hi int, spans []span, qbase int, out []token) []token {
+	first := len(out) // this paragraph's first token
 	si := 0
 	for i := lo; i < hi; {
 		if si < len(spans) && i >= spans[si].open {
@@ -78,7 +79,7 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, out []token) []toke
 		}
 	}
 	// sentence ends
-	for k := range out {
+	for k := first; k < len(out); k++ {
 		tk := &out[k]
 		if tk.kind != tPunct {
 			continue
@@ -87,7 +88,7 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, out []token) []toke
 		if c != "." && c != "!" && c != "?" && c != "…" {
 			continue
 		}
-		if c == "." && k > 0 && out[k-1].kind == tWord && out[k-1].e == tk.s && abbreviation(t[out[k-1].s:out[k-1].e]) {
+		if c == "." && k > first && out[k-1].kind == tWord && out[k-1].e == tk.s && abbreviation(t[out[k-1].s:out[k-1].e]) {
 			continue
 		}
 		// followed by space or end (or a closing mark)
