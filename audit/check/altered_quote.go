@@ -132,6 +132,9 @@ func droppedByEllipsis(pass *Pass, q *result.Quote) (string, *result.Quote) {
 	if m == nil {
 		return "", nil
 	}
+	// A group may hold the same wording many times over: each wording is
+	// compared once.
+	tried := map[string]bool{}
 	for _, mem := range m.Members {
 		if mem.Source == q.Source {
 			continue
@@ -144,6 +147,10 @@ func droppedByEllipsis(pass *Pass, q *result.Quote) (string, *result.Quote) {
 		if text == "" {
 			text = other.Text
 		}
+		if tried[text] {
+			continue
+		}
+		tried[text] = true
 		if words := wordsAcrossEllipses(q.Text, text); words != "" {
 			return words, other
 		}

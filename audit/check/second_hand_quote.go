@@ -35,6 +35,7 @@ func runSecondHandQuote(pass *Pass) {
 			}
 		}
 	}
+	earliest := map[string]*result.Quote{} // match ID -> its earliest member, found once per group
 	for i := range pass.Result.Quotes {
 		q := &pass.Result.Quotes[i]
 		if q.Continues != "" {
@@ -57,7 +58,11 @@ func runSecondHandQuote(pass *Pass) {
 		if m == nil || m.Earliest == "" || m.Earliest == q.Source {
 			continue
 		}
-		earlier := earliestMember(pass, m)
+		earlier, ok := earliest[m.ID]
+		if !ok {
+			earlier = earliestMember(pass, m)
+			earliest[m.ID] = earlier
+		}
 		var related []result.Related
 		if earlier != nil {
 			related = append(related, result.Related{
