@@ -74,7 +74,22 @@ func runCopiedPassage(pass *Pass) {
 	w := minWords - k + 1
 	ids := proseOrder(pass)
 	spans := quoteSpansBySource(pass.Result, pass.Docs)
-	x := &proseIndex{from: make([]int32, 1, len(ids)+1), chains: map[uint64]chain{}}
+	// Sized up front from the text (about one word per six bytes; about
+	// 2/(w+1) of the words are fingerprints): growing these by doubling
+	// would hold two copies at once, the largest transient of the run on
+	// a big corpus.
+	textBytes := 0
+	for _, id := range ids {
+		textBytes += len(pass.Docs[id].Text)
+	}
+	words := textBytes/6 + 1
+	fingerprints := words * 2 / (w + 1)
+	x := &proseIndex{
+		words:  make([]uint32, 0, words),
+		from:   make([]int32, 1, len(ids)+1),
+		chains: make(map[uint64]chain, fingerprints),
+		locs:   make([]shingleLoc, 0, fingerprints),
+	}
 	var starts, ends []int32 // the current source's word spans
 	var sh []uint64
 	var fps []int32
