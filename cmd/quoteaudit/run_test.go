@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -136,6 +138,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{[]string{"--date", "yesterday"}, "--date"},
 		{[]string{"--progress", "sometimes"}, "--progress"},
 		{[]string{"--max-file-size", "lots"}, "--max-file-size"},
+		{[]string{"--memory-limit", "lots"}, "--memory-limit"},
 		{[]string{"explain", "no-such-check"}, "no check named"},
 		{[]string{"explain", "unattributed-qoute"}, "did you mean unattributed-quote"},
 		{[]string{filepath.Join(t.TempDir(), "missing")}, "missing"},
@@ -284,4 +287,37 @@ func TestREADMEChecks(t *testing.T) {
 		return
 	}
 	t.Error("README's checks table is out of date: run go test ./cmd/quoteaudit -run TestREADMEChecks -update")
+}
+
+// The soft memory limit: the flag, else GOMEMLIMIT, else the default; the
+// limit in force before is put back when the run ends.
+func TestMemoryLimit(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	for _, tc := range []struct {
+		flag  string
+		given bool
+		env   string
+		want  int64
+	}{
+		{defaultMemoryLimit, false, "", 1536 << 20},
+		{"2GB", true, "", 2 << 30},
+		{"none", true, "", math.MaxInt64},
+		{defaultMemoryLimit, false, "900MiB", before}, // the runtime applied GOMEMLIMIT itself
+		{"256MB", true, "900MiB", 256 << 20},
+	} {
+		restore, err := applyMemoryLimit(tc.flag, tc.given, tc.env)
+		if err != nil {
+			t.Fatalf("%+v: %v", tc, err)
+		}
+		if got := debug.SetMemoryLimit(-1); got != tc.want {
+			t.Errorf("%+v: limit %d, want %d", tc, got, tc.want)
+		}
+		restore()
+		if got := debug.SetMemoryLimit(-1); got != before {
+			t.Errorf("%+v: limit after restore %d, want %d", tc, got, before)
+		}
+	}
+	if _, err := applyMemoryLimit("0", true, ""); err == nil {
+		t.Error("--memory-limit 0: want an error (none lifts the limit)")
+	}
 }
