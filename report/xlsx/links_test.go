@@ -15,7 +15,7 @@ import (
 func TestLinkCap(t *testing.T) {
 	r := sample.Large(10) // 40 findings, each about a quote
 	var buf bytes.Buffer
-	if err := write(&buf, r, Options{}, 25); err != nil {
+	if err := write(&buf, r, Options{}, limits{maxLinks: 25, maxRows: maxRows}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -39,5 +39,31 @@ func TestLinkCap(t *testing.T) {
 	rows, _ := f.GetRows(SheetSummary)
 	if !strings.Contains(fmt.Sprint(rows), "Links to other sheets stop after 25 rows on Findings") {
 		t.Error("summary does not say that links were capped")
+	}
+}
+
+// A sheet stops at the row cap (a worksheet holds 1,048,576 rows) and the
+// Summary says which sheets stop and where.
+func TestRowCap(t *testing.T) {
+	r := sample.Large(10) // 40 findings
+	var buf bytes.Buffer
+	if err := write(&buf, r, Options{}, limits{maxLinks: maxLinks, maxRows: 30}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(SheetFindings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 31 {
+		t.Errorf("Findings has %d rows, want the header and 30", len(rows))
+	}
+	summary, _ := f.GetRows(SheetSummary)
+	if !strings.Contains(fmt.Sprint(summary), "Findings (30 of 40 rows)") {
+		t.Errorf("the Summary does not say where Findings stops:\n%v", summary)
 	}
 }

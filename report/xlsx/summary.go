@@ -158,6 +158,10 @@ func (w *writer) summarySheet() error {
 		s.pair("Links", fmt.Sprintf("Links to other sheets stop after %d rows on %s: filter by ID to find the rest.",
 			w.maxLinks, strings.Join(w.linksCapped, ", ")), w.st.wrap)
 	}
+	if len(w.rowsCapped) > 0 {
+		s.pair("Rows", fmt.Sprintf("A worksheet holds at most %d rows: %s stop there. quoteaudit.json has them all.",
+			maxRows+1, strings.Join(w.rowsCapped, ", ")), w.st.wrap)
+	}
 	s.pair("Sources audited", len(r.Sources), w.st.number)
 	s.link(1, location(SheetSources, 1))
 	s.pair("Files skipped", len(r.Skipped), w.st.number)

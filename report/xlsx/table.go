@@ -92,6 +92,10 @@ func (w *writer) writeList(l list) error {
 	}
 	vals := make([]any, len(l.cols))
 	links := 0
+	if l.n > w.maxRows {
+		w.rowsCapped = append(w.rowsCapped, fmt.Sprintf("%s (%d of %d rows)", l.sheet, w.maxRows, l.n))
+		l.n = w.maxRows
+	}
 	for i := 0; i < l.n; i++ {
 		cells := l.row(i)
 		lines := 1
@@ -166,6 +170,11 @@ func (w *writer) writeList(l list) error {
 // and refuses more than 65,529. Cells past the cap keep their text, and
 // the Summary says the links stop there.
 const maxLinks = 10000
+
+// maxRows caps the data rows of one sheet: a worksheet holds 1,048,576
+// rows, the header included. Past it the JSON report has everything, and
+// the Summary says which sheets were cut.
+const maxRows = excelize.TotalRows - 1
 
 // fitWidths returns the width of each column: fixed, or fitted to the
 // header and the first sampleFor rows, between minWidth and maxWidth.

@@ -79,27 +79,35 @@ type writer struct {
 	quoteRow   map[string]int // quote ID → row on Quotes
 	matchRow   map[string]int // match ID → first row on Matches
 	findingsBy map[string]int // finding count by source ID
-	// linksCapped lists the sheets whose links stop at maxLinks.
+	// linksCapped lists the sheets whose links stop at maxLinks;
+	// rowsCapped the sheets cut at maxRows, with their counts.
 	linksCapped []string
-	maxLinks    int
+	rowsCapped  []string
+	limits
+}
+
+// limits are the workbook's caps, parameters for tests.
+type limits struct {
+	maxLinks int // hyperlinks per sheet
+	maxRows  int // data rows per sheet
 }
 
 // Write writes the workbook for r to w. The same input gives the same
 // bytes: document properties are pinned to r.GeneratedAt and the archive's
 // entries are written in a fixed order (see sortedZip).
 func Write(w io.Writer, r *result.Result, opts Options) error {
-	return write(w, r, opts, maxLinks)
+	return write(w, r, opts, limits{maxLinks: maxLinks, maxRows: maxRows})
 }
 
-// write is Write with the cap on links per sheet as a parameter, for tests.
-func write(w io.Writer, r *result.Result, opts Options, linkCap int) error {
+// write is Write with the caps as parameters, for tests.
+func write(w io.Writer, r *result.Result, opts Options, lim limits) error {
 	if r == nil {
 		return errors.New("write workbook: no result")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newSortedZip)
-	wr := &writer{f: f, r: r, ix: result.NewIndex(r), opts: opts, maxLinks: linkCap}
+	wr := &writer{f: f, r: r, ix: result.NewIndex(r), opts: opts, limits: lim}
 	if err := wr.build(); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
