@@ -202,22 +202,28 @@ func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
 	// The index is built after r.Checks is complete, so that checks (and
 	// unused-ignore) can look up the catalogue.
 	ix := result.NewIndex(r)
-	found := make([][]result.Finding, len(jobs))
+	found := make([]findingList, len(jobs))
 	failed := make([]*result.Failure, len(jobs))
 	parallel(context.Background(), len(jobs), cfg.Workers, nil, func(_, i int) {
 		found[i], failed[i] = runOne(jobs[i].c, r, ix, byID, cfg.Rules, jobs[i].sev)
 	})
 	n := 0
 	for _, fs := range found {
-		n += len(fs)
+		n += fs.n
 	}
-	findings := make([]result.Finding, 0, n)
+	// Room for unused-ignore's findings too (at most one per ignore rule),
+	// so that appending them does not copy every finding again.
+	extra := 0
+	if cfg.Rules != nil && len(last) > 0 {
+		extra = len(cfg.Rules.Ignore)
+	}
+	findings := make([]result.Finding, 0, n+extra)
 	for i := range jobs {
 		if failed[i] != nil {
 			r.Failures = append(r.Failures, *failed[i])
 		}
-		findings = append(findings, found[i]...)
-		found[i] = nil
+		findings = found[i].appendTo(findings)
+		found[i] = findingList{}
 	}
 	check.ApplyIgnores(findings, cfg.Rules)
 	r.Findings = findings
@@ -226,7 +232,7 @@ func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
 		if fail != nil {
 			r.Failures = append(r.Failures, *fail)
 		}
-		findings = append(findings, fs...)
+		findings = fs.appendTo(findings)
 	}
 	assignFindingIDs(findings)
 	sortFindings(findings)
@@ -239,14 +245,39 @@ const unusedIgnoreSlug = "unused-ignore"
 // runOne runs one check and returns its findings; a panic becomes a
 // failure of that check (its findings so far are kept), so one broken
 // check never stops the audit.
-func runOne(c *check.Check, r *result.Result, ix *result.Index, docs map[string]*source.Document, rs *rules.Set, sev result.Severity) (found []result.Finding, fail *result.Failure) {
+func runOne(c *check.Check, r *result.Result, ix *result.Index, docs map[string]*source.Document, rs *rules.Set, sev result.Severity) (found findingList, fail *result.Failure) {
 	defer func() {
 		if p := recover(); p != nil {
 			fail = &result.Failure{Stage: "check " + c.Slug, Reason: fmt.Sprintf("internal error: %v", p)}
 		}
 	}()
-	c.Run(check.NewPass(c, r, ix, docs, rs, sev, func(f result.Finding) { found = append(found, f) }))
+	c.Run(check.NewPass(c, r, ix, docs, rs, sev, found.add))
 	return found, nil
+}
+
+// findingList collects one check's findings in blocks that never move: a
+// check with hundreds of thousands of findings then holds no doubling
+// slack, and no second copy while it grows.
+type findingList struct {
+	blocks [][]result.Finding
+	n      int
+}
+
+func (l *findingList) add(f result.Finding) {
+	if len(l.blocks) == 0 || len(l.blocks[len(l.blocks)-1]) == cap(l.blocks[len(l.blocks)-1]) {
+		size := min(max(16, l.n), 4096) // grows with the list
+		l.blocks = append(l.blocks, make([]result.Finding, 0, size))
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	*b = append(*b, f)
+	l.n++
+}
+
+func (l *findingList) appendTo(dst []result.Finding) []result.Finding {
+	for _, b := range l.blocks {
+		dst = append(dst, b...)
+	}
+	return dst
 }
 
 func severityInForce(c *check.Check, rs *rules.Set) (result.Severity, bool) {
