@@ -440,15 +440,23 @@ func hashWords(a, b string) uint64 {
 // relate says how b relates to a: exact, near, contained (either way) or
 // "" (unrelated), with the reported similarity score.
 func relate(a, b *quotation, opts Options, buf *[]int32) (string, float64) {
+	kind, score, _ := relateSpans(a, b, opts, buf)
+	return kind, score
+}
+
+// relateSpans is relate that also returns the spans of the diff it
+// judged by: the contained diff for a containment, the whole-text diff
+// otherwise (nil for an exact pair).
+func relateSpans(a, b *quotation, opts Options, buf *[]int32) (string, float64, []span) {
 	if a.norm == b.norm {
-		return result.MatchExact, 1
+		return result.MatchExact, 1, nil
 	}
 	spans := diffKeys(a.toks, b.toks, buf)
 	if similarity(a.toks, b.toks, spans, costWord) >= opts.MinNearSimilarity {
-		return result.MatchNear, similarity(a.toks, b.toks, spans, costQualifier)
+		return result.MatchNear, similarity(a.toks, b.toks, spans, costQualifier), spans
 	}
 	if min(a.words, b.words) < opts.ContainedWords || a.words == b.words {
-		return "", similarity(a.toks, b.toks, spans, costQualifier)
+		return "", similarity(a.toks, b.toks, spans, costQualifier), spans
 	}
 	cspans := containedSpans(a.toks, b.toks, buf)
 	inner, ok := interior(cspans, a.words < b.words)
@@ -458,10 +466,10 @@ func relate(a, b *quotation, opts Options, buf *[]int32) (string, float64) {
 			short = b.toks
 		}
 		if windowSimilarity(a.toks, b.toks, inner, wordCount(short), costWord) >= opts.MinNearSimilarity {
-			return result.MatchContained, windowSimilarity(a.toks, b.toks, inner, wordCount(short), costQualifier)
+			return result.MatchContained, windowSimilarity(a.toks, b.toks, inner, wordCount(short), costQualifier), cspans
 		}
 	}
-	return "", similarity(a.toks, b.toks, spans, costQualifier)
+	return "", similarity(a.toks, b.toks, spans, costQualifier), spans
 }
 
 // interior drops the leading and trailing spans that only extend the
@@ -521,20 +529,32 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 	pivot := &qs[members[0]]
 	m := result.Match{Kind: kind, Similarity: 1, Text: pivot.text, SpeakersAgree: true}
 	speakers := map[string]bool{}
+	// Sister sources print the same text again and again: the diff
+	// against the pivot is computed once per distinct member text.
+	type judged struct {
+		similarity float64
+		diff       []result.DiffOp
+	}
+	seen := make(map[string]judged, len(members))
 	for i, idx := range members {
 		q := &qs[idx]
 		m.Quotes = append(m.Quotes, q.id)
 		m.Sources = append(m.Sources, q.source)
-		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: 1}
-		spans := diffKeys(pivot.toks, q.toks, buf)
-		if i > 0 && q.norm != pivot.norm {
-			rel, score := relate(pivot, q, opts, buf)
-			mem.Similarity = round3(score)
-			if rel == result.MatchContained {
-				spans = containedSpans(pivot.toks, q.toks, buf)
+		j, ok := seen[q.text]
+		if !ok {
+			j.similarity = 1
+			var spans []span
+			if i > 0 && q.norm != pivot.norm {
+				_, j.similarity, spans = relateSpans(pivot, q, opts, buf)
+				j.similarity = round3(j.similarity)
 			}
+			if spans == nil {
+				spans = diffKeys(pivot.toks, q.toks, buf)
+			}
+			j.diff = toOps(pivot.toks, q.toks, spans)
+			seen[q.text] = j
 		}
-		mem.Diff = toOps(pivot.toks, q.toks, spans)
+		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: j.similarity, Diff: j.diff}
 		m.Similarity = min(m.Similarity, mem.Similarity)
 		m.Members = append(m.Members, mem)
 		if k := SpeakerKey(q.speaker); k != "" {
