@@ -305,11 +305,19 @@ func (u *unionFind) union(x, y int) int {
 
 // linkNodes joins near and contained nodes. Candidates meet only through
 // the inverted index of word bigrams; bigrams shared by more than
-// MaxShingleQuotes nodes are skipped. It returns the union-find and the
-// roots of components joined by a containment.
-func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, map[int]bool) {
+// MaxShingleQuotes nodes are skipped. It returns the union-find and, by
+// root, whether the component was joined by a containment.
+//
+// Only the components and their containment flags matter, so a candidate
+// pair already in one component is not diffed unless it could flag it:
+// when the component is not flagged yet and the pair could be a
+// containment, it waits until every other pair is judged, and is diffed
+// only if its component is still unflagged by then. Sister sources print
+// many variants of one quotation, and a family of k variants would
+// otherwise cost k² diffs.
+func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool) {
 	uf := newUnionFind(len(nodes))
-	contained := map[int]bool{}
+	contained := make([]bool, len(nodes)) // by root
 	// Number each distinct bigram once; postings[id] lists the nodes that
 	// have it (capped just above MaxShingleQuotes: longer lists are not read).
 	shingles := make([][]int32, len(nodes))
@@ -343,7 +351,7 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, map[int
 	count := make([]int32, len(nodes))
 	var touched []int32
 	var buf []int32
-	var containedEdges [][2]int
+	var deferred [][2]int32 // pairs within one component that could flag it
 	for n := range nodes {
 		touched = touched[:0]
 		for _, id := range shingles[n] {
@@ -375,20 +383,36 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, map[int
 			if c < need || !plausible(a, b, opts) {
 				continue
 			}
+			rn, rv := uf.find(n), uf.find(int(v))
+			if rn == rv {
+				if !contained[rn] && canContain(a, b, opts) {
+					deferred = append(deferred, [2]int32{int32(n), v})
+				}
+				continue
+			}
 			kind, _ := relate(a, b, opts, &buf)
 			switch kind {
-			case result.MatchNear:
-				uf.union(n, int(v))
-			case result.MatchContained:
-				uf.union(n, int(v))
-				containedEdges = append(containedEdges, [2]int{n, int(v)})
+			case result.MatchNear, result.MatchContained:
+				r := uf.union(rn, rv)
+				contained[r] = contained[rn] || contained[rv] || kind == result.MatchContained
 			}
 		}
 	}
-	for _, e := range containedEdges {
-		contained[uf.find(e[0])] = true
+	for _, p := range deferred {
+		r := uf.find(int(p[0]))
+		if contained[r] {
+			continue
+		}
+		kind, _ := relate(&qs[nodes[p[0]][0]], &qs[nodes[p[1]][0]], opts, &buf)
+		contained[r] = kind == result.MatchContained
 	}
 	return uf, contained
+}
+
+// canContain reports whether relate could find that one of a and b
+// contains the other.
+func canContain(a, b *quotation, opts Options) bool {
+	return min(a.words, b.words) >= opts.ContainedWords && a.words != b.words
 }
 
 // plausible is a cheap length filter before a diff.
@@ -455,7 +479,7 @@ func relateSpans(a, b *quotation, opts Options, buf *[]int32) (string, float64, 
 	if similarity(a.toks, b.toks, spans, costWord) >= opts.MinNearSimilarity {
 		return result.MatchNear, similarity(a.toks, b.toks, spans, costQualifier), spans
 	}
-	if min(a.words, b.words) < opts.ContainedWords || a.words == b.words {
+	if !canContain(a, b, opts) {
 		return "", similarity(a.toks, b.toks, spans, costQualifier), spans
 	}
 	cspans := containedSpans(a.toks, b.toks, buf)

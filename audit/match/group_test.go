@@ -332,3 +332,19 @@ func person2(id, name string) result.Speaker {
 	sp.Name = name
 	return sp
 }
+
+// TestGroupContainmentFoundLate: A and B are near, A and C are near, and
+// only B and C, judged once all three are already one group, show that C
+// quotes part of B: the group is contained all the same.
+func TestGroupContainmentFoundLate(t *testing.T) {
+	a := "the council will review every one of these plans next spring"
+	qs := []result.Quote{
+		quote("Q1", "S1", a, result.Speaker{}),
+		quote("Q2", "S2", "frankly speaking "+a, result.Speaker{}),
+		quote("Q3", "S3", "the council will review every one of these plans", result.Speaker{}),
+	}
+	got := Group(qs, sources("S1", "S2", "S3"), Options{})
+	if want := []string{"M1 contained Q2,Q1,Q3"}; !reflect.DeepEqual(summary(got), want) {
+		t.Fatalf("groups %q, want %q", summary(got), want)
+	}
+}
