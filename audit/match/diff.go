@@ -21,17 +21,17 @@ type span struct {
 const maxCells = 1 << 22
 
 // diffKeys computes a word-level diff of a and b by their words without
-// punctuation (so "us" and "us," align as equal): common
-// prefix and suffix first, then a longest-common-subsequence table over
-// the middle. Deletions and insertions between two equal runs merge into
-// one replace span.
-func diffKeys(a, b []token, buf *[]int32) []span {
+// punctuation (so "us" and "us," align as equal), given as the symbols
+// of their tokens (see symbols): common prefix and suffix first, then a
+// longest-common-subsequence table over the middle. Deletions and
+// insertions between two equal runs merge into one replace span.
+func diffKeys(a, b []int32, buf *[]int32) []span {
 	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre].cmp == b[pre].cmp {
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++
 	}
 	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf].cmp == b[len(b)-1-suf].cmp {
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
 	var ops []span
@@ -46,7 +46,7 @@ func diffKeys(a, b []token, buf *[]int32) []span {
 }
 
 // lcsMiddle diffs a[a0:a1] against b[b0:b1].
-func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
+func lcsMiddle(a, b []int32, a0, a1, b0, b1 int, buf *[]int32) []span {
 	n, m := a1-a0, b1-b0
 	switch {
 	case n == 0 && m == 0:
@@ -65,10 +65,11 @@ func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
 	t := table(buf, (n+1)*w)
 	clear(t)
 	for i := n - 1; i >= 0; i-- {
+		x, weight := a[a0+i], alignWeight(a[a0+i])
 		for j := m - 1; j >= 0; j-- {
 			best := max(t[(i+1)*w+j], t[i*w+j+1])
-			if a[a0+i].cmp == b[b0+j].cmp {
-				best = max(best, t[(i+1)*w+j+1]+alignWeight(a[a0+i]))
+			if x == b[b0+j] {
+				best = max(best, t[(i+1)*w+j+1]+weight)
 			}
 			t[i*w+j] = best
 		}
@@ -77,7 +78,7 @@ func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
-		case i < n && j < m && a[a0+i].cmp == b[b0+j].cmp && t[i*w+j] == t[(i+1)*w+j+1]+alignWeight(a[a0+i]):
+		case i < n && j < m && a[a0+i] == b[b0+j] && t[i*w+j] == t[(i+1)*w+j+1]+alignWeight(a[a0+i]):
 			ops = append(ops, span{result.OpEqual, a0 + i, a0 + i + 1, b0 + j, b0 + j + 1})
 			i, j = i+1, j+1
 		case j == m || (i < n && t[(i+1)*w+j] >= t[i*w+j+1]):
@@ -91,13 +92,37 @@ func lcsMiddle(a, b []token, a0, a1, b0, b1 int, buf *[]int32) []span {
 	return ops
 }
 
-// alignWeight is what lining up t with an equal token is worth: a word
-// outweighs any number of lone punctuation marks a quotation can hold.
-func alignWeight(t token) int32 {
-	if t.core != "" {
+// alignWeight is what lining up a token of symbol x with an equal token
+// is worth: a word outweighs any number of lone punctuation marks a
+// quotation can hold.
+func alignWeight(x int32) int32 {
+	if x > 0 {
 		return 1 << 10
 	}
 	return 1
+}
+
+// symbols numbers the comparison forms of tokens (their cmp), so that
+// diffs compare integers: a word's symbol is positive, a punctuation-only
+// token's negative. Tokens compared with each other must take their
+// symbols from the same table.
+type symbols map[string]int32
+
+// of returns the symbols of ts.
+func (s symbols) of(ts []token) []int32 {
+	out := make([]int32, len(ts))
+	for i, t := range ts {
+		x, ok := s[t.cmp]
+		if !ok {
+			x = int32(len(s) + 1)
+			if t.core == "" {
+				x = -x
+			}
+			s[t.cmp] = x
+		}
+		out[i] = x
+	}
+	return out
 }
 
 // mergeSpans joins adjacent spans: equal runs into one, and every run of
@@ -147,7 +172,8 @@ func changeOp(na, nb int) string {
 // operations.
 func Diff(a, b string) []result.DiffOp {
 	ta, tb := tokenize(a), tokenize(b)
-	return toOps(ta, tb, diffKeys(ta, tb, nil))
+	syms := symbols{}
+	return toOps(ta, tb, diffKeys(syms.of(ta), syms.of(tb), nil))
 }
 
 // toOps renders raw spans as result operations.
@@ -388,7 +414,7 @@ func pairCost(x, y token, qualifierCost float64) float64 {
 // that short aligns with at the least word edit cost, gaps before and
 // after the window being free (a fitting alignment). Unlike a longest
 // common subsequence, it does not pick up a stray "it" far from the rest.
-func fitWindow(short, long []token, buf *[]int32) (start, end int) {
+func fitWindow(short, long []int32, buf *[]int32) (start, end int) {
 	n, m := len(short), len(long)
 	if n == 0 || m == 0 || (n+1)*(m+1) > maxCells {
 		return 0, m
@@ -400,7 +426,7 @@ func fitWindow(short, long []token, buf *[]int32) (start, end int) {
 		d[i*w] = int32(i)
 		for j := 1; j <= m; j++ {
 			sub := int32(1)
-			if short[i-1].cmp == long[j-1].cmp {
+			if short[i-1] == long[j-1] {
 				sub = 0
 			}
 			best := d[(i-1)*w+j-1] + sub
@@ -422,7 +448,7 @@ func fitWindow(short, long []token, buf *[]int32) (start, end int) {
 	i, j := n, end
 	for i > 0 && j > 0 {
 		sub := int32(1)
-		if short[i-1].cmp == long[j-1].cmp {
+		if short[i-1] == long[j-1] {
 			sub = 0
 		}
 		switch {
@@ -440,7 +466,7 @@ func fitWindow(short, long []token, buf *[]int32) (start, end int) {
 // containedSpans diffs a and b when one stands inside the other: the part
 // of the longer outside the window is one deletion (or insertion) at each
 // end, and the window is diffed word by word.
-func containedSpans(a, b []token, buf *[]int32) []span {
+func containedSpans(a, b []int32, buf *[]int32) []span {
 	if len(a) >= len(b) {
 		s, e := fitWindow(b, a, buf)
 		inner := diffKeys(a[s:e], b, buf)

@@ -114,7 +114,8 @@ func TestSimilarityRanking(t *testing.T) {
 	base := "We think that Russia and the Taliban cooperation is going to make other countries do the same"
 	score := func(b string) float64 {
 		ta, tb := trimOuter(tokenize(base)), trimOuter(tokenize(b))
-		return similarity(ta, tb, diffKeys(ta, tb, nil), costQualifier)
+		syms := symbols{}
+		return similarity(ta, tb, diffKeys(syms.of(ta), syms.of(tb), nil), costQualifier)
 	}
 	punct := score(strings.Replace(base, "Taliban cooperation", "Taliban, cooperation", 1))
 	typo := score(strings.Replace(base, "Taliban", "Taiban", 1))

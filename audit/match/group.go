@@ -57,6 +57,7 @@ type quotation struct {
 	speaker  result.Speaker
 	fragment bool
 	toks     []token // trimmed tokens of text
+	syms     []int32 // their symbols
 	norm     string
 	words    int
 }
@@ -90,8 +91,10 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 	if len(qs) < 2 {
 		return nil
 	}
+	syms := symbols{}
 	for i := range qs {
 		qs[i].toks = trimOuter(keyed(tokenize(qs[i].text)))
+		qs[i].syms = syms.of(qs[i].toks)
 		qs[i].words = wordCount(qs[i].toks)
 		qs[i].norm = keysString(qs[i].toks)
 		if qs[i].words <= opts.FragmentWords {
@@ -475,14 +478,14 @@ func relateSpans(a, b *quotation, opts Options, buf *[]int32) (string, float64, 
 	if a.norm == b.norm {
 		return result.MatchExact, 1, nil
 	}
-	spans := diffKeys(a.toks, b.toks, buf)
+	spans := diffKeys(a.syms, b.syms, buf)
 	if similarity(a.toks, b.toks, spans, costWord) >= opts.MinNearSimilarity {
 		return result.MatchNear, similarity(a.toks, b.toks, spans, costQualifier), spans
 	}
 	if !canContain(a, b, opts) {
 		return "", similarity(a.toks, b.toks, spans, costQualifier), spans
 	}
-	cspans := containedSpans(a.toks, b.toks, buf)
+	cspans := containedSpans(a.syms, b.syms, buf)
 	inner, ok := interior(cspans, a.words < b.words)
 	if ok {
 		short := a.toks
@@ -573,7 +576,7 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 				j.similarity = round3(j.similarity)
 			}
 			if spans == nil {
-				spans = diffKeys(pivot.toks, q.toks, buf)
+				spans = diffKeys(pivot.syms, q.syms, buf)
 			}
 			j.diff = toOps(pivot.toks, q.toks, spans)
 			seen[q.text] = j
