@@ -92,15 +92,25 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 		return nil
 	}
 	syms := symbols{}
+	// Sister sources print the same text again and again: each distinct
+	// text is tokenized once and its tokens shared (they are read only).
+	byText := make(map[string]int, len(qs))
 	for i := range qs {
-		qs[i].toks = trimOuter(keyed(tokenize(qs[i].text)))
-		qs[i].syms = syms.of(qs[i].toks)
-		qs[i].words = wordCount(qs[i].toks)
-		qs[i].norm = keysString(qs[i].toks)
-		if qs[i].words <= opts.FragmentWords {
-			qs[i].fragment = true
+		q := &qs[i]
+		if j, ok := byText[q.text]; ok {
+			q.toks, q.syms, q.words, q.norm = qs[j].toks, qs[j].syms, qs[j].words, qs[j].norm
+		} else {
+			byText[q.text] = i
+			q.toks = trimOuter(keyed(tokenize(q.text)))
+			q.syms = syms.of(q.toks)
+			q.words = wordCount(q.toks)
+			q.norm = keysString(q.toks)
+		}
+		if q.words <= opts.FragmentWords {
+			q.fragment = true
 		}
 	}
+	byText = nil
 	var groups [][]int // indices into qs
 	kinds := map[int]string{}
 
