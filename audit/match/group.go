@@ -187,11 +187,18 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 	for g, members := range groups {
 		out = append(out, buildMatch(qs, members, kinds[g], dates, opts, &buf))
 	}
-	slices.SortFunc(out, func(a, b result.Match) int { return compareIDs(lowestID(a), lowestID(b)) })
+	order := make([]int, len(out))
+	lowest := make([]string, len(out))
 	for i := range out {
-		out[i].ID = fmt.Sprintf("M%d", i+1)
+		order[i], lowest[i] = i, lowestID(out[i])
 	}
-	return out
+	slices.SortFunc(order, func(a, b int) int { return compareIDs(lowest[a], lowest[b]) })
+	sorted := make([]result.Match, len(out))
+	for i, j := range order {
+		sorted[i] = out[j]
+		sorted[i].ID = fmt.Sprintf("M%d", i+1)
+	}
+	return sorted
 }
 
 // keyed drops the tokens with an empty key (lone marks and brackets).
