@@ -38,25 +38,26 @@ func diffKeys(a, b []int32, buf *[]int32) []span {
 	if pre > 0 {
 		ops = append(ops, span{result.OpEqual, 0, pre, 0, pre})
 	}
-	ops = append(ops, lcsMiddle(a, b, pre, len(a)-suf, pre, len(b)-suf, buf)...)
+	ops = lcsMiddle(ops, a, b, pre, len(a)-suf, pre, len(b)-suf, buf)
 	if suf > 0 {
-		ops = append(ops, span{result.OpEqual, len(a) - suf, len(a), len(b) - suf, len(b)})
+		ops = appendSpan(ops, span{result.OpEqual, len(a) - suf, len(a), len(b) - suf, len(b)})
 	}
-	return mergeSpans(ops)
+	return ops
 }
 
-// lcsMiddle diffs a[a0:a1] against b[b0:b1].
-func lcsMiddle(a, b []int32, a0, a1, b0, b1 int, buf *[]int32) []span {
+// lcsMiddle appends the diff of a[a0:a1] against b[b0:b1] to ops (see
+// appendSpan).
+func lcsMiddle(ops []span, a, b []int32, a0, a1, b0, b1 int, buf *[]int32) []span {
 	n, m := a1-a0, b1-b0
 	switch {
 	case n == 0 && m == 0:
-		return nil
+		return ops
 	case n == 0:
-		return []span{{result.OpInsert, a0, a0, b0, b1}}
+		return appendSpan(ops, span{result.OpInsert, a0, a0, b0, b1})
 	case m == 0:
-		return []span{{result.OpDelete, a0, a1, b0, b0}}
+		return appendSpan(ops, span{result.OpDelete, a0, a1, b0, b0})
 	case n*m > maxCells:
-		return []span{{result.OpReplace, a0, a1, b0, b1}}
+		return appendSpan(ops, span{result.OpReplace, a0, a1, b0, b1})
 	}
 	// t[i][j] = the weight of the heaviest common subsequence of
 	// a[a0+i:a1] and b[b0+j:b1]: words line up before dashes and
@@ -74,18 +75,17 @@ func lcsMiddle(a, b []int32, a0, a1, b0, b1 int, buf *[]int32) []span {
 			t[i*w+j] = best
 		}
 	}
-	var ops []span
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
 		case i < n && j < m && a[a0+i] == b[b0+j] && t[i*w+j] == t[(i+1)*w+j+1]+alignWeight(a[a0+i]):
-			ops = append(ops, span{result.OpEqual, a0 + i, a0 + i + 1, b0 + j, b0 + j + 1})
+			ops = appendSpan(ops, span{result.OpEqual, a0 + i, a0 + i + 1, b0 + j, b0 + j + 1})
 			i, j = i+1, j+1
 		case j == m || (i < n && t[(i+1)*w+j] >= t[i*w+j+1]):
-			ops = append(ops, span{result.OpDelete, a0 + i, a0 + i + 1, b0 + j, b0 + j})
+			ops = appendSpan(ops, span{result.OpDelete, a0 + i, a0 + i + 1, b0 + j, b0 + j})
 			i++
 		default:
-			ops = append(ops, span{result.OpInsert, a0 + i, a0 + i, b0 + j, b0 + j + 1})
+			ops = appendSpan(ops, span{result.OpInsert, a0 + i, a0 + i, b0 + j, b0 + j + 1})
 			j++
 		}
 	}
@@ -131,25 +131,30 @@ func (s symbols) of(ts []token) []int32 {
 func mergeSpans(in []span) []span {
 	var out []span
 	for _, s := range in {
-		if s.a0 == s.a1 && s.b0 == s.b1 {
-			continue
-		}
-		if len(out) > 0 {
-			last := &out[len(out)-1]
-			if (last.op == result.OpEqual) == (s.op == result.OpEqual) {
-				last.a1, last.b1 = s.a1, s.b1
-				if last.op != result.OpEqual {
-					last.op = changeOp(last.a1-last.a0, last.b1-last.b0)
-				}
-				continue
-			}
-		}
-		if s.op != result.OpEqual {
-			s.op = changeOp(s.a1-s.a0, s.b1-s.b0)
-		}
-		out = append(out, s)
+		out = appendSpan(out, s)
 	}
 	return out
+}
+
+// appendSpan appends s to merged spans out, merging as mergeSpans does.
+func appendSpan(out []span, s span) []span {
+	if s.a0 == s.a1 && s.b0 == s.b1 {
+		return out
+	}
+	if len(out) > 0 {
+		last := &out[len(out)-1]
+		if (last.op == result.OpEqual) == (s.op == result.OpEqual) {
+			last.a1, last.b1 = s.a1, s.b1
+			if last.op != result.OpEqual {
+				last.op = changeOp(last.a1-last.a0, last.b1-last.b0)
+			}
+			return out
+		}
+	}
+	if s.op != result.OpEqual {
+		s.op = changeOp(s.a1-s.a0, s.b1-s.b0)
+	}
+	return append(out, s)
 }
 
 func changeOp(na, nb int) string {
