@@ -368,6 +368,10 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 			}
 		}
 	}
+	bags := make([][]int32, len(nodes))
+	for n, members := range nodes {
+		bags[n] = wordBag(qs[members[0]].syms)
+	}
 	count := make([]int32, len(nodes))
 	var touched []int32
 	var buf []int32
@@ -410,6 +414,9 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 				}
 				continue
 			}
+			if !mayRelate(a, b, common(bags[n], bags[v]), opts) {
+				continue
+			}
 			kind, _ := relate(a, b, opts, &buf)
 			switch kind {
 			case result.MatchNear, result.MatchContained:
@@ -423,10 +430,59 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 		if contained[r] {
 			continue
 		}
-		kind, _ := relate(&qs[nodes[p[0]][0]], &qs[nodes[p[1]][0]], opts, &buf)
+		a, b := &qs[nodes[p[0]][0]], &qs[nodes[p[1]][0]]
+		if !mayRelate(a, b, common(bags[p[0]], bags[p[1]]), opts) {
+			continue
+		}
+		kind, _ := relate(a, b, opts, &buf)
 		contained[r] = kind == result.MatchContained
 	}
 	return uf, contained
+}
+
+// wordBag returns the word symbols (the positive ones) of syms, sorted.
+func wordBag(syms []int32) []int32 {
+	out := make([]int32, 0, len(syms))
+	for _, x := range syms {
+		if x > 0 {
+			out = append(out, x)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// common counts the words two sorted word bags share, repeats included.
+func common(a, b []int32) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// mayRelate is a cheap bound before relate: false when relate must find
+// a and b unrelated, given the number of words they share. A word that a
+// diff does not line up with the same word costs at least costTypo, so
+// the words of either side beyond the shared ones bound the similarity
+// from above, and the words of the shorter side beyond them bound how
+// faithfully it can stand inside the longer.
+func mayRelate(a, b *quotation, shared int, opts Options) bool {
+	const slack = 1e-9 // the bound must never reject a pair relate accepts
+	hi, lo := max(a.words, b.words), min(a.words, b.words)
+	if 1-costTypo*float64(hi-shared)/float64(hi) >= opts.MinNearSimilarity-slack {
+		return true
+	}
+	return canContain(a, b, opts) && 1-costTypo*float64(lo-shared)/float64(lo) >= opts.MinNearSimilarity-slack
 }
 
 // canContain reports whether relate could find that one of a and b

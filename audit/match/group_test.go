@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -346,5 +347,72 @@ func TestGroupContainmentFoundLate(t *testing.T) {
 	got := Group(qs, sources("S1", "S2", "S3"), Options{})
 	if want := []string{"M1 contained Q2,Q1,Q3"}; !reflect.DeepEqual(summary(got), want) {
 		t.Fatalf("groups %q, want %q", summary(got), want)
+	}
+}
+
+// TestMayRelateIsABound: the cheap bound never rejects a pair that relate
+// finds near or contained, and does reject unrelated pairs. The pairs are
+// quotations and variants of them around the thresholds: words dropped,
+// changed, misspelt or repunctuated, and windows cut out.
+func TestMayRelateIsABound(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	syms := symbols{}
+	prep := func(ws []string) *quotation {
+		text := strings.Join(ws, " ")
+		q := &quotation{text: text, toks: trimOuter(keyed(tokenize(text)))}
+		q.syms, q.words, q.norm = syms.of(q.toks), wordCount(q.toks), keysString(q.toks)
+		return q
+	}
+	variant := func(ws []string) []string {
+		out := slices.Clone(ws)
+		for range r.Intn(6) {
+			i := r.Intn(len(out))
+			switch w := out[i]; r.Intn(5) {
+			case 0:
+				out = slices.Delete(out, i, i+1)
+			case 1:
+				out[i] = "other"
+			case 2:
+				if len(w) > 1 {
+					out[i] = w[1:] + w[:1] // misspelt
+				}
+			case 3:
+				out[i] = w + ","
+			default:
+				start := r.Intn(len(out))
+				out = out[start:min(len(out), start+5+r.Intn(20))]
+			}
+			if len(out) == 0 {
+				return ws
+			}
+		}
+		return out
+	}
+	opts := Options{}.withDefaults()
+	var buf []int32
+	rejected, related := 0, 0
+	for _, q := range synthQuotes(2000, 7) {
+		ws := strings.Fields(q.Text)
+		if len(ws) < 2 {
+			continue
+		}
+		a, b := prep(ws), prep(variant(ws))
+		if b.words == 0 || a.norm == b.norm {
+			continue
+		}
+		kind, _ := relate(a, b, opts, &buf)
+		if kind != "" {
+			related++
+		}
+		if mayRelate(a, b, common(wordBag(a.syms), wordBag(b.syms)), opts) {
+			continue
+		}
+		rejected++
+		if kind != "" {
+			t.Fatalf("mayRelate rejects a %s pair:\n%q\n%q", kind, a.text, b.text)
+		}
+	}
+	if rejected < 100 || related < 100 {
+		t.Fatalf("%d pairs rejected, %d related: too few to test the bound", rejected, related)
 	}
 }
