@@ -629,30 +629,36 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 	pivot := &qs[members[0]]
 	m := result.Match{Kind: kind, Similarity: 1, Text: pivot.text, SpeakersAgree: true}
 	speakers := map[string]bool{}
-	// Sister sources print the same text again and again: the diff
-	// against the pivot is computed once per distinct member text.
+	// Sister sources print the same text again and again: each distinct
+	// normalised text is judged against the pivot once (the spans and the
+	// score depend on the comparison keys only), and each distinct text
+	// rendered once.
 	type judged struct {
 		similarity float64
+		spans      []span
 		diff       []result.DiffOp
 	}
-	seen := make(map[string]judged, len(members))
+	byNorm := make(map[string]judged, len(members))
+	byText := make(map[string]judged, len(members))
 	for i, idx := range members {
 		q := &qs[idx]
 		m.Quotes = append(m.Quotes, q.id)
 		m.Sources = append(m.Sources, q.source)
-		j, ok := seen[q.text]
+		j, ok := byText[q.text]
 		if !ok {
-			j.similarity = 1
-			var spans []span
-			if i > 0 && q.norm != pivot.norm {
-				_, j.similarity, spans = relateSpans(pivot, q, opts, buf)
-				j.similarity = round3(j.similarity)
+			if j, ok = byNorm[q.norm]; !ok {
+				j.similarity = 1
+				if i > 0 && q.norm != pivot.norm {
+					_, j.similarity, j.spans = relateSpans(pivot, q, opts, buf)
+					j.similarity = round3(j.similarity)
+				}
+				if j.spans == nil {
+					j.spans = diffKeys(pivot.syms, q.syms, buf)
+				}
+				byNorm[q.norm] = j
 			}
-			if spans == nil {
-				spans = diffKeys(pivot.syms, q.syms, buf)
-			}
-			j.diff = toOps(pivot.toks, q.toks, spans)
-			seen[q.text] = j
+			j.diff = toOps(pivot.toks, q.toks, j.spans)
+			byText[q.text] = j
 		}
 		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: j.similarity, Diff: j.diff}
 		m.Similarity = min(m.Similarity, mem.Similarity)
