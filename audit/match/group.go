@@ -53,8 +53,8 @@ func (o Options) withDefaults() Options {
 type quotation struct {
 	id       string // ID of the first part
 	source   string
-	text     string // parts joined with a space, as written
-	speaker  result.Speaker
+	text     string          // parts joined with a space, as written
+	speaker  *result.Speaker // into the caller's quotes
 	fragment bool
 	toks     []token // trimmed tokens of text
 	syms     []int32 // their symbols
@@ -126,7 +126,7 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 			continue
 		}
 		if q.fragment {
-			sk := fragmentSpeaker(q.speaker)
+			sk := fragmentSpeaker(*q.speaker)
 			if sk == "" {
 				continue
 			}
@@ -248,46 +248,57 @@ func joinParts(quotes []result.Quote) []quotation {
 		order = append(order, i)
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return compareIDs(quotes[a].ID, quotes[b].ID) })
-	next := map[string]int{}
-	isHead := func(i int) bool {
-		c := quotes[i].Continues
-		_, ok := byID[c]
-		return c == "" || !ok || c == quotes[i].ID
+	// next[i] is the part that continues quotes[i] (the first in order
+	// when several claim to), -1 for none.
+	next := make([]int, len(quotes))
+	for i := range next {
+		next[i] = -1
 	}
+	head := make([]bool, len(quotes))
 	for _, i := range order {
-		if isHead(i) {
+		c := quotes[i].Continues
+		p, ok := byID[c]
+		if c == "" || !ok || c == quotes[i].ID {
+			head[i] = true
 			continue
 		}
-		if _, taken := next[quotes[i].Continues]; !taken {
-			next[quotes[i].Continues] = i
+		if next[p] < 0 {
+			next[p] = i
 		}
 	}
+	byID = nil
 	visited := make([]bool, len(quotes))
-	var out []quotation
+	out := make([]quotation, 0, len(order))
+	var texts []string
 	walk := func(h int) {
-		q := quotation{id: quotes[h].ID, source: quotes[h].Source, speaker: quotes[h].Speaker, fragment: quotes[h].Fragment}
-		var texts []string
-		for i, ok := h, true; ok && !visited[i]; i, ok = next[quotes[i].ID] {
+		q := quotation{id: quotes[h].ID, source: quotes[h].Source, speaker: &quotes[h].Speaker, fragment: quotes[h].Fragment}
+		texts = texts[:0]
+		for i := h; i >= 0 && !visited[i]; i = next[i] {
 			visited[i] = true
 			texts = append(texts, quotes[i].Text)
 			if !q.speaker.Known() && quotes[i].Speaker.Known() {
-				q.speaker = quotes[i].Speaker
+				q.speaker = &quotes[i].Speaker
 			}
 		}
 		q.text = strings.Join(texts, " ")
 		out = append(out, q)
 	}
 	for _, i := range order {
-		if isHead(i) {
+		if head[i] {
 			walk(i)
 		}
 	}
+	// The heads came in ID order; parts of a cycle, started last, are not.
+	sorted := true
 	for _, i := range order {
 		if !visited[i] {
 			walk(i)
+			sorted = false
 		}
 	}
-	slices.SortStableFunc(out, func(a, b quotation) int { return compareIDs(a.id, b.id) })
+	if !sorted {
+		slices.SortStableFunc(out, func(a, b quotation) int { return compareIDs(a.id, b.id) })
+	}
 	return out
 }
 
@@ -663,7 +674,7 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: j.similarity, Diff: j.diff}
 		m.Similarity = min(m.Similarity, mem.Similarity)
 		m.Members = append(m.Members, mem)
-		if k := SpeakerKey(q.speaker); k != "" {
+		if k := SpeakerKey(*q.speaker); k != "" {
 			speakers[k] = true
 		}
 	}

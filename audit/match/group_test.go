@@ -416,3 +416,28 @@ func TestMayRelateIsABound(t *testing.T) {
 		t.Fatalf("%d pairs rejected, %d related: too few to test the bound", rejected, related)
 	}
 }
+
+// TestJoinPartsOddLinks: a part claimed by two continuations keeps the
+// first (the other stands alone), a cycle is cut where it closes, a
+// continuation of a missing quote starts its own quotation, a repeated
+// ID is ignored, and the result is in ID order.
+func TestJoinPartsOddLinks(t *testing.T) {
+	named := result.Speaker{Name: "Ann Lee", Kind: result.KindPerson}
+	qs := []result.Quote{
+		{ID: "Q6", Text: "f", Continues: "Q9"},
+		{ID: "Q5", Text: "e", Continues: "Q1"},
+		{ID: "Q4", Text: "d", Continues: "Q1", Speaker: named},
+		{ID: "Q3", Text: "c", Continues: "Q2"},
+		{ID: "Q2", Text: "b", Continues: "Q3"},
+		{ID: "Q1", Text: "a"},
+		{ID: "Q1", Text: "again"},
+	}
+	var got []string
+	for _, q := range joinParts(qs) {
+		got = append(got, q.id+"="+q.text+"/"+q.speaker.Name)
+	}
+	want := []string{"Q1=a d/Ann Lee", "Q2=b c/", "Q5=e/", "Q6=f/"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("joinParts: %q, want %q", got, want)
+	}
+}
