@@ -114,6 +114,7 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 	var groups [][]int // indices into qs
 	kinds := map[int]string{}
 
+	names := folder{}
 	// Fragments: identical and from the same known speaker only.
 	frag := map[string][]int{}
 	var fragKeys []string
@@ -126,7 +127,7 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 			continue
 		}
 		if q.fragment {
-			sk := fragmentSpeaker(*q.speaker)
+			sk := fragmentSpeaker(*q.speaker, names)
 			if sk == "" {
 				continue
 			}
@@ -185,7 +186,7 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 	out := make([]result.Match, 0, len(groups))
 	var buf []int32
 	for g, members := range groups {
-		out = append(out, buildMatch(qs, members, kinds[g], dates, opts, &buf))
+		out = append(out, buildMatch(qs, members, kinds[g], dates, names, opts, &buf))
 	}
 	order := make([]int, len(out))
 	lowest := make([]string, len(out))
@@ -624,7 +625,7 @@ func windowSimilarity(a, b []token, inner []span, words int, qualifierCost float
 }
 
 // buildMatch fills one group.
-func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, opts Options, buf *[]int32) result.Match {
+func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, names folder, opts Options, buf *[]int32) result.Match {
 	members = slices.Clone(members)
 	slices.SortFunc(members, func(a, b int) int { return compareIDs(qs[a].id, qs[b].id) })
 	if kind == result.MatchContained {
@@ -674,7 +675,7 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: j.similarity, Diff: j.diff}
 		m.Similarity = min(m.Similarity, mem.Similarity)
 		m.Members = append(m.Members, mem)
-		if k := SpeakerKey(*q.speaker); k != "" {
+		if k := speakerKey(*q.speaker, names); k != "" {
 			speakers[k] = true
 		}
 	}
@@ -692,14 +693,17 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // "person:ID" when resolved to a person, "anonymous" for any anonymous
 // speaker, "name:NAME" (folded) for a named speaker without a person, and
 // "" when the speaker is unknown (an unknown speaker agrees with anyone).
-func SpeakerKey(s result.Speaker) string {
+func SpeakerKey(s result.Speaker) string { return speakerKey(s, nil) }
+
+// speakerKey is SpeakerKey with names folded through f.
+func speakerKey(s result.Speaker, f folder) string {
 	switch {
 	case s.Person != "":
 		return "person:" + s.Person
 	case s.Kind == result.KindAnonymous:
 		return "anonymous"
 	case strings.TrimSpace(s.Name) != "":
-		return "name:" + foldName(s.Name)
+		return "name:" + f.fold(s.Name)
 	}
 	return ""
 }
@@ -707,20 +711,36 @@ func SpeakerKey(s result.Speaker) string {
 // fragmentSpeaker is the speaker identity fragments must share: the
 // person (by name when the name is one word), else the folded name, else an anonymous speaker's descriptor as
 // written ("an IAAF spokesman"); "" (no grouping) when none is known.
-func fragmentSpeaker(s result.Speaker) string {
+func fragmentSpeaker(s result.Speaker, f folder) string {
 	switch {
 	case s.Person != "" && len(strings.Fields(s.Name)) == 1:
 		// A one-word name ("Gartner", "Bakhtawar") is not merged into one
 		// person across sources, so the name is the identity to compare.
-		return "name:" + foldName(s.Name)
+		return "name:" + f.fold(s.Name)
 	case s.Person != "":
 		return "person:" + s.Person
 	case strings.TrimSpace(s.Name) != "":
-		return "name:" + foldName(s.Name)
+		return "name:" + f.fold(s.Name)
 	case s.Kind == result.KindAnonymous && strings.TrimSpace(s.Mention) != "":
-		return "anonymous:" + foldName(s.Mention)
+		return "anonymous:" + f.fold(s.Mention)
 	}
 	return ""
+}
+
+// folder remembers the names it has folded: the same few speakers stand
+// behind thousands of quotations. A nil folder folds every time.
+type folder map[string]string
+
+func (f folder) fold(s string) string {
+	if f == nil {
+		return foldName(s)
+	}
+	out, ok := f[s]
+	if !ok {
+		out = foldName(s)
+		f[s] = out
+	}
+	return out
 }
 
 // foldName folds a name for comparison: accents removed, case folded,
