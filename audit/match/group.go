@@ -356,7 +356,7 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 	ids := map[uint64]int32{}
 	var postings [][]int32
 	for n, members := range nodes {
-		hs := bigrams(qs[members[0]].toks)
+		hs := bigrams(qs[members[0]].syms)
 		shingles[n] = make([]int32, len(hs))
 		for j, h := range hs {
 			id, ok := ids[h]
@@ -405,7 +405,8 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 				count[v]++
 			}
 		}
-		slices.Sort(touched)
+		// In any order: the components and their flags do not depend on
+		// the order pairs are judged in.
 		for _, v := range touched {
 			c := count[v]
 			count[v] = 0
@@ -515,38 +516,25 @@ func plausible(a, b *quotation, opts Options) bool {
 	return lo >= opts.ContainedWords
 }
 
-// bigrams returns the distinct hashes of consecutive word pairs of ts
-// (of the single word when there is only one).
-func bigrams(ts []token) []uint64 {
-	var cores []string
-	for _, t := range ts {
-		if t.core != "" {
-			cores = append(cores, t.core)
+// bigrams returns the distinct pairs of consecutive word symbols of
+// syms, each as one number (the single word when there is only one).
+func bigrams(syms []int32) []uint64 {
+	var out []uint64
+	prev := int32(0)
+	for _, x := range syms {
+		if x <= 0 {
+			continue
 		}
+		if prev != 0 {
+			out = append(out, uint64(prev)<<32|uint64(x))
+		}
+		prev = x
 	}
-	if len(cores) == 1 {
-		return []uint64{hashWords(cores[0], "")}
-	}
-	out := make([]uint64, 0, len(cores))
-	for i := 0; i+1 < len(cores); i++ {
-		out = append(out, hashWords(cores[i], cores[i+1]))
+	if len(out) == 0 && prev != 0 {
+		return []uint64{uint64(prev) << 32}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// hashWords is FNV-1a over a, a zero byte and b.
-func hashWords(a, b string) uint64 {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(a); i++ {
-		h = (h ^ uint64(a[i])) * prime
-	}
-	h *= prime
-	for i := 0; i < len(b); i++ {
-		h = (h ^ uint64(b[i])) * prime
-	}
-	return h
 }
 
 // relate says how b relates to a: exact, near, contained (either way) or
