@@ -92,6 +92,7 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 		return nil
 	}
 	syms := symbols{}
+	var z tokenizer
 	// Sister sources print the same text again and again: each distinct
 	// text is tokenized once and its tokens shared (they are read only).
 	byText := make(map[string]int, len(qs))
@@ -101,7 +102,7 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 			q.toks, q.syms, q.words, q.norm = qs[j].toks, qs[j].syms, qs[j].words, qs[j].norm
 		} else {
 			byText[q.text] = i
-			q.toks = trimOuter(keyed(tokenize(q.text)))
+			q.toks = trimOuter(keyed(z.tokenize(q.text)))
 			q.syms = syms.of(q.toks)
 			q.words = wordCount(q.toks)
 			q.norm = keysString(q.toks)

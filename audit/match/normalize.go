@@ -36,9 +36,11 @@ const (
 // characters, with dashes (—, –, ―, ‒, --, a lone -) and ellipses (…, ...)
 // split off as words of their own, so that "notice—if" and "notice — if"
 // compare equal.
-func words(s string) []string {
-	var out []string
-	for _, f := range strings.Fields(s) {
+func words(s string) []string { return appendWords(nil, s) }
+
+// appendWords appends the words of s to out.
+func appendWords(out []string, s string) []string {
+	for f := range strings.FieldsSeq(s) {
 		out = splitPunct(f, out)
 	}
 	return out
@@ -110,9 +112,18 @@ func punctRun(s string) int {
 // empty (a lone quotation mark or bracket) stays, so that Diff can rebuild
 // the text; Normalize leaves it out.
 func tokenize(s string) []token {
-	ws := words(s)
-	out := make([]token, 0, len(ws))
-	for _, w := range ws {
+	var z tokenizer
+	return z.tokenize(s)
+}
+
+// tokenizer tokenizes text after text, keeping its scratch space.
+type tokenizer struct{ words []string }
+
+// tokenize is the package's tokenize.
+func (z *tokenizer) tokenize(s string) []token {
+	z.words = appendWords(z.words[:0], s)
+	out := make([]token, 0, len(z.words))
+	for _, w := range z.words {
 		k := wordKey(w)
 		t := token{text: w, key: k, core: coreOf(k)}
 		t.cmp = t.core
@@ -239,7 +250,8 @@ const outerPunct = ".,;:!?…—"
 
 // trimOuter drops punctuation-only tokens at both ends of a quotation and
 // strips outer punctuation from the first and last keys: “borders.” and
-// “borders,” compare equal as whole quotations.
+// “borders,” compare equal as whole quotations. It modifies ts and
+// returns a part of it.
 func trimOuter(ts []token) []token {
 	for len(ts) > 0 && ts[0].core == "" {
 		ts = ts[1:]
@@ -250,12 +262,10 @@ func trimOuter(ts []token) []token {
 	if len(ts) == 0 {
 		return nil
 	}
-	out := make([]token, len(ts))
-	copy(out, ts)
-	out[0].key = strings.TrimLeft(out[0].key, outerPunct+"(")
-	last := len(out) - 1
-	out[last].key = strings.TrimRight(out[last].key, outerPunct+")")
-	return out
+	ts[0].key = strings.TrimLeft(ts[0].key, outerPunct+"(")
+	last := len(ts) - 1
+	ts[last].key = strings.TrimRight(ts[last].key, outerPunct+")")
+	return ts
 }
 
 // Normalize returns the comparison form of a quote text: NFKC; lower case;
