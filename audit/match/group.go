@@ -60,6 +60,7 @@ type quotation struct {
 	syms     []int32 // their symbols
 	norm     string
 	words    int
+	textOf   int // the first quotation with the same text
 }
 
 // Group finds groups of the same or nearly the same quotation across all
@@ -99,9 +100,10 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 	for i := range qs {
 		q := &qs[i]
 		if j, ok := byText[q.text]; ok {
-			q.toks, q.syms, q.words, q.norm = qs[j].toks, qs[j].syms, qs[j].words, qs[j].norm
+			q.toks, q.syms, q.words, q.norm, q.textOf = qs[j].toks, qs[j].syms, qs[j].words, qs[j].norm, j
 		} else {
 			byText[q.text] = i
+			q.textOf = i
 			q.toks = trimOuter(keyed(z.tokenize(q.text)))
 			q.syms = syms.of(q.toks)
 			q.words = wordCount(q.toks)
@@ -640,12 +642,12 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 		diff       []result.DiffOp
 	}
 	byNorm := make(map[string]judged, len(members))
-	byText := make(map[string]judged, len(members))
+	byText := make(map[int]judged, len(members))
 	for i, idx := range members {
 		q := &qs[idx]
 		m.Quotes = append(m.Quotes, q.id)
 		m.Sources = append(m.Sources, q.source)
-		j, ok := byText[q.text]
+		j, ok := byText[q.textOf]
 		if !ok {
 			if j, ok = byNorm[q.norm]; !ok {
 				j.similarity = 1
@@ -659,7 +661,7 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 				byNorm[q.norm] = j
 			}
 			j.diff = toOps(pivot.toks, q.toks, j.spans)
-			byText[q.text] = j
+			byText[q.textOf] = j
 		}
 		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: j.similarity, Diff: j.diff}
 		m.Similarity = min(m.Similarity, mem.Similarity)
