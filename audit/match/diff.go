@@ -112,13 +112,14 @@ type symbols map[string]int32
 func (s symbols) of(ts []token) []int32 {
 	out := make([]int32, len(ts))
 	for i, t := range ts {
-		x, ok := s[t.cmp]
+		c := t.cmp()
+		x, ok := s[c]
 		if !ok {
 			x = int32(len(s) + 1)
 			if t.core == "" {
 				x = -x
 			}
-			s[t.cmp] = x
+			s[c] = x
 		}
 		out[i] = x
 	}

@@ -23,7 +23,15 @@ type token struct {
 	text string // as written
 	key  string // comparison form: folded case, unified marks, brackets unwrapped
 	core string // key without punctuation: letters, digits and inner apostrophes
-	cmp  string // what Diff compares: core, or key for a punctuation-only word
+}
+
+// cmp is what Diff compares: the core, or the key of a punctuation-only
+// word.
+func (t token) cmp() string {
+	if t.core != "" {
+		return t.core
+	}
+	return t.key
 }
 
 // Comparison keys of the punctuation tokens the tokenizer splits off.
@@ -125,12 +133,7 @@ func (z *tokenizer) tokenize(s string) []token {
 	out := make([]token, 0, len(z.words))
 	for _, w := range z.words {
 		k := wordKey(w)
-		t := token{text: w, key: k, core: coreOf(k)}
-		t.cmp = t.core
-		if t.cmp == "" {
-			t.cmp = k
-		}
-		out = append(out, t)
+		out = append(out, token{text: w, key: k, core: coreOf(k)})
 	}
 	return out
 }
