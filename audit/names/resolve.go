@@ -70,6 +70,7 @@ type node struct {
 	toks   []string
 	roles  []string
 	joined string // toks joined by spaces
+	tkey   string // TranslitKey(joined)
 }
 
 type resolver struct {
@@ -660,14 +661,15 @@ func (r *resolver) cluster() []result.Person {
 		if len(l.mentions) == 0 {
 			continue
 		}
-		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles, joined: l.joined})
+		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles, joined: l.joined, tkey: l.tkey})
 	}
 	nLocal := len(nodes)
 	if r.rs != nil {
 		for pi, p := range r.rs.People {
 			for _, n := range append([]string{p.Name}, p.Aliases...) {
 				if t := tokens(reorder(n)); len(t) > 0 {
-					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: strings.Join(t, " ")})
+					j := strings.Join(t, " ")
+					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: TranslitKey(j)})
 				}
 			}
 		}
@@ -726,15 +728,14 @@ func (r *resolver) cluster() []result.Person {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	seen := map[[2]int]bool{}
+	// A pair that shares two blocks is compared twice, without a set of
+	// the pairs seen (a map that outgrew the caches on large corpora):
+	// the second comparison finds the pair joined, or appends the same
+	// similar pair again, which people ignores.
 	compare := func(a, b int) {
 		if a > b {
 			a, b = b, a
 		}
-		if seen[[2]int{a, b}] {
-			return
-		}
-		seen[[2]int{a, b}] = true
 		if uf.find(a) == uf.find(b) {
 			return
 		}
@@ -744,8 +745,7 @@ func (r *resolver) cluster() []result.Person {
 		if nodes[a].local < 0 && nodes[b].local < 0 {
 			return
 		}
-		fa, fb := nodes[a].joined, nodes[b].joined
-		if _, ok := Distance(fa, fb, r.k); !ok && TranslitKey(fa) != TranslitKey(fb) {
+		if _, ok := Distance(nodes[a].joined, nodes[b].joined, r.k); !ok && nodes[a].tkey != nodes[b].tkey {
 			return
 		}
 		if givenConflict(nodes[a].toks, nodes[b].toks) {
