@@ -19,50 +19,185 @@ type word struct {
 }
 
 // splitWords tokenises text into words: letters, digits and marks, with
-// inner apostrophes and hyphens ("O'Brien", "Kabul-based").
-func splitWords(text string) []word {
-	out := make([]word, 0, len(text)/6+1)
-	eachWord(text, true, func(w word) { out = append(out, w) })
+// inner apostrophes and hyphens ("O'Brien", "Kabul-based"). Every word has
+// its lower-case form. The words are appended to buf[:0].
+func splitWords(text string, buf []word) []word {
+	out := buf[:0]
+	s := wordScanner{text: text, lowerText: lowerASCII(text), lowerCaps: true}
+	var w word
+	for s.next(&w) {
+		out = append(out, w)
+	}
 	return out
 }
 
-// eachWord calls fn with each word of text, as splitWords splits them,
-// without holding them all. With lowerCaps false, a capitalised word's
-// lower field is left empty (it costs a copy); lower-case words always
-// have it.
-func eachWord(text string, lowerCaps bool, fn func(word)) {
-	i := 0
+// wordScanner reads the words of a text one at a time, as splitWords
+// splits them, without holding them all and without allocating for a
+// word of plain ASCII.
+type wordScanner struct {
+	text string
+	// lowerText is text with its ASCII capitals lowered (same offsets), or
+	// "": the lower-case form of an ASCII word with capitals is then a
+	// copy.
+	lowerText string
+	// lowerCaps false leaves a capitalised word's lower field empty (it
+	// may cost a copy); lower-case words always have it.
+	lowerCaps bool
+	i         int
+}
+
+// Byte classes of the word scanner.
+const (
+	clsWord   = 1 << iota // an ASCII letter or digit
+	clsLetter             // an ASCII letter
+	clsUpper              // an ASCII capital
+	clsJoiner             // an apostrophe or a hyphen: inside a word between two word runes
+	clsHigh               // a byte of a multi-byte rune
+)
+
+// byteClass classifies the bytes for the word scanner.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z':
+			t[c] = clsWord | clsLetter
+		case c >= 'A' && c <= 'Z':
+			t[c] = clsWord | clsLetter | clsUpper
+		case c >= '0' && c <= '9':
+			t[c] = clsWord
+		case c == '\'' || c == '-':
+			t[c] = clsJoiner
+		case c >= utf8.RuneSelf:
+			t[c] = clsHigh
+		}
+	}
+	return t
+}()
+
+// next sets w to the next word and reports whether there was one.
+func (s *wordScanner) next(w *word) bool {
+	text := s.text
+	i := s.i
 	for i < len(text) {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		start := i
-		j := i + n
-		for j < len(text) {
-			r, n := rune(text[j]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(text[j:])
-			}
-			if isWordRune(r) {
-				j += n
-				continue
-			}
-			if r == '\'' || r == '’' || r == '-' || r == '‐' {
-				if r2, _ := utf8.DecodeRuneInString(text[j+n:]); j+n < len(text) && isWordRune(r2) {
-					j += n
-					continue
-				}
-			}
+		t := byteClass[text[i]]
+		if t&clsWord != 0 {
 			break
 		}
-		fn(makeWord(text, start, j, lowerCaps))
-		i = j
+		if t&clsHigh == 0 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += n
 	}
+	if i >= len(text) {
+		s.i = i
+		return false
+	}
+	start := i
+	ascii := true
+	letters, upper := 0, 0 // of an ASCII word
+	hyphen := -1           // offset of an ASCII word's first hyphen
+	j := i
+	for j < len(text) {
+		c := text[j]
+		t := byteClass[c]
+		if t&clsWord != 0 {
+			letters += int(t>>1) & 1
+			upper += int(t>>2) & 1
+			j++
+			continue
+		}
+		if t&clsJoiner != 0 {
+			if !wordRuneAt(text, j+1) {
+				break
+			}
+			if c == '-' && hyphen < 0 {
+				hyphen = j - start
+			}
+			j++
+			continue
+		}
+		if t&clsHigh == 0 {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isWordRune(r) && (r != '’' && r != '‐' || !wordRuneAt(text, j+n)) {
+			break
+		}
+		ascii = false
+		j += n
+	}
+	s.i = j
+	if !ascii {
+		*w = makeWord(text, start, j, s.lowerCaps)
+		return true
+	}
+	*w = word{start: start, end: j, text: text[start:j]}
+	if n := j - start; n > 2 && text[j-2] == '\'' && text[j-1]|0x20 == 's' {
+		w.text, w.end, w.possessive = text[start:j-2], j-2, true
+		letters--
+		if text[j-1] == 'S' {
+			upper--
+		}
+	}
+	c0 := text[start]
+	w.cap = c0 >= 'A' && c0 <= 'Z'
+	if !w.cap || s.lowerCaps {
+		w.lower = s.lowerASCII(w, upper)
+	}
+	if !w.cap && hyphen > 0 && hyphen+1 < len(w.text) && particles[w.lower[:hyphen]] {
+		// "al-Sharra", "el-Sisi": a lower-case particle joined to a name.
+		c := w.text[hyphen+1]
+		w.cap = c >= 'A' && c <= 'Z'
+		if w.cap && !s.lowerCaps {
+			w.lower = ""
+		}
+	}
+	w.acronym = letters >= 2 && upper == letters
+	return true
+}
+
+// lowerASCII is strings.ToLower of the ASCII word w, which has upper
+// capitals.
+func (s *wordScanner) lowerASCII(w *word, upper int) string {
+	switch {
+	case upper == 0:
+		return w.text
+	case s.lowerText != "":
+		return s.lowerText[w.start:w.end]
+	}
+	return strings.ToLower(w.text)
+}
+
+// wordRuneAt reports whether a word rune starts at text[i].
+func wordRuneAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	if t := byteClass[text[i]]; t&clsHigh == 0 {
+		return t&clsWord != 0
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
+}
+
+// lowerASCII returns text with its ASCII capitals lowered: the same
+// offsets, so that an ASCII word's lower-case form is a slice of it.
+func lowerASCII(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 func isWordRune(r rune) bool {

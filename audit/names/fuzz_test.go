@@ -114,3 +114,13 @@ func FuzzSpellings(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWords: the word scanner's ASCII fast path splits and describes
+// words exactly as the rune-by-rune reference does.
+func FuzzWords(f *testing.F) {
+	f.Add("Amir Khan Muttaqi, the Taliban's minister; UN's AWJM 2005 O'Brien’s al-Sharra iPhone")
+	f.Add("word- -word a--b x-'s AB'S Šefčovič’s el‐Sisi \xff")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkWords(t, text)
+	})
+}

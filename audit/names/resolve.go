@@ -123,11 +123,13 @@ func (r *resolver) collect() {
 		if doc == nil {
 			continue
 		}
-		eachWord(doc.Text, false, func(w word) {
+		s := wordScanner{text: doc.Text}
+		var w word
+		for s.next(&w) {
 			if !w.cap {
 				lower[w.lower] = true
 			}
-		})
+		}
 	}
 	docIndex := map[string]int{}
 	for d, doc := range r.docs {
@@ -136,11 +138,13 @@ func (r *resolver) collect() {
 		}
 	}
 	cands := make([][]candidate, len(r.docs))
+	var words []word
 	for d, doc := range r.docs {
 		if doc == nil {
 			continue
 		}
-		x := &extractor{text: doc.Text, words: splitWords(doc.Text), lx: r.lx, lower: lower}
+		words = splitWords(doc.Text, words)
+		x := &extractor{text: doc.Text, words: words, lx: r.lx, lower: lower}
 		cands[d] = x.extract()
 	}
 	// Speakers of quotes.

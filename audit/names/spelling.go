@@ -68,17 +68,19 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 	formID := map[string]int32{}
 	var formOcc [][]occurrence
 	lower := map[string]bool{}
+	var w word
 	for d, doc := range docs {
 		if doc == nil {
 			continue
 		}
-		eachWord(doc.Text, false, func(w word) {
+		s := wordScanner{text: doc.Text}
+		for s.next(&w) {
 			if !w.cap {
 				lower[w.lower] = true
-				return
+				continue
 			}
 			if w.acronym || isStopword(w.text) {
-				return
+				continue
 			}
 			id, ok := formID[w.text]
 			if !ok {
@@ -87,7 +89,7 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 				formOcc = append(formOcc, nil)
 			}
 			formOcc[id] = append(formOcc[id], occurrence{d, w.start})
-		})
+		}
 	}
 	counts := make(map[string]int, len(formID))
 	occ := make(map[string][]occurrence, len(formID))

@@ -1,0 +1,87 @@
+package names
+
+import (
+	"reflect"
+	"testing"
+	"unicode/utf8"
+)
+
+// refWords is the word splitter as it was written first, rune by rune,
+// with makeWord for every word: the reference of wordScanner's fast path
+// for ASCII words.
+func refWords(text string, lowerCaps bool) []word {
+	var out []word
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r) {
+				j += n
+				continue
+			}
+			if r == '\'' || r == '’' || r == '-' || r == '‐' {
+				if r2, _ := utf8.DecodeRuneInString(text[j+n:]); j+n < len(text) && isWordRune(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, makeWord(text, i, j, lowerCaps))
+		i = j
+	}
+	return out
+}
+
+// scanAll returns the words of text as the scanner reads them.
+func scanAll(text string, lowerCaps bool) []word {
+	var out []word
+	s := wordScanner{text: text, lowerCaps: lowerCaps}
+	var w word
+	for s.next(&w) {
+		out = append(out, w)
+	}
+	return out
+}
+
+func checkWords(t *testing.T, text string) {
+	t.Helper()
+	want := refWords(text, true)
+	if got := splitWords(text, nil); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+		t.Errorf("splitWords(%q)\n got %+v\nwant %+v", text, got, want)
+	}
+	want = refWords(text, false)
+	if got := scanAll(text, false); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+		t.Errorf("scanner without lower-case capitals (%q)\n got %+v\nwant %+v", text, got, want)
+	}
+}
+
+func TestWordScanner(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"Amir Khan Muttaqi, the Taliban's minister, said: \"UN's AWJM\" 2005 -- O'Brien's",
+		"al-Sharra el-Sisi al-qaeda von der Leyen Kabul-based DON'T don't iPhone 3DS x-'s 's ab's AB'S",
+		"word- -word a--b it's' X'S O'S Os's",
+		"Šefčovič’s el‐Sisi Taliban’s ÉMILE émile İstanbul ǅemal e\u0301te",
+		"bad \xff byte\xffs and half \xe2\x80 rune’",
+		"Mr. Blair (PM) said; Dr Spanta—minister—spoke",
+	} {
+		checkWords(t, text)
+	}
+	// The fast path really ran: an ASCII word's fields.
+	ws := splitWords("UN's al-Sharra iPhone", nil)
+	want := []word{
+		{start: 0, end: 2, text: "UN", lower: "un", cap: true, acronym: true, possessive: true},
+		{start: 5, end: 14, text: "al-Sharra", lower: "al-sharra", cap: true},
+		{start: 15, end: 21, text: "iPhone", lower: "iphone"},
+	}
+	if !reflect.DeepEqual(ws, want) {
+		t.Errorf("got %+v\nwant %+v", ws, want)
+	}
+}
