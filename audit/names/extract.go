@@ -301,6 +301,10 @@ type candidate struct {
 	role       string
 	roleStart  int
 	evidence   bool
+	// lone marks a name of one capitalised word: it is no name when the
+	// corpus also writes the word in lower case (a common word at the
+	// start of a sentence), which is known once every source is read.
+	lone bool
 }
 
 // extractor finds the names in one document.
@@ -308,7 +312,6 @@ type extractor struct {
 	text  string
 	words []word
 	lx    *lexicon.Lexicon
-	lower map[string]bool // words seen in lower case anywhere in the corpus
 }
 
 func (x *extractor) isVerb(w word) bool {
@@ -391,41 +394,43 @@ func (x *extractor) badNameWord(w word) bool {
 	return ok
 }
 
-// plausible reports whether words[i:j] can be a person's name.
-func (x *extractor) plausible(i, j int) bool {
+// plausible reports whether words[i:j] can be a person's name; lone
+// when the name is one word that must not be written in lower case
+// anywhere in the corpus (see candidate.lone).
+func (x *extractor) plausible(i, j int) (ok, lone bool) {
 	n := j - i
 	if n < 1 || n > 5 {
-		return false
+		return false, false
 	}
 	allPlace := true
 	for k := i; k < j; k++ {
 		w := x.words[k]
 		if w.acronym || orgWords[w.lower] || stopwords[w.lower] {
-			return false
+			return false, false
 		}
 		if _, ok := roleWord(w.text); ok {
-			return false
+			return false, false
 		}
 		if x.lx != nil && x.lx.Descriptor(w.lower) {
-			return false
+			return false, false
 		}
 		if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 || lowerAfterHyphen(w.text) || contraction(w.lower) {
-			return false
+			return false, false
 		}
 		if !places[w.lower] {
 			allPlace = false
 		}
 	}
 	if allPlace {
-		return false
+		return false, false
 	}
 	name := x.text[x.words[i].start:x.words[j-1].end]
 	if x.lx != nil {
 		if _, ok := x.lx.Outlet(name); ok {
-			return false
+			return false, false
 		}
 		if _, ok := x.lx.Organization(name); ok {
-			return false
+			return false, false
 		}
 	}
 	if n == 1 {
@@ -433,16 +438,15 @@ func (x *extractor) plausible(i, j int) bool {
 		// "the West", "the Kremlin": a lone word after an article.
 		if i > 0 && gapSpace(x.text, x.words[i-1], w) {
 			if a := x.words[i-1].lower; a == "the" || a == "a" || a == "an" {
-				return false
+				return false, false
 			}
 		}
-		// A lone capitalised word that the corpus also writes in lower
-		// case is a common word at the start of a sentence.
-		if x.lower[w.lower] || runeLen(w.text) < 2 {
-			return false
+		if runeLen(w.text) < 2 {
+			return false, false
 		}
+		return true, true
 	}
-	return true
+	return true, false
 }
 
 // extract returns the names of the document with their evidence. Names
@@ -452,21 +456,29 @@ func (x *extractor) extract() []candidate {
 	var out []candidate
 	for _, r := range x.runs() {
 		from, title, role, roleStart := x.split(r)
-		if !x.plausible(from, r.j) {
+		ok, lone := x.plausible(from, r.j)
+		if !ok {
 			// "Глава МИД Амир Хан Муттаки": try the words after the last
 			// one that cannot belong to a name.
 			k := r.j - 1
 			for k >= from && !x.badNameWord(x.words[k]) {
 				k--
 			}
-			if k < from || k+1 >= r.j || !x.plausible(k+1, r.j) {
+			if k < from || k+1 >= r.j {
+				continue
+			}
+			if ok, lone = x.plausible(k+1, r.j); !ok {
 				continue
 			}
 			from, title, role, roleStart = k+1, "", "", -1
 		}
+		// A lone word the corpus also writes in lower case fails
+		// plausible, and then its fallback: a run of one word has no
+		// shorter tail, and a tail of one word has none either. So the
+		// candidate is kept, marked lone, and dropped by the caller.
 		c := candidate{
 			start: x.words[from].start, end: x.words[r.j-1].end,
-			title: title, role: role, roleStart: roleStart,
+			title: title, role: role, roleStart: roleStart, lone: lone,
 		}
 		c.name = strings.Join(strings.Fields(x.text[c.start:c.end]), " ")
 		c.evidence = title != "" || role != ""

@@ -115,37 +115,43 @@ func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *
 // speakers, then keeps the names that have evidence, that are known from
 // another source or the roster, or that repeat a surname of the source.
 func (r *resolver) collect() {
-	// Words seen in lower case anywhere in the corpus. The split words are
+	// One pass over the words of each source: the names, and the words
+	// seen in lower case anywhere in the corpus. A name of one word that
+	// is also a lower-case word (a common word at the start of a
+	// sentence) is dropped once every source is read. The split words are
 	// not kept: holding every document's at once costs gigabytes on a
-	// large corpus, and splitting again below is cheap.
+	// large corpus.
 	lower := map[string]bool{}
-	for _, doc := range r.docs {
+	var words []word
+	cands := make([][]candidate, len(r.docs))
+	for d, doc := range r.docs {
 		if doc == nil {
 			continue
 		}
-		s := wordScanner{text: doc.Text}
-		var w word
-		for s.next(&w) {
-			if !w.cap {
-				lower[w.lower] = true
+		words = splitWords(doc.Text, words)
+		for i := range words {
+			if w := &words[i]; !w.cap && !lower[w.lower] {
+				// Clone: the word may be a slice of the lowered text.
+				lower[strings.Clone(w.lower)] = true
 			}
 		}
+		x := &extractor{text: doc.Text, words: words, lx: r.lx}
+		cands[d] = x.extract()
+	}
+	for d, cs := range cands {
+		kept := cs[:0]
+		for _, c := range cs {
+			if !c.lone || !lower[strings.ToLower(c.name)] {
+				kept = append(kept, c)
+			}
+		}
+		cands[d] = kept
 	}
 	docIndex := map[string]int{}
 	for d, doc := range r.docs {
 		if doc != nil {
 			docIndex[doc.Meta.ID] = d
 		}
-	}
-	cands := make([][]candidate, len(r.docs))
-	var words []word
-	for d, doc := range r.docs {
-		if doc == nil {
-			continue
-		}
-		words = splitWords(doc.Text, words)
-		x := &extractor{text: doc.Text, words: words, lx: r.lx, lower: lower}
-		cands[d] = x.extract()
 	}
 	// Speakers of quotes.
 	type spk struct {

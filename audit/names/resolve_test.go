@@ -253,3 +253,20 @@ func TestSpeakerFullNameWrittenInText(t *testing.T) {
 		t.Errorf("quote speaker person %q, want %s", quotes[0].Speaker.Person, p.ID)
 	}
 }
+
+// A lone capitalised word is no person when any source, earlier or later,
+// writes it in lower case: "Thousands said" at the start of a sentence.
+func TestLoneWordWrittenInLowerCaseElsewhere(t *testing.T) {
+	docs := []*source.Document{
+		doc("S1", "Analysts said the vote was close. Kowalski said the plan failed. Welcome said the banner.\n"),
+		doc("S2", "Thousands said the talks failed.\n"),
+		doc("S3", "There were thousands of analysts, and a warm welcome.\n"),
+	}
+	var got []string
+	for _, p := range Resolve(docs, nil, nil, testLexicon()) {
+		got = append(got, p.Name)
+	}
+	if want := []string{"Kowalski"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("people = %q, want %q", got, want)
+	}
+}
