@@ -12,7 +12,6 @@
 package names
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
@@ -124,17 +123,15 @@ func isFoldedByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <=
 // Fingerprint is OpenRefine's key: folded tokens, sorted, deduplicated,
 // joined by one space. "Muttaqi, Amir Khan" and "Amir Khan Muttaqi" share
 // it.
-func Fingerprint(name string) string {
-	toks := strings.Fields(Fold(name))
-	sort.Strings(toks)
-	out := toks[:0]
-	for i, t := range toks {
-		if i > 0 && t == toks[i-1] {
-			continue
-		}
-		out = append(out, t)
+func Fingerprint(name string) string { return fingerprint(strings.Fields(Fold(name))) }
+
+// fingerprint is Fingerprint of a name's folded tokens; toks is not
+// changed.
+func fingerprint(toks []string) string {
+	if len(toks) == 1 {
+		return toks[0]
 	}
-	return strings.Join(out, " ")
+	return strings.Join(sortedUnique(toks), " ")
 }
 
 // translitPairs are the digraphs that transliterations of the same name

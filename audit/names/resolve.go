@@ -142,6 +142,7 @@ func (r *resolver) collect() {
 		kept := cs[:0]
 		for _, c := range cs {
 			if !c.lone || !lower[strings.ToLower(c.name)] {
+				c.setFold()
 				kept = append(kept, c)
 			}
 		}
@@ -162,7 +163,6 @@ func (r *resolver) collect() {
 		role  string
 	}
 	speakers := make([][]spk, len(r.docs))
-	candFold := make([][]string, len(r.docs)) // Fold of each candidate's name, filled as needed
 	for qi := range r.quotes {
 		q := &r.quotes[qi]
 		if q.Speaker.Kind != result.KindPerson {
@@ -183,27 +183,17 @@ func (r *resolver) collect() {
 		if full == "" && short == "" {
 			continue
 		}
-		if len(tokens(full)) >= 2 {
-			n := len(cands[d])
-			ensureWritten(&cands[d], r.docs[d].Text, full, q.Start)
-			if len(cands[d]) != n {
-				candFold[d] = candFold[d][:0] // an insertion: fold again
-			}
-		}
-		best, bestDist := -1, 1<<30
 		fs, ff := Fold(short), Fold(full)
 		var fullToks []string
 		if full != "" {
 			fullToks = strings.Fields(ff)
 		}
-		if len(candFold[d]) != len(cands[d]) { // folded once per document, again after ensureWritten inserts
-			candFold[d] = candFold[d][:0]
-			for _, c := range cands[d] {
-				candFold[d] = append(candFold[d], Fold(c.name))
-			}
+		if len(fullToks) >= 2 {
+			ensureWritten(&cands[d], r.docs[d].Text, full, ff, q.Start)
 		}
+		best, bestDist := -1, 1<<30
 		for ci, c := range cands[d] {
-			f := candFold[d][ci]
+			f := c.fold
 			if f != fs && f != ff && (full == "" || !shortFormFolded(f, fullToks)) {
 				continue
 			}
@@ -237,8 +227,8 @@ func (r *resolver) collect() {
 	known := map[string]bool{}
 	for d := range cands {
 		for _, c := range cands[d] {
-			if c.evidence && len(tokens(c.name)) >= 2 {
-				known[Fingerprint(c.name)] = true
+			if c.evidence && len(c.toks) >= 2 {
+				known[fingerprint(c.toks)] = true
 			}
 		}
 		for _, s := range speakers[d] {
@@ -262,8 +252,10 @@ func (r *resolver) collect() {
 		}
 		// Surnames of the source's full names.
 		surnames := map[string]bool{}
-		for _, c := range cands[d] {
-			if t := tokens(c.name); len(t) >= 2 && (c.evidence || known[Fingerprint(c.name)]) {
+		isKnown := make([]bool, len(cands[d])) // evidenced or known
+		for ci, c := range cands[d] {
+			isKnown[ci] = c.evidence || known[fingerprint(c.toks)]
+			if t := c.toks; len(t) >= 2 && isKnown[ci] {
 				surnames[TranslitKey(t[len(t)-1])] = true
 			}
 		}
@@ -274,8 +266,8 @@ func (r *resolver) collect() {
 		}
 		candMention := map[int]int{}
 		for ci, c := range cands[d] {
-			t := tokens(c.name)
-			keep := c.evidence || known[Fingerprint(c.name)]
+			t := c.toks
+			keep := isKnown[ci]
 			if !keep && len(t) >= 1 && surnames[TranslitKey(t[len(t)-1])] {
 				keep = len(t) <= 3
 			}
@@ -321,9 +313,10 @@ func (r *resolver) collect() {
 // Consumer Electronics Association, told …"). A later short form ("Mr
 // Joseph") then links to the full name. A name not written in the text
 // adds nothing: variants are spellings as written.
-func ensureWritten(cands *[]candidate, text, full string, before int) {
+// ff is Fold(full).
+func ensureWritten(cands *[]candidate, text, full, ff string, before int) {
 	for i := range *cands {
-		if Fold((*cands)[i].name) == Fold(full) {
+		if (*cands)[i].fold == ff {
 			(*cands)[i].evidence = true
 			return
 		}
@@ -343,6 +336,7 @@ func ensureWritten(cands *[]candidate, text, full string, before int) {
 		}
 	}
 	c := candidate{start: at, end: at + len(full), name: full, roleStart: -1, evidence: true}
+	c.setFold()
 	i := sort.Search(len(*cands), func(i int) bool { return (*cands)[i].start > at })
 	*cands = append(*cands, candidate{})
 	copy((*cands)[i+1:], (*cands)[i:])
