@@ -16,14 +16,16 @@ type word struct {
 	cap        bool // starts with a capital (or is a particle-prefixed name: "al-Sharra")
 	acronym    bool // all capitals, two letters or more ("UN", "AWJM")
 	possessive bool // was followed by 's / ’s
+	plain      bool // ASCII letters and digits only: its lower-case form is its Fold
 }
 
 // splitWords tokenises text into words: letters, digits and marks, with
 // inner apostrophes and hyphens ("O'Brien", "Kabul-based"). Every word has
-// its lower-case form. The words are appended to buf[:0].
-func splitWords(text string, buf []word) []word {
+// its lower-case form. lowerText is lowerASCII(text), or "". The words are
+// appended to buf[:0].
+func splitWords(text, lowerText string, buf []word) []word {
 	out := buf[:0]
-	s := wordScanner{text: text, lowerText: lowerASCII(text), lowerCaps: true}
+	s := wordScanner{text: text, lowerText: lowerText, lowerCaps: true}
 	var w word
 	for s.next(&w) {
 		out = append(out, w)
@@ -101,6 +103,7 @@ func (s *wordScanner) next(w *word) bool {
 	ascii := true
 	letters, upper := 0, 0 // of an ASCII word
 	hyphen := -1           // offset of an ASCII word's first hyphen
+	joiners := 0
 	j := i
 	for j < len(text) {
 		c := text[j]
@@ -118,6 +121,7 @@ func (s *wordScanner) next(w *word) bool {
 			if c == '-' && hyphen < 0 {
 				hyphen = j - start
 			}
+			joiners++
 			j++
 			continue
 		}
@@ -139,6 +143,7 @@ func (s *wordScanner) next(w *word) bool {
 	*w = word{start: start, end: j, text: text[start:j]}
 	if n := j - start; n > 2 && text[j-2] == '\'' && text[j-1]|0x20 == 's' {
 		w.text, w.end, w.possessive = text[start:j-2], j-2, true
+		joiners--
 		letters--
 		if text[j-1] == 'S' {
 			upper--
@@ -158,6 +163,7 @@ func (s *wordScanner) next(w *word) bool {
 		}
 	}
 	w.acronym = letters >= 2 && upper == letters
+	w.plain = joiners == 0
 	return true
 }
 
@@ -183,6 +189,29 @@ func wordRuneAt(text string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	return isWordRune(r)
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") without a copy
+// when s is ASCII with no white space but single spaces inside.
+func collapseSpace(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r',
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 // lowerASCII returns text with its ASCII capitals lowered: the same
@@ -320,6 +349,8 @@ type extractor struct {
 	text  string
 	words []word
 	lx    *lexicon.Lexicon
+	// lowerText is text with its ASCII capitals lowered, or "".
+	lowerText string
 }
 
 func (x *extractor) isVerb(w word) bool {
@@ -330,7 +361,21 @@ func (x *extractor) isVerb(w word) bool {
 	return ok
 }
 
-func (x *extractor) isTitle(w word) bool { return x.lx != nil && x.lx.Title(w.text) }
+// isTitle reports a personal title. Title lowers the word: given the
+// lower-case form, it does not copy it.
+func (x *extractor) isTitle(w word) bool { return x.lx != nil && x.lx.Title(w.lower) }
+
+// isRole reports whether w is a role noun (see roleWord); a plain word's
+// lower-case form is already its Fold.
+func isRole(w word) bool {
+	var ok bool
+	if w.plain {
+		_, ok = roleFolded(w.lower)
+	} else {
+		_, ok = roleWord(w.text)
+	}
+	return ok
+}
 
 // runs lists the maximal runs of capitalised words joined by spaces
 // (particles allowed inside), with leading stopwords dropped and verbs
@@ -382,7 +427,7 @@ func (x *extractor) split(r run) (nameFrom int, title string, role string, roleS
 			// A role before the title: "Foreign Minister Dr Spanta" is rare; ignore.
 			return
 		}
-		if _, ok := roleWord(w.text); ok {
+		if ok := isRole(w); ok {
 			nameFrom = k + 1
 			roleStart = x.words[r.i].start
 			role = x.text[x.words[r.i].start:w.end]
@@ -398,8 +443,7 @@ func (x *extractor) badNameWord(w word) bool {
 	if w.acronym || orgWords[w.lower] || stopwords[w.lower] {
 		return true
 	}
-	_, ok := roleWord(w.text)
-	return ok
+	return isRole(w)
 }
 
 // plausible reports whether words[i:j] can be a person's name; lone
@@ -416,13 +460,18 @@ func (x *extractor) plausible(i, j int) (ok, lone bool) {
 		if w.acronym || orgWords[w.lower] || stopwords[w.lower] {
 			return false, false
 		}
-		if _, ok := roleWord(w.text); ok {
+		if ok := isRole(w); ok {
 			return false, false
 		}
 		if x.lx != nil && x.lx.Descriptor(w.lower) {
 			return false, false
 		}
-		if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 || lowerAfterHyphen(w.text) || contraction(w.lower) {
+		if w.plain {
+			// No hyphen, no apostrophe: only a digit can disqualify it here.
+			if strings.ContainsAny(w.text, "0123456789") {
+				return false, false
+			}
+		} else if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 || lowerAfterHyphen(w.text) || contraction(w.lower) {
 			return false, false
 		}
 		if !places[w.lower] {
@@ -433,6 +482,11 @@ func (x *extractor) plausible(i, j int) (ok, lone bool) {
 		return false, false
 	}
 	name := x.text[x.words[i].start:x.words[j-1].end]
+	if x.lowerText != "" && isASCII(name) {
+		// The lexicon lowers the name: given the lower-case form, it
+		// does not copy it.
+		name = x.lowerText[x.words[i].start:x.words[j-1].end]
+	}
 	if x.lx != nil {
 		if _, ok := x.lx.Outlet(name); ok {
 			return false, false
@@ -488,7 +542,7 @@ func (x *extractor) extract() []candidate {
 			start: x.words[from].start, end: x.words[r.j-1].end,
 			title: title, role: role, roleStart: roleStart, lone: lone,
 		}
-		c.name = strings.Join(strings.Fields(x.text[c.start:c.end]), " ")
+		c.name = collapseSpace(x.text[c.start:c.end])
 		c.evidence = title != "" || role != ""
 		if c.role == "" {
 			if role, at := x.roleBefore(r.i, from > r.i && x.isTitle(x.words[from-1])); role != "" {
@@ -562,7 +616,7 @@ func (x *extractor) expandRole(k int) int {
 			s--
 			continue
 		}
-		if _, ok := roleWord(p.text); ok {
+		if ok := isRole(p); ok {
 			s--
 			continue
 		}
@@ -587,7 +641,7 @@ func (x *extractor) roleBefore(i int, titled bool) (string, int) {
 		lo--
 	}
 	for k := i - 1; k >= lo; k-- {
-		if _, ok := roleWord(x.words[k].text); !ok {
+		if ok := isRole(x.words[k]); !ok {
 			continue
 		}
 		// Words between the role noun and the name: nothing, or a
@@ -640,7 +694,7 @@ func (x *extractor) appositive(e int) (string, int) {
 		if found && (w.lower == "and" || w.lower == "or" || w.lower == "but") {
 			break
 		}
-		if _, ok := roleWord(w.text); ok {
+		if ok := isRole(w); ok {
 			found = true
 			// "Trevor McDonald, actor Hugh Grant": a list of people.
 			if k+1 < len(x.words) && x.words[k+1].cap && !stopwords[x.words[k+1].lower] && gapSpace(x.text, w, x.words[k+1]) {
@@ -673,7 +727,7 @@ func (x *extractor) clauseBefore(i int) (string, int) {
 				break
 			}
 		}
-		if _, ok := roleWord(x.words[k].text); ok {
+		if ok := isRole(x.words[k]); ok {
 			if end-k > 6 {
 				break
 			}

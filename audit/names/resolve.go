@@ -128,14 +128,15 @@ func (r *resolver) collect() {
 		if doc == nil {
 			continue
 		}
-		words = splitWords(doc.Text, words)
+		lowerText := lowerASCII(doc.Text)
+		words = splitWords(doc.Text, lowerText, words)
 		for i := range words {
 			if w := &words[i]; !w.cap && !lower[w.lower] {
 				// Clone: the word may be a slice of the lowered text.
 				lower[strings.Clone(w.lower)] = true
 			}
 		}
-		x := &extractor{text: doc.Text, words: words, lx: r.lx}
+		x := &extractor{text: doc.Text, words: words, lx: r.lx, lowerText: lowerText}
 		cands[d] = x.extract()
 	}
 	for d, cs := range cands {

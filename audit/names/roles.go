@@ -57,8 +57,10 @@ var roleClass = map[string]string{
 // roleWord returns the head noun a word names when it is a role noun
 // ("Ministers" -> "minister", "Preseident" -> "president": one edit is
 // forgiven in words of seven letters or more).
-func roleWord(w string) (string, bool) {
-	f := Fold(w)
+func roleWord(w string) (string, bool) { return roleFolded(Fold(w)) }
+
+// roleFolded is roleWord of a folded word f.
+func roleFolded(f string) (string, bool) {
 	if f == "" {
 		return "", false
 	}
