@@ -83,6 +83,17 @@ type resolver struct {
 	mentions []mention
 	locals   []local
 	quoteOf  map[int]int // quote index -> mention index
+	tkeys    map[string]string
+}
+
+// tkey is TranslitKey of a folded token, computed once per token.
+func (r *resolver) tkey(tok string) string {
+	k, ok := r.tkeys[tok]
+	if !ok {
+		k = TranslitKey(tok)
+		r.tkeys[tok] = k
+	}
+	return k
 }
 
 // Resolve collects people from every document and its quotes, links short
@@ -93,7 +104,7 @@ type resolver struct {
 // ambiguous) in place. docs are in Source order; quotes are every source's
 // quotes. Person.Quotes counts quotations (first parts) attributed.
 func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *lexicon.Lexicon) []result.Person {
-	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, quoteOf: map[int]int{}}
+	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, quoteOf: map[int]int{}, tkeys: map[string]string{}}
 	if rs != nil {
 		r.k = rs.IntOption("name-variant", "name_distance", DefaultDistance)
 	}
@@ -257,19 +268,19 @@ func (r *resolver) collect() {
 		for ci, c := range cands[d] {
 			isKnown[ci] = c.evidence || known[fingerprint(c.toks)]
 			if t := c.toks; len(t) >= 2 && isKnown[ci] {
-				surnames[TranslitKey(t[len(t)-1])] = true
+				surnames[r.tkey(t[len(t)-1])] = true
 			}
 		}
 		for _, s := range speakers[d] {
 			if t := tokens(s.name); s.cand < 0 && len(t) >= 2 {
-				surnames[TranslitKey(t[len(t)-1])] = true
+				surnames[r.tkey(t[len(t)-1])] = true
 			}
 		}
 		candMention := map[int]int{}
 		for ci, c := range cands[d] {
 			t := c.toks
 			keep := isKnown[ci]
-			if !keep && len(t) >= 1 && surnames[TranslitKey(t[len(t)-1])] {
+			if !keep && len(t) >= 1 && surnames[r.tkey(t[len(t)-1])] {
 				keep = len(t) <= 3
 			}
 			if !keep || len(t) == 0 {
@@ -453,9 +464,10 @@ func (r *resolver) link(d int, ms []int) {
 				}
 			}
 			if target < 0 {
+				jb, tkb := strings.Join(m.toks, " "), ""
 				for _, li := range locals {
 					l := &r.locals[li]
-					if l.kind != kindFull || !r.similarNames(l, m.toks) {
+					if l.kind != kindFull || !r.similarNames(l, m.toks, jb, &tkb) {
 						continue
 					}
 					if givenConflict(l.toks, m.toks) || rolesConflict(l.roles, []string{m.role}) {
@@ -480,7 +492,7 @@ func (r *resolver) link(d int, ms []int) {
 			if g != 0 && l.gender != 0 && g != l.gender {
 				continue // "Mrs Howard" is not Mr Howard
 			}
-			if l.kind == kindFull && sameSurname(l.toks[len(l.toks)-1], t) {
+			if l.kind == kindFull && r.sameSurname(l.toks[len(l.toks)-1], t) {
 				sur = append(sur, li)
 			}
 		}
@@ -535,7 +547,7 @@ func (r *resolver) link(d int, ms []int) {
 			if f.kind != kindFull {
 				continue
 			}
-			if sameSurname(f.toks[len(f.toks)-1], t) {
+			if r.sameSurname(f.toks[len(f.toks)-1], t) {
 				sur = append(sur, lj)
 			}
 			if f.toks[0] == t {
@@ -556,22 +568,26 @@ func (r *resolver) link(d int, ms []int) {
 }
 
 // sameSurname compares two folded tokens exactly or by transliteration key.
-func sameSurname(a, b string) bool {
-	return a == b || (runeLen(a) > 3 && TranslitKey(a) == TranslitKey(b))
+func (r *resolver) sameSurname(a, b string) bool {
+	return a == b || (runeLen(a) > 3 && r.tkey(a) == r.tkey(b))
 }
 
 // similarNames reports whether two full names are the same name spelt
-// differently: same surname key, or whole names within the distance.
-func (r *resolver) similarNames(l *local, b []string) bool {
+// differently: same surname key, or whole names within the distance. jb
+// is b joined by spaces; *tkb is TranslitKey(jb), computed when first
+// needed.
+func (r *resolver) similarNames(l *local, b []string, jb string, tkb *string) bool {
 	a := l.toks
-	if !sameSurname(a[len(a)-1], b[len(b)-1]) && len(a) != len(b) {
+	if !r.sameSurname(a[len(a)-1], b[len(b)-1]) && len(a) != len(b) {
 		return false
 	}
-	jb := strings.Join(b, " ")
 	if _, ok := Distance(l.joined, jb, r.k); ok {
 		return true
 	}
-	return l.tkey == TranslitKey(jb)
+	if *tkb == "" {
+		*tkb = TranslitKey(jb)
+	}
+	return l.tkey == *tkb
 }
 
 // givenConflict reports whether two full names carry given names that
@@ -724,7 +740,8 @@ func (r *resolver) cluster() []result.Person {
 		if kindOf(i) != kindFull || len(nodes[i].toks) < 2 {
 			continue
 		}
-		for _, key := range blockKeys(nodes[i].toks[len(nodes[i].toks)-1]) {
+		sur := nodes[i].toks[len(nodes[i].toks)-1]
+		for _, key := range blockKeys(sur, r.tkey(sur)) {
 			blocks[key] = append(blocks[key], i)
 		}
 	}
@@ -829,9 +846,9 @@ func (r *resolver) cluster() []result.Person {
 
 // blockKeys are the blocking keys of a surname: its transliteration key,
 // and its first two and last two letters (catching a typo in the middle:
-// Bernett/Bennett).
-func blockKeys(surname string) []string {
-	keys := []string{"t:" + TranslitKey(surname)}
+// Bernett/Bennett). tkey is TranslitKey(surname).
+func blockKeys(surname, tkey string) []string {
+	keys := []string{"t:" + tkey}
 	rs := []rune(surname)
 	if len(rs) >= 4 {
 		keys = append(keys, "e:"+string(rs[:2])+"…"+string(rs[len(rs)-2:]))
