@@ -33,7 +33,8 @@ const (
 	maxSpellingPlaces = 10
 )
 
-type occurrence struct{ doc, off int }
+// occurrence is where a form stands: a document index and a byte offset.
+type occurrence struct{ doc, off int32 }
 
 // Spellings finds proper nouns (capitalised words of five letters or
 // more, used at most three times) spelt one edit away from a form at
@@ -63,10 +64,14 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 	for _, q := range quotes {
 		inQuote[q.Source] = append(inQuote[q.Source], [2]int{q.Start, q.End})
 	}
-	// One map look-up per capitalised word: forms are numbered, their
-	// occurrences kept by number, and the maps by form built once.
+	// One map look-up per capitalised word: forms are numbered and their
+	// occurrences kept by number. A word of fewer than four ASCII bytes
+	// folds to fewer than four letters: it can be neither side of a pair
+	// (the rare form has five or more, the common form one less at
+	// least) nor the stem of two inflections (four or more), so it is
+	// neither counted nor looked up in lower case.
 	formID := map[string]int32{}
-	var formOcc [][]occurrence
+	var forms []spellForm
 	lower := map[string]bool{}
 	var w word
 	for d, doc := range docs {
@@ -75,8 +80,13 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 		}
 		s := wordScanner{text: doc.Text}
 		for s.next(&w) {
+			if len(w.text) < 4 && isASCII(w.text) {
+				continue
+			}
 			if !w.cap {
-				lower[w.lower] = true
+				if !lower[w.lower] { // a look-up is cheaper than an assignment
+					lower[w.lower] = true
+				}
 				continue
 			}
 			if w.acronym || isStopword(w.text) {
@@ -84,56 +94,50 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 			}
 			id, ok := formID[w.text]
 			if !ok {
-				id = int32(len(formOcc))
+				id = int32(len(forms))
 				formID[w.text] = id
-				formOcc = append(formOcc, nil)
+				forms = append(forms, spellForm{text: w.text})
 			}
-			formOcc[id] = append(formOcc[id], occurrence{d, w.start})
+			forms[id].occ = append(forms[id].occ, occurrence{int32(d), int32(w.start)})
 		}
 	}
-	counts := make(map[string]int, len(formID))
-	occ := make(map[string][]occurrence, len(formID))
-	for f, id := range formID {
-		counts[f] = len(formOcc[id])
-		occ[f] = formOcc[id]
-	}
-	forms := make([]string, 0, len(counts))
-	for f := range counts {
-		forms = append(forms, f)
-	}
-	sort.Strings(forms)
+	byText := make([]int32, len(forms))
 	foldedForms := map[string]bool{}
-	folded := make(map[string]string, len(forms))
-	index := map[string][]string{}
-	for _, f := range forms {
-		ff := Fold(f)
-		folded[f] = ff
-		foldedForms[ff] = true
-		for _, k := range deletions(ff) {
-			index[k] = append(index[k], f)
+	index := map[string][]int32{}
+	for id := range forms {
+		f := &forms[id]
+		byText[id] = int32(id)
+		f.fold = Fold(f.text)
+		foldedForms[f.fold] = true
+		for _, k := range deletions(f.fold) {
+			index[k] = append(index[k], int32(id))
 		}
 	}
+	sort.Slice(byText, func(i, j int) bool { return forms[byText[i]].text < forms[byText[j]].text })
 	var out []Spelling
-	for _, f := range forms {
-		ff := folded[f]
-		n := counts[f]
-		if runeLen(ff) < minSpellingRunes || n > maxRareCount || lower[strings.ToLower(f)] || allowed[ff] || guardWords[ff] {
+	var firsts []occurrence // of each spelling in out
+	for _, id := range byText {
+		f := &forms[id]
+		ff := f.fold
+		n := len(f.occ)
+		if runeLen(ff) < minSpellingRunes || n > maxRareCount || lower[strings.ToLower(f.text)] || allowed[ff] || guardWords[ff] {
 			continue
 		}
-		best := ""
-		seen := map[string]bool{}
+		best := int32(-1)
+		seen := map[int32]bool{}
 		for _, k := range deletions(ff) {
-			for _, c := range index[k] {
-				if c == f || seen[c] {
+			for _, ci := range index[k] {
+				if ci == id || seen[ci] {
 					continue
 				}
-				seen[c] = true
-				cf := folded[c]
-				cn := counts[c]
-				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower[strings.ToLower(c)] {
+				seen[ci] = true
+				c := &forms[ci]
+				cf := c.fold
+				cn := len(c.occ)
+				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower[strings.ToLower(c.text)] {
 					continue
 				}
-				if !sharesSource(occ[f], occ[c]) {
+				if !sharesSource(f.occ, c.occ) {
 					continue
 				}
 				if guardWords[ff] && guardWords[cf] {
@@ -154,20 +158,25 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 				if d, ok := Distance(ff, cf, 1); !ok || d != 1 {
 					continue
 				}
-				if best == "" || cn > counts[best] || (cn == counts[best] && c < best) {
-					best = c
+				if bn := 0; best >= 0 {
+					bn = len(forms[best].occ)
+					if cn < bn || cn == bn && c.text >= forms[best].text {
+						continue
+					}
 				}
+				best = ci
 			}
 		}
-		if best == "" {
+		if best < 0 {
 			continue
 		}
-		s := Spelling{Text: f, Common: best, Count: n, CommonCount: counts[best]}
+		s := Spelling{Text: f.text, Common: forms[best].text, Count: n, CommonCount: len(forms[best].occ)}
 		var outside, inside []result.Place
-		for _, o := range occ[f] {
+		for _, o := range f.occ {
 			doc := docs[o.doc]
-			pl := doc.Place(o.off)
-			if within(inQuote[doc.Meta.ID], o.off) {
+			off := int(o.off)
+			pl := doc.Place(off)
+			if within(inQuote[doc.Meta.ID], off) {
 				s.InQuote++
 				inside = append(inside, pl)
 			} else {
@@ -179,19 +188,37 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 			s.Places = s.Places[:maxSpellingPlaces]
 		}
 		out = append(out, s)
+		firsts = append(firsts, f.occ[0])
 	}
-	first := func(s Spelling) occurrence { return occ[s.Text][0] }
-	sort.Slice(out, func(i, j int) bool {
-		a, b := first(out[i]), first(out[j])
+	if len(out) == 0 {
+		return nil
+	}
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := firsts[order[i]], firsts[order[j]]
 		if a.doc != b.doc {
 			return a.doc < b.doc
 		}
 		if a.off != b.off {
 			return a.off < b.off
 		}
-		return out[i].Text < out[j].Text
+		return out[order[i]].Text < out[order[j]].Text
 	})
-	return out
+	sorted := make([]Spelling, len(out))
+	for i, k := range order {
+		sorted[i] = out[k]
+	}
+	return sorted
+}
+
+// spellForm is one capitalised form of Spellings: its text as written,
+// its Fold, and its occurrences in corpus order.
+type spellForm struct {
+	text, fold string
+	occ        []occurrence
 }
 
 // isStopword is stopwords[strings.ToLower(w)], without a copy for short
@@ -225,15 +252,18 @@ func commonPrefix(a, b string) string {
 	return a[:i]
 }
 
-// sharesSource reports whether two forms occur in one source.
+// sharesSource reports whether two forms occur in one source; both lists
+// are in corpus order.
 func sharesSource(a, b []occurrence) bool {
-	docs := map[int]bool{}
-	for _, o := range a {
-		docs[o.doc] = true
-	}
-	for _, o := range b {
-		if docs[o.doc] {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].doc == b[j].doc:
 			return true
+		case a[i].doc < b[j].doc:
+			i++
+		default:
+			j++
 		}
 	}
 	return false

@@ -66,3 +66,13 @@ func TestSpellingsNeedTheCommonFormBeside(t *testing.T) {
 		t.Errorf("common word taken for a name: %+v", got)
 	}
 }
+
+// Forms of fewer than four letters are never counted (they cannot be in
+// a pair), but a common form of exactly four is.
+func TestSpellingsFourLetterCommonForm(t *testing.T) {
+	d := doc("S1", strings.Repeat("Tarq met Abe. ", 4)+"Then Tariq left.\n")
+	got := Spellings([]*source.Document{d}, nil, nil)
+	if len(got) != 1 || got[0].Text != "Tariq" || got[0].Common != "Tarq" || got[0].CommonCount != 4 {
+		t.Errorf("got %+v", got)
+	}
+}
