@@ -69,8 +69,9 @@ type node struct {
 	roster int // -1 for local entities
 	toks   []string
 	roles  []string
-	joined string // toks joined by spaces
-	tkey   string // TranslitKey(joined)
+	joined string   // toks joined by spaces
+	tkey   string   // TranslitKey(joined)
+	sigs   []string // sigsOf(roles)
 }
 
 type resolver struct {
@@ -84,6 +85,7 @@ type resolver struct {
 	locals   []local
 	quoteOf  map[int]int // quote index -> mention index
 	tkeys    map[string]string
+	roleSigs map[string]string // role -> its conflict head (see sigsOf)
 }
 
 // tkey is TranslitKey of a folded token, computed once per token.
@@ -104,7 +106,7 @@ func (r *resolver) tkey(tok string) string {
 // ambiguous) in place. docs are in Source order; quotes are every source's
 // quotes. Person.Quotes counts quotations (first parts) attributed.
 func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *lexicon.Lexicon) []result.Person {
-	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, quoteOf: map[int]int{}, tkeys: map[string]string{}}
+	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, quoteOf: map[int]int{}, tkeys: map[string]string{}, roleSigs: map[string]string{}}
 	if rs != nil {
 		r.k = rs.IntOption("name-variant", "name_distance", DefaultDistance)
 	}
@@ -619,6 +621,51 @@ func rolesConflict(a, b []string) bool {
 	return ok
 }
 
+// sigsOf appends to dst the heads of the roles that can conflict with
+// another (RoleHead; not past, not of a class that combines with any
+// other), each head once, in order of first appearance. RolesConflict
+// reads nothing else of such a role, so sigsConflict of two lists finds
+// the first conflicting pair of rolesConflictReason, with its reason, in
+// time bounded by the number of role heads however many roles there are.
+func (r *resolver) sigsOf(dst []string, roles []string) []string {
+	for _, role := range roles {
+		h, ok := r.roleSigs[role]
+		if !ok {
+			h = RoleHead(role)
+			if h != "" && (roleClass[h] == "any" || past(role)) {
+				h = ""
+			}
+			r.roleSigs[role] = h
+		}
+		if h != "" {
+			dst = appendSigs(dst, h)
+		}
+	}
+	return dst
+}
+
+// appendSigs appends to dst the heads of hs it does not hold.
+func appendSigs(dst []string, hs ...string) []string {
+	for _, h := range hs {
+		if !slices.Contains(dst, h) {
+			dst = append(dst, h)
+		}
+	}
+	return dst
+}
+
+// sigsConflict is rolesConflictReason of two lists of sigsOf heads.
+func sigsConflict(a, b []string) (bool, string) {
+	for _, x := range a {
+		for _, y := range b {
+			if cx, cy := roleClass[x], roleClass[y]; x != y && cx != cy {
+				return true, x + " (" + cx + ") and " + y + " (" + cy + ")"
+			}
+		}
+	}
+	return false, ""
+}
+
 func rolesConflictReason(a, b []string) (bool, string) {
 	for _, x := range a {
 		for _, y := range b {
@@ -682,7 +729,7 @@ func (r *resolver) cluster() []result.Person {
 		if len(l.mentions) == 0 {
 			continue
 		}
-		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles, joined: l.joined, tkey: l.tkey})
+		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles, joined: l.joined, tkey: l.tkey, sigs: r.sigsOf(nil, l.roles)})
 	}
 	nLocal := len(nodes)
 	if r.rs != nil {
@@ -690,7 +737,7 @@ func (r *resolver) cluster() []result.Person {
 			for _, n := range append([]string{p.Name}, p.Aliases...) {
 				if t := tokens(reorder(n)); len(t) > 0 {
 					j := strings.Join(t, " ")
-					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: TranslitKey(j)})
+					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: TranslitKey(j), sigs: r.sigsOf(nil, p.Roles)})
 				}
 			}
 		}
@@ -774,7 +821,7 @@ func (r *resolver) cluster() []result.Person {
 			similar = append(similar, similarPair{a, b, "similar name, different given name"})
 			return
 		}
-		if c, why := rolesConflictReason(nodes[a].roles, nodes[b].roles); c {
+		if c, why := sigsConflict(nodes[a].sigs, nodes[b].sigs); c {
 			similar = append(similar, similarPair{a, b, "similar name, conflicting roles: " + why})
 			return
 		}
@@ -802,44 +849,97 @@ func (r *resolver) cluster() []result.Person {
 	}
 	// 3. Surname-only entities ("Dr Bennett", "Mr Fox") join the one
 	// person of the corpus with that surname, unless the roles conflict.
-	bySurname := map[string][]int{}
+	// A single joins one cluster only, so the clusters of the full names
+	// that carry a surname stay as they are through this step: they are
+	// listed once per surname, with, for each source, how many of them
+	// lie wholly in it (those a single of that source does not see).
+	type surnameCluster struct {
+		members []int // node indices, in node order
+		doc     int   // the one source of all members, or -2
+	}
+	type surnameClusters struct {
+		clusters []surnameCluster
+		within   map[int]int // source -> clusters wholly in it
+	}
+	type surnameRoot struct {
+		surname string
+		root    int
+	}
+	bySurname := map[string]*surnameClusters{}
+	clusterOf := map[surnameRoot]int{} // index in the surname's clusters
 	for i := range nodes {
-		if kindOf(i) == kindFull && len(nodes[i].toks) >= 2 {
-			s := nodes[i].toks[len(nodes[i].toks)-1]
-			bySurname[s] = append(bySurname[s], i)
+		if kindOf(i) != kindFull || len(nodes[i].toks) < 2 {
+			continue
+		}
+		s := nodes[i].toks[len(nodes[i].toks)-1]
+		sc := bySurname[s]
+		if sc == nil {
+			sc = &surnameClusters{within: map[int]int{}}
+			bySurname[s] = sc
+		}
+		key := surnameRoot{s, uf.find(i)}
+		ci, ok := clusterOf[key]
+		if !ok {
+			ci = len(sc.clusters)
+			clusterOf[key] = ci
+			sc.clusters = append(sc.clusters, surnameCluster{doc: docOf(i)})
+		}
+		c := &sc.clusters[ci]
+		c.members = append(c.members, i)
+		if c.doc != docOf(i) {
+			c.doc = -2
+		}
+	}
+	for _, sc := range bySurname {
+		for _, c := range sc.clusters {
+			if c.doc != -2 {
+				sc.within[c.doc]++
+			}
 		}
 	}
 	rootRoles := map[int][]string{}
 	for k := range nodes {
-		if len(nodes[k].roles) > 0 {
+		if len(nodes[k].sigs) > 0 {
 			root := uf.find(k)
-			rootRoles[root] = append(rootRoles[root], nodes[k].roles...)
+			rootRoles[root] = appendSigs(rootRoles[root], nodes[k].sigs...)
 		}
 	}
 	for i := 0; i < nLocal; i++ {
 		if kindOf(i) != kindSingle {
 			continue
 		}
-		roots := map[int]int{}
-		for _, j := range bySurname[nodes[i].toks[0]] {
-			if docOf(j) == docOf(i) {
-				continue
-			}
-			roots[uf.find(j)] = j
-		}
-		if len(roots) != 1 {
+		sc := bySurname[nodes[i].toks[0]]
+		if sc == nil {
 			continue
 		}
-		for root, j := range roots {
-			if c, why := rolesConflictReason(nodes[i].roles, rootRoles[root]); c {
-				similar = append(similar, similarPair{i, j, "same surname, conflicting roles: " + why})
+		di := docOf(i)
+		if len(sc.clusters)-sc.within[di] != 1 {
+			continue
+		}
+		// The one cluster not wholly in this source, and its last member
+		// outside it.
+		j := -1
+		for _, c := range sc.clusters {
+			if c.doc == di {
 				continue
 			}
-			own := rootRoles[uf.find(i)]
-			uf.union(i, j)
-			nr := uf.find(i)
-			rootRoles[nr] = append(append([]string(nil), rootRoles[root]...), own...)
+			for k := len(c.members) - 1; k >= 0; k-- {
+				if docOf(c.members[k]) != di {
+					j = c.members[k]
+					break
+				}
+			}
+			break
 		}
+		root := uf.find(j)
+		if c, why := sigsConflict(nodes[i].sigs, rootRoles[root]); c {
+			similar = append(similar, similarPair{i, j, "same surname, conflicting roles: " + why})
+			continue
+		}
+		own := rootRoles[uf.find(i)]
+		uf.union(i, j)
+		nr := uf.find(i)
+		rootRoles[nr] = appendSigs(append([]string(nil), rootRoles[root]...), own...)
 	}
 	return r.people(nodes, nLocal, uf, similar)
 }

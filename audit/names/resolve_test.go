@@ -270,3 +270,21 @@ func TestLoneWordWrittenInLowerCaseElsewhere(t *testing.T) {
 		t.Errorf("people = %q, want %q", got, want)
 	}
 }
+
+// A surname alone joins the one person of the other sources with that
+// surname: a full name of its own source that it could not join (the
+// roles conflict) does not count.
+func TestSurnameJoinsOnlyPersonOfOtherSources(t *testing.T) {
+	docs := []*source.Document{
+		doc("S1", "Michael Howard said the bill would pass.\n"),
+		doc("S2", "Howard, a lawyer, said the case was weak.\n\nJohn Howard, the minister, said the case was strong.\n"),
+	}
+	people := Resolve(docs, nil, nil, testLexicon())
+	p := personNamed(t, people, "Michael Howard")
+	if got, want := variantTexts(p), []string{"Michael Howard", "Howard"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Michael Howard's variants = %q, want %q", got, want)
+	}
+	if got := variantTexts(personNamed(t, people, "John Howard")); !reflect.DeepEqual(got, []string{"John Howard"}) {
+		t.Errorf("John Howard's variants = %q", got)
+	}
+}
