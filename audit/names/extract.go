@@ -217,16 +217,15 @@ func collapseSpace(s string) string {
 // lowerASCII returns text with its ASCII capitals lowered: the same
 // offsets, so that an ASCII word's lower-case form is a slice of it.
 func lowerASCII(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	for i := 0; i < len(text); i++ {
+	b := make([]byte, len(text))
+	for i := range b {
 		c := text[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b.WriteByte(c)
+		b[i] = c
 	}
-	return b.String()
+	return string(b)
 }
 
 func isWordRune(r rune) bool {
@@ -308,7 +307,7 @@ func gapSpace(text string, a, b word) bool {
 	if a.possessive {
 		return false
 	}
-	return g != "" && strings.Trim(g, " \t\u00a0") == ""
+	return g == " " || g != "" && strings.Trim(g, " \t\u00a0") == ""
 }
 
 // gapComma reports whether a comma (with spaces) separates a and b.
