@@ -333,15 +333,11 @@ type candidate struct {
 	// corpus also writes the word in lower case (a common word at the
 	// start of a sentence), which is known once every source is read.
 	lone bool
-	fold string   // Fold(name), set by setFold
-	toks []string // the tokens of fold
+	fold string // Fold(name), set by setFold
 }
 
-// setFold sets the candidate's folded name and tokens.
-func (c *candidate) setFold() {
-	c.fold = Fold(c.name)
-	c.toks = strings.Fields(c.fold)
-}
+// setFold sets the candidate's folded name.
+func (c *candidate) setFold() { c.fold = Fold(c.name) }
 
 // extractor finds the names in one document.
 type extractor struct {

@@ -241,8 +241,9 @@ func (r *resolver) collect() {
 	known := map[string]bool{}
 	for d := range cands {
 		for _, c := range cands[d] {
-			if c.evidence && len(c.toks) >= 2 {
-				known[fingerprint(c.toks)] = true
+			// Folded tokens are separated by one space: two tokens or more.
+			if c.evidence && strings.IndexByte(c.fold, ' ') >= 0 {
+				known[fingerprint(strings.Fields(c.fold))] = true
 			}
 		}
 		for _, s := range speakers[d] {
@@ -267,9 +268,11 @@ func (r *resolver) collect() {
 		// Surnames of the source's full names.
 		surnames := map[string]bool{}
 		isKnown := make([]bool, len(cands[d])) // evidenced or known
+		toks := make([][]string, len(cands[d]))
 		for ci, c := range cands[d] {
-			isKnown[ci] = c.evidence || known[fingerprint(c.toks)]
-			if t := c.toks; len(t) >= 2 && isKnown[ci] {
+			toks[ci] = strings.Fields(c.fold)
+			isKnown[ci] = c.evidence || known[fingerprint(toks[ci])]
+			if t := toks[ci]; len(t) >= 2 && isKnown[ci] {
 				surnames[r.tkey(t[len(t)-1])] = true
 			}
 		}
@@ -280,7 +283,7 @@ func (r *resolver) collect() {
 		}
 		candMention := map[int]int{}
 		for ci, c := range cands[d] {
-			t := c.toks
+			t := toks[ci]
 			keep := isKnown[ci]
 			if !keep && len(t) >= 1 && surnames[r.tkey(t[len(t)-1])] {
 				keep = len(t) <= 3
@@ -318,6 +321,7 @@ func (r *resolver) collect() {
 			r.quoteOf[s.quote] = len(r.mentions)
 			r.mentions = append(r.mentions, m)
 		}
+		cands[d], speakers[d] = nil, nil // done with: let them go while the mentions grow
 	}
 }
 
