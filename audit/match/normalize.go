@@ -156,7 +156,11 @@ func wordKey(w string) string {
 		return w
 	}
 	if !isASCII(w) {
-		w = norm.NFKC.String(w)
+		// Case is folded before composing as well as after: folding
+		// turns the combining ypogegrammeni (ͅ) into a letter (ι), which
+		// composes differently, so composing first would make "̀ͅ" and
+		// its upper case "Ὶ" differ (found by FuzzNormalize).
+		w = norm.NFKC.String(strings.Map(foldCase, w))
 	}
 	var b strings.Builder
 	b.Grow(len(w))
@@ -173,7 +177,7 @@ func wordKey(w string) string {
 		case isQuoteMark(r) || unicode.IsSpace(r):
 			continue
 		}
-		b.WriteRune(unicode.ToLower(unicode.ToUpper(r))) // folds case: ͅ and Ι both become ι
+		b.WriteRune(foldCase(r)) // composing may have made upper case (ℌ → H)
 	}
 	k := b.String()
 	if !isASCII(k) {
@@ -191,6 +195,9 @@ func wordKey(w string) string {
 	}
 	return k
 }
+
+// foldCase folds r's case through upper case: ͅ and Ι both become ι.
+func foldCase(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }
 
 // plainWord reports whether w is its own key: lower-case ASCII letters,
 // digits and punctuation other than quotation marks and brackets.
