@@ -61,13 +61,27 @@ func Fold(name string) string {
 			if rep, ok := special[r]; ok {
 				b.WriteString(rep)
 			} else {
-				b.WriteRune(r)
+				b.WriteRune(cherokeeCapital(r))
 			}
 		case unicode.IsSpace(r) || r == '-' || unicode.Is(unicode.Pd, r) || r == '_' || r == ',' || r == '/':
 			space = true
 		}
 	}
 	return b.String()
+}
+
+// cherokeeCapital folds a Cherokee letter to its capital, as Unicode's
+// CaseFolding does. x/text's cases.Fold swaps the two cases instead (ꮺ
+// gives Ꮺ but Ꮺ gives ꮺ), which left Fold not idempotent (found by
+// FuzzFold).
+func cherokeeCapital(r rune) rune {
+	switch {
+	case r >= 0xAB70 && r <= 0xABBF:
+		return r - 0xAB70 + 0x13A0
+	case r >= 0x13F8 && r <= 0x13FD:
+		return r - 8
+	}
+	return r
 }
 
 // foldASCII is Fold's fast path for plain ASCII names (no diacritics to
