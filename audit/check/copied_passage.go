@@ -20,8 +20,9 @@ func copiedPassage() *Check {
 			"other without credit. The finding is placed in the later source (by date, " +
 			"then by source ID) and points at the earlier one; a passage shared by " +
 			"several sources is reported once in each later source, pointing at the " +
-			"earliest, with the count of the other earlier sources. Sources are indexed by " +
-			"word shingles, so the check stays linear in the size of the corpus. " +
+			"earliest, with the count of the other earlier sources (\"at least N\" past the " +
+			"first 100 compared). Sources are indexed by winnowed word shingles, so the " +
+			"check stays linear in the size of the corpus. " +
 			"Example: two articles that both carry the same 40-word paragraph of " +
 			"background → copied-passage.",
 		Severity: result.Warning,
