@@ -110,6 +110,8 @@ func benchStages(b *testing.B, dir string) {
 		}
 		benchutil.PerArticle(b, cpu0, len(docs))
 	})
+	// names is the whole of names' work: the scan of each source (which
+	// Run does on the pool, beside extraction) and the resolving.
 	b.Run("names", func(b *testing.B) {
 		b.ReportAllocs()
 		cpu0 := benchutil.CPUTime()

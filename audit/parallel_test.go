@@ -3,6 +3,7 @@ package audit_test
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -40,5 +41,21 @@ func TestWorkersDoNotChangeTheResult(t *testing.T) {
 	}
 	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
 		t.Error("the result with 4 workers differs from the result with 1")
+	}
+}
+
+// TestRunReportsStages: Config.Stage hears each stage once, in order.
+func TestRunReportsStages(t *testing.T) {
+	ctx := context.Background()
+	c, err := audit.LoadFS(ctx, seeds.FS(), "seeds", audit.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stages []string
+	if _, err := audit.Run(ctx, c, audit.Config{Now: time.Unix(0, 0), Stage: func(s string) { stages = append(stages, s) }}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(stages, " "), "extract people match checks"; got != want {
+		t.Errorf("stages %q, want %q", got, want)
 	}
 }

@@ -37,6 +37,11 @@ type Config struct {
 	Title string
 	// Workers sizes the per-source pool (0: the number of CPUs).
 	Workers int
+	// Stage, when set, is called as each stage of the run begins:
+	// "extract" (quotes and names, per source), "people", "match",
+	// "checks". It is called from Run's goroutine, for progress and
+	// timings.
+	Stage func(name string)
 
 	// extract, for tests only, replaces quote.Extract (a test makes it
 	// panic on one source to prove the run goes on).
@@ -59,6 +64,11 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 			return nil, fmt.Errorf("loading the bundled rules: %w", err)
 		}
 		cfg.Rules = rs
+	}
+	stage := func(name string) {
+		if cfg.Stage != nil {
+			cfg.Stage(name)
+		}
 	}
 	lx := lexicon.New(cfg.Rules)
 	r := &result.Result{
@@ -83,29 +93,39 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 		}
 	}
 
-	// Per source: extraction and attribution, on a bounded pool. A panic
-	// in one source is that source's failure; the run goes on.
-	// Each worker has its own Extractor, whose buffers serve one source
-	// after another.
-	extractors := make([]*quote.Extractor, poolSize(len(c.Docs), cfg.Workers))
+	// Per source: extraction and attribution, and the names written in
+	// it, on a bounded pool. A panic in one source is that source's
+	// failure; the run goes on. Each worker has its own Extractor and
+	// names Scanner, whose buffers serve one source after another.
+	stage("extract")
+	workers := poolSize(len(c.Docs), cfg.Workers)
+	extractors := make([]*quote.Extractor, workers)
+	scanners := make([]*names.Scanner, workers)
 	for w := range extractors {
 		extractors[w] = quote.NewExtractor(lx)
+		scanners[w] = names.NewScanner(lx)
 	}
 	perSource := make([][]result.Quote, len(c.Docs))
+	found := make([]names.Found, len(c.Docs))
 	failed := make([]error, len(c.Docs))
 	err := parallel(ctx, len(c.Docs), cfg.Workers, nil, func(w, i int) {
 		d := c.Docs[i]
 		perSource[i], failed[i] = extractRecovering(func() []result.Quote {
+			var qs []result.Quote
 			if cfg.extract != nil {
-				return cfg.extract(d, lx)
+				qs = cfg.extract(d, lx)
+			} else {
+				qs = extractors[w].Extract(d)
 			}
-			return extractors[w].Extract(d)
+			found[i] = scanners[w].Scan(d)
+			return qs
 		})
 	})
 	if err != nil {
 		return nil, err
 	}
 	var docs []*source.Document
+	var docNames []names.Found
 	total := 0
 	for _, qs := range perSource {
 		total += len(qs)
@@ -118,21 +138,25 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 		}
 		d.Meta.Quotes = len(perSource[i])
 		docs = append(docs, d)
+		docNames = append(docNames, found[i])
 		r.Sources = append(r.Sources, d.Meta)
 		r.Quotes = append(r.Quotes, perSource[i]...)
-		perSource[i] = nil
+		perSource[i], found[i] = nil, names.Found{}
 	}
 	sort.SliceStable(r.Skipped, func(i, j int) bool { return r.Skipped[i].Path < r.Skipped[j].Path })
 
 	// Across sources: people first (matching compares resolved speakers),
 	// then quote groups.
-	r.People = names.Resolve(docs, r.Quotes, cfg.Rules, lx)
+	stage("people")
+	r.People = names.ResolveFound(docs, docNames, scanners, r.Quotes, cfg.Rules, lx)
+	stage("match")
 	r.Matches = match.Group(r.Quotes, r.Sources, match.Options{})
 	linkMatches(r)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 
+	stage("checks")
 	runChecks(r, docs, cfg)
 	r.Stats = stats(r)
 	return r, nil

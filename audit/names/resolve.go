@@ -105,7 +105,28 @@ func (r *resolver) tkey(tok string) string {
 // quotes[i].Speaker.Person (and .Candidates when a short mention is
 // ambiguous) in place. docs are in Source order; quotes are every source's
 // quotes. Person.Quotes counts quotations (first parts) attributed.
+//
+// Resolve scans the documents for names itself, one after another;
+// ResolveFound takes what Scanners found on a pool.
 func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *lexicon.Lexicon) []result.Person {
+	if lx == nil {
+		lx = lexicon.New(rs)
+	}
+	s := NewScanner(lx)
+	found := make([]Found, len(docs))
+	for d, doc := range docs {
+		if doc != nil {
+			found[d] = s.Scan(doc)
+		}
+	}
+	return ResolveFound(docs, found, []*Scanner{s}, quotes, rs, lx)
+}
+
+// ResolveFound is Resolve for names already found: found[d] is what one
+// of scanners found in docs[d], and every source the scanners read is in
+// docs. ResolveFound takes the found names over (it keeps and changes
+// them).
+func ResolveFound(docs []*source.Document, found []Found, scanners []*Scanner, quotes []result.Quote, rs *rules.Set, lx *lexicon.Lexicon) []result.Person {
 	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, quoteOf: map[int]int{}, tkeys: map[string]string{}, roleSigs: map[string]string{}}
 	if rs != nil {
 		r.k = rs.IntOption("name-variant", "name_distance", DefaultDistance)
@@ -113,7 +134,7 @@ func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *
 	if lx == nil {
 		r.lx = lexicon.New(rs)
 	}
-	r.collect()
+	r.collect(found, scanners)
 	byDoc := make([][]int, len(docs)) // mention indices of each document
 	for i := range r.mentions {
 		byDoc[r.mentions[i].doc] = append(byDoc[r.mentions[i].doc], i)
@@ -124,43 +145,22 @@ func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *
 	return r.cluster()
 }
 
-// collect runs the extractor over every document, adds the quotes'
+// collect takes the names found in every document, adds the quotes'
 // speakers, then keeps the names that have evidence, that are known from
 // another source or the roster, or that repeat a surname of the source.
-func (r *resolver) collect() {
-	// One pass over the words of each source: the names, and the words
-	// seen in lower case anywhere in the corpus. A name of one word that
-	// is also a lower-case word (a common word at the start of a
-	// sentence) is dropped once every source is read. The split words are
-	// not kept: holding every document's at once costs gigabytes on a
-	// large corpus.
-	lower := map[string]bool{}
-	var words []word
+func (r *resolver) collect(found []Found, scanners []*Scanner) {
+	// A name of one word that is also a lower-case word somewhere in the
+	// corpus is dropped.
 	cands := make([][]candidate, len(r.docs))
-	for d, doc := range r.docs {
-		if doc == nil {
-			continue
-		}
-		lowerText := lowerASCII(doc.Text)
-		words = splitWords(doc.Text, lowerText, words)
-		for i := range words {
-			if w := &words[i]; !w.cap && !lower[w.lower] {
-				// Clone: the word may be a slice of the lowered text.
-				lower[strings.Clone(w.lower)] = true
-			}
-		}
-		x := &extractor{text: doc.Text, words: words, lx: r.lx, lowerText: lowerText}
-		cands[d] = x.extract()
-	}
-	for d, cs := range cands {
-		kept := cs[:0]
-		for _, c := range cs {
-			if !c.lone || !lower[strings.ToLower(c.name)] {
-				c.setFold()
+	for d, f := range found {
+		kept := f.cands[:0]
+		for _, c := range f.cands {
+			if !c.lone || !seenLower(scanners, strings.ToLower(c.name)) {
 				kept = append(kept, c)
 			}
 		}
 		cands[d] = kept
+		found[d] = Found{}
 	}
 	docIndex := map[string]int{}
 	for d, doc := range r.docs {

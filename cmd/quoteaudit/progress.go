@@ -30,6 +30,8 @@ type progress struct {
 	w   io.Writer
 	on  bool
 	bar *progressbar.ProgressBar
+	// shown: a stage line is on the terminal.
+	shown bool
 }
 
 func newProgress(w io.Writer, on bool) *progress { return &progress{w: w, on: on} }
@@ -53,6 +55,33 @@ func (p *progress) update(done, total int) {
 		)
 	}
 	p.bar.Set(done)
+}
+
+// stageLabels are what the terminal shows while each stage of the audit
+// runs (after reading, which has the bar).
+var stageLabels = map[string]string{
+	"extract": "extracting and attributing quotes",
+	"people":  "resolving people",
+	"match":   "matching quotes across sources",
+	"checks":  "running the checks",
+}
+
+// stage shows the stage under way on one line that the next replaces;
+// "" clears it. Only when the bar was shown: a small corpus is done
+// before anyone could read it.
+func (p *progress) stage(name string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.on || p.bar == nil {
+		return
+	}
+	if label, ok := stageLabels[name]; ok {
+		fmt.Fprintf(p.w, "\r\x1b[Kquoteaudit: %s…", label)
+		p.shown = true
+	} else if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
 }
 
 func (p *progress) finish() {

@@ -85,6 +85,7 @@ type options struct {
 	workers     int
 	cpuProfile  string
 	memProfile  string
+	timings     bool
 }
 
 // run is the whole command: it parses args, runs, and returns the exit
@@ -127,8 +128,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `FILE` when the audit is complete, before the reports")
+	fs.BoolVar(&o.timings, "timings", false, "print each stage's wall time on stderr")
 	fs.MarkHidden("cpuprofile")
 	fs.MarkHidden("memprofile")
+	fs.MarkHidden("timings")
 	if err := fs.Parse(args); err != nil {
 		ui.errorf("%v", err)
 		ui.hintf("run 'quoteaudit --help' for usage")
@@ -211,6 +214,9 @@ func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui
 		}
 	}
 
+	clock := newStageClock(o.timings)
+	defer clock.report(ui.stderr)
+	clock.begin("read")
 	bar := newProgress(ui.stderr, showProgress)
 	// Exclude the output folder by its absolute path: a bare name would
 	// also hide every input folder that happens to share it.
@@ -239,8 +245,10 @@ func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui
 
 	res, err := audit.Run(ctx, corpus, audit.Config{
 		Rules: rs, Checks: checks, Now: now, Title: o.title, Workers: o.workers,
-		Tool: result.Tool{Name: "quoteaudit", Version: version},
+		Tool:  result.Tool{Name: "quoteaudit", Version: version},
+		Stage: func(name string) { clock.begin(name); bar.stage(name) },
 	})
+	bar.stage("")
 	if err != nil {
 		return ui.fail(ctx, err, "auditing")
 	}
@@ -248,6 +256,7 @@ func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui
 		ui.errorf("%v", err)
 	}
 
+	clock.begin("write")
 	report.CleanStale(o.out)
 	written, werr := report.WriteAll(ctx, o.out, formats, res, report.Options{Previous: prev, Title: o.title, Inputs: inputFiles(corpus)})
 	if !o.quiet {

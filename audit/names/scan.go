@@ -1,0 +1,66 @@
+package names
+
+import (
+	"strings"
+
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+	"github.com/quoteaudit/quoteaudit/audit/source"
+)
+
+// Scanner finds the names written in one source after another. The
+// sources are independent, so a run gives each worker of its pool a
+// Scanner of its own and scans while it extracts quotes; Resolve then
+// reads what every scanner saw. A Scanner is not safe for concurrent use.
+type Scanner struct {
+	lx    *lexicon.Lexicon
+	words []word // reused from source to source
+	// lower holds the words this scanner has seen in lower case: a name
+	// of one word that the corpus also writes in lower case (a common
+	// word at the start of a sentence) is not a name.
+	lower map[string]bool
+}
+
+// Found is the names found in one source, as Resolve takes them.
+type Found struct {
+	cands []candidate
+}
+
+// NewScanner returns a Scanner that reads titles and verbs from lx (nil:
+// the bundled lexicon).
+func NewScanner(lx *lexicon.Lexicon) *Scanner {
+	if lx == nil {
+		lx = lexicon.New(nil)
+	}
+	return &Scanner{lx: lx, lower: map[string]bool{}}
+}
+
+// Scan finds the names of doc in one pass over its words. The split
+// words are not kept: holding every source's at once costs gigabytes on
+// a large corpus.
+func (s *Scanner) Scan(doc *source.Document) Found {
+	lowerText := lowerASCII(doc.Text)
+	s.words = splitWords(doc.Text, lowerText, s.words)
+	for i := range s.words {
+		if w := &s.words[i]; !w.cap && !s.lower[w.lower] {
+			// Clone: the word may be a slice of the lowered text.
+			s.lower[strings.Clone(w.lower)] = true
+		}
+	}
+	x := &extractor{text: doc.Text, words: s.words, lx: s.lx, lowerText: lowerText}
+	cands := x.extract()
+	for i := range cands {
+		cands[i].setFold()
+	}
+	return Found{cands: cands}
+}
+
+// seenLower reports whether any of the scanners saw the word w in lower
+// case.
+func seenLower(scanners []*Scanner, w string) bool {
+	for _, s := range scanners {
+		if s.lower[w] {
+			return true
+		}
+	}
+	return false
+}
