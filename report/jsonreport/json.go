@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -27,9 +28,7 @@ func Write(w io.Writer, r *result.Result) error {
 	out := *r
 	fill(&out)
 	bw := bufio.NewWriterSize(w, 256<<10)
-	s := &streamer{w: bw}
-	s.enc = json.NewEncoder(&s.buf)
-	s.enc.SetEscapeHTML(false)
+	s := &streamer{w: bw, elementEncoder: newElementEncoder()}
 	v := reflect.ValueOf(&out).Elem()
 	t := v.Type()
 	bw.WriteString("{")
@@ -63,10 +62,23 @@ func Write(w io.Writer, r *result.Result) error {
 
 // streamer writes values at depth one of the document.
 type streamer struct {
-	w   *bufio.Writer
+	w *bufio.Writer
+	*elementEncoder
+}
+
+// elementEncoder encodes one value at a time, indented, into buffers it
+// reuses.
+type elementEncoder struct {
 	buf bytes.Buffer // an element, compact
 	ind []byte       // the element, indented
 	enc *json.Encoder
+}
+
+func newElementEncoder() *elementEncoder {
+	e := new(elementEncoder)
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
 }
 
 func (s *streamer) writeKey(name string) {
@@ -75,39 +87,121 @@ func (s *streamer) writeKey(name string) {
 	s.w.WriteString(": ")
 }
 
+// listChunk is how many elements of a long list one encoder takes at a
+// time.
+const listChunk = 512
+
 // writeValue writes a top-level field's value: a non-empty slice element
 // by element, anything else at once.
 func (s *streamer) writeValue(v reflect.Value) error {
 	if v.Kind() != reflect.Slice || v.Len() == 0 || v.Type().Elem().Kind() == reflect.Uint8 {
-		return s.encode(v, "  ")
-	}
-	s.w.WriteString("[")
-	for i := 0; i < v.Len(); i++ {
-		if i > 0 {
-			s.w.WriteByte(',')
-		}
-		s.w.WriteString("\n    ")
-		if err := s.encode(v.Index(i), "    "); err != nil {
+		b, err := s.encode(nil, v, "  ")
+		if err != nil {
 			return err
 		}
+		_, err = s.w.Write(b)
+		return err
+	}
+	s.w.WriteString("[")
+	if err := s.writeElements(v); err != nil {
+		return err
 	}
 	s.w.WriteString("\n  ]")
 	return nil
 }
 
-// encode writes v indented as it stands at prefix.
-func (s *streamer) encode(v reflect.Value, prefix string) error {
-	s.buf.Reset()
-	if err := s.enc.Encode(withEmptyLists(v.Interface())); err != nil {
+// writeElements writes the elements of a non-empty list, each after
+// ",\n    " (the first after "\n    "). A long list is encoded in chunks
+// by one encoder per CPU, and the chunks are written in order: the same
+// bytes as one encoder, in about half the time on two cores. At most two
+// chunks per encoder are in memory at once.
+func (s *streamer) writeElements(v reflect.Value) error {
+	n := v.Len()
+	workers := min(runtime.GOMAXPROCS(0), (n+listChunk-1)/listChunk)
+	if workers <= 1 {
+		b, err := s.encodeRange(nil, v, 0, n)
+		if err == nil {
+			_, err = s.w.Write(b)
+		}
 		return err
 	}
-	b := s.buf.Bytes()
+	type chunk struct {
+		b   []byte
+		err error
+	}
+	type job struct {
+		from, to int
+		out      chan chunk
+	}
+	jobs := make(chan job)
+	pending := make(chan chan chunk, 2*workers)
+	free := make(chan []byte, 2*workers+1) // spent chunk buffers, to reuse
+	for range workers {
+		go func() {
+			e := newElementEncoder()
+			for j := range jobs {
+				var dst []byte
+				select {
+				case dst = <-free:
+				default:
+				}
+				b, err := e.encodeRange(dst[:0], v, j.from, j.to)
+				j.out <- chunk{b, err}
+			}
+		}()
+	}
+	go func() {
+		for from := 0; from < n; from += listChunk {
+			out := make(chan chunk, 1)
+			pending <- out
+			jobs <- job{from, min(from+listChunk, n), out}
+		}
+		close(jobs)
+		close(pending)
+	}()
+	var err error
+	for out := range pending { // every chunk is received, even after an error, so no encoder is left blocked
+		c := <-out
+		if err == nil {
+			if err = c.err; err == nil {
+				_, err = s.w.Write(c.b)
+			}
+		}
+		select {
+		case free <- c.b:
+		default:
+		}
+	}
+	return err
+}
+
+// encodeRange appends the elements v[from:to] to dst, each after its
+// separator.
+func (e *elementEncoder) encodeRange(dst []byte, v reflect.Value, from, to int) ([]byte, error) {
+	var err error
+	for i := from; i < to; i++ {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\n    "...)
+		if dst, err = e.encode(dst, v.Index(i), "    "); err != nil {
+			return dst, err
+		}
+	}
+	return dst, nil
+}
+
+// encode appends v to dst, indented as it stands at prefix.
+func (e *elementEncoder) encode(dst []byte, v reflect.Value, prefix string) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(withEmptyLists(v.Interface())); err != nil {
+		return dst, err
+	}
+	b := e.buf.Bytes()
 	if n := len(b); n > 0 && b[n-1] == '\n' {
 		b = b[:n-1]
 	}
-	s.ind = indent(s.ind[:0], b, prefix, "  ")
-	_, err := s.w.Write(s.ind)
-	return err
+	return indent(dst, b, prefix, "  "), nil
 }
 
 // withEmptyLists returns an element with the nested lists that other tools

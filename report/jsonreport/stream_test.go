@@ -3,6 +3,9 @@ package jsonreport
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -45,10 +48,23 @@ func wholeDocument(t *testing.T, r *result.Result) []byte {
 func TestStreamedIsWholeDocument(t *testing.T) {
 	failed := sample.Result()
 	failed.Failures = []result.Failure{{Stage: "check x", Reason: "internal error: <boom> & \"quotes\""}}
+	// Long lists are encoded in chunks on several goroutines: a result
+	// with thousands of quotes and findings, on four of them.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	long := sample.Result()
+	for i := 0; len(long.Quotes) < 5*listChunk+7; i++ {
+		q := long.Quotes[i%len(sample.Result().Quotes)]
+		q.ID = fmt.Sprintf("S9-Q%d", i)
+		long.Quotes = append(long.Quotes, q)
+		f := long.Findings[i%len(sample.Result().Findings)]
+		f.ID = fmt.Sprintf("F-%d", i)
+		long.Findings = append(long.Findings, f)
+	}
 	for name, r := range map[string]*result.Result{
 		"sample": sample.Result(),
 		"empty":  {SchemaVersion: 1, GeneratedAt: time.Unix(0, 0).UTC()},
 		"failed": failed,
+		"long":   long,
 	} {
 		var got bytes.Buffer
 		if err := Write(&got, r); err != nil {
@@ -92,3 +108,33 @@ func TestIndentIsJSONIndent(t *testing.T) {
 }
 
 func sampleResult() *result.Result { return sample.Result() }
+
+// failingWriter fails once it has taken limit bytes.
+type failingWriter struct{ limit int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.limit {
+		n := w.limit
+		w.limit = 0
+		return n, errDiskFull
+	}
+	w.limit -= len(p)
+	return len(p), nil
+}
+
+var errDiskFull = errors.New("disk full")
+
+// A writer that fails in the middle of a long list: Write returns its
+// error (and does not hang waiting on its encoders).
+func TestWriteErrorInLongList(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	r := sample.Result()
+	for len(r.Quotes) < 20*listChunk {
+		r.Quotes = append(r.Quotes, r.Quotes...)
+	}
+	for _, limit := range []int{0, 1 << 10, 300 << 10, 2 << 20} {
+		if err := Write(&failingWriter{limit: limit}, r); !errors.Is(err, errDiskFull) {
+			t.Errorf("limit %d: error %v, want %v", limit, err, errDiskFull)
+		}
+	}
+}
