@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/quoteaudit/quoteaudit/audit/check"
@@ -145,6 +146,11 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	}
 	sort.SliceStable(r.Skipped, func(i, j int) bool { return r.Skipped[i].Path < r.Skipped[j].Path })
 
+	// The checks that read only the sources and the quotes as extracted
+	// start now, beside people and matching, which run on this goroutine.
+	checks := planChecks(r, docs, cfg)
+	checks.startEarly()
+
 	// Across sources: people first (matching compares resolved speakers),
 	// then quote groups.
 	stage("people")
@@ -153,11 +159,12 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	r.Matches = match.Group(r.Quotes, r.Sources, match.Options{})
 	linkMatches(r)
 	if err := ctx.Err(); err != nil {
+		checks.waitEarly()
 		return nil, err
 	}
 
 	stage("checks")
-	runChecks(r, docs, cfg)
+	checks.finish()
 	r.Stats = stats(r)
 	return r, nil
 }
@@ -195,22 +202,40 @@ func linkMatches(r *result.Result) {
 	}
 }
 
-// runChecks runs every enabled check, applies the rules' ignores, then
-// unused-ignore, and gives each finding its stable ID.
+// checkRun runs the enabled checks of one audit. The early ones (those
+// marked Early: they read only the sources and the quotes' texts and
+// places) start as soon as the quotes are extracted and run beside the
+// people and matching stages; the others run once those are done; then
+// the rules' ignores are applied, then unused-ignore, and each finding
+// gets its stable ID.
 //
 // Checks only read the result, so they run side by side on the worker
 // pool; each collects its own findings, and the findings are joined in
 // catalogue order, so the result is the same as one check after another.
-func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
-	byID := make(map[string]*source.Document, len(docs))
+type checkRun struct {
+	r    *result.Result
+	cfg  Config
+	ix   *result.Index
+	byID map[string]*source.Document
+
+	jobs, last []checkJob
+	found      []findingList
+	failed     []*result.Failure
+	early      sync.WaitGroup
+}
+
+type checkJob struct {
+	c   *check.Check
+	sev result.Severity
+}
+
+// planChecks fills r.Checks (the catalogue with the severities in force)
+// and indexes r for the checks.
+func planChecks(r *result.Result, docs []*source.Document, cfg Config) *checkRun {
+	cr := &checkRun{r: r, cfg: cfg, byID: make(map[string]*source.Document, len(docs))}
 	for _, d := range docs {
-		byID[d.Meta.ID] = d
+		cr.byID[d.Meta.ID] = d
 	}
-	type job struct {
-		c   *check.Check
-		sev result.Severity
-	}
-	var jobs, last []job
 	for _, c := range cfg.Checks {
 		sev, enabled := severityInForce(c, cfg.Rules)
 		r.Checks = append(r.Checks, c.Info(sev, enabled))
@@ -218,41 +243,92 @@ func runChecks(r *result.Result, docs []*source.Document, cfg Config) {
 			continue
 		}
 		if c.Slug == unusedIgnoreSlug {
-			last = append(last, job{c, sev})
+			cr.last = append(cr.last, checkJob{c, sev})
 			continue
 		}
-		jobs = append(jobs, job{c, sev})
+		cr.jobs = append(cr.jobs, checkJob{c, sev})
 	}
 	// The index is built after r.Checks is complete, so that checks (and
-	// unused-ignore) can look up the catalogue.
-	ix := result.NewIndex(r)
-	found := make([]findingList, len(jobs))
-	failed := make([]*result.Failure, len(jobs))
-	parallel(context.Background(), len(jobs), cfg.Workers, nil, func(_, i int) {
-		found[i], failed[i] = runOne(jobs[i].c, r, ix, byID, cfg.Rules, jobs[i].sev)
+	// unused-ignore) can look up the catalogue. People and matches are
+	// added when they are resolved.
+	cr.ix = result.NewIndex(r)
+	cr.found = make([]findingList, len(cr.jobs))
+	cr.failed = make([]*result.Failure, len(cr.jobs))
+	return cr
+}
+
+// startEarly starts the early checks on their own goroutines, one fewer
+// than the pool (the stages that follow run on the caller's), or, with
+// one worker, runs them now.
+func (cr *checkRun) startEarly() {
+	var early []int
+	for i, j := range cr.jobs {
+		if j.c.Early {
+			early = append(early, i)
+		}
+	}
+	if len(early) == 0 {
+		return
+	}
+	run := func() {
+		parallel(context.Background(), len(early), max(poolSize(len(early), cr.cfg.Workers)-1, 1), nil, func(_, k int) {
+			cr.run(early[k])
+		})
+	}
+	if poolSize(2, cr.cfg.Workers) == 1 {
+		run()
+		return
+	}
+	cr.early.Add(1)
+	go func() {
+		defer cr.early.Done()
+		run()
+	}()
+}
+
+func (cr *checkRun) waitEarly() { cr.early.Wait() }
+
+func (cr *checkRun) run(i int) {
+	cr.found[i], cr.failed[i] = runOne(cr.jobs[i].c, cr.r, cr.ix, cr.byID, cr.cfg.Rules, cr.jobs[i].sev)
+}
+
+// finish runs the other checks, waits for the early ones, and sets
+// r.Findings.
+func (cr *checkRun) finish() {
+	r, cfg := cr.r, cr.cfg
+	cr.ix.AddPeopleAndMatches(r)
+	var late []int
+	for i, j := range cr.jobs {
+		if !j.c.Early {
+			late = append(late, i)
+		}
+	}
+	parallel(context.Background(), len(late), cfg.Workers, nil, func(_, k int) {
+		cr.run(late[k])
 	})
+	cr.waitEarly()
 	n := 0
-	for _, fs := range found {
+	for _, fs := range cr.found {
 		n += fs.n
 	}
 	// Room for unused-ignore's findings too (at most one per ignore rule),
 	// so that appending them does not copy every finding again.
 	extra := 0
-	if cfg.Rules != nil && len(last) > 0 {
+	if cfg.Rules != nil && len(cr.last) > 0 {
 		extra = len(cfg.Rules.Ignore)
 	}
 	findings := make([]result.Finding, 0, n+extra)
-	for i := range jobs {
-		if failed[i] != nil {
-			r.Failures = append(r.Failures, *failed[i])
+	for i := range cr.jobs {
+		if cr.failed[i] != nil {
+			r.Failures = append(r.Failures, *cr.failed[i])
 		}
-		findings = found[i].appendTo(findings)
-		found[i] = findingList{}
+		findings = cr.found[i].appendTo(findings)
+		cr.found[i] = findingList{}
 	}
 	check.ApplyIgnores(findings, cfg.Rules)
 	r.Findings = findings
-	for _, j := range last {
-		fs, fail := runOne(j.c, r, ix, byID, cfg.Rules, j.sev)
+	for _, j := range cr.last {
+		fs, fail := runOne(j.c, r, cr.ix, cr.byID, cfg.Rules, j.sev)
 		if fail != nil {
 			r.Failures = append(r.Failures, *fail)
 		}

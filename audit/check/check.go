@@ -31,6 +31,12 @@ type Check struct {
 	Options []Option
 	// Run reports the check's findings through pass.Report.
 	Run func(pass *Pass)
+	// Early marks a check that reads only the documents, the sources and
+	// the quotes' texts and places: not people, matches, the index's
+	// Person or Match, nor a quote's Speaker.Person, Speaker.Candidates
+	// or Match, which are still being resolved while an early check runs
+	// (the race detector catches a check that breaks this).
+	Early bool
 }
 
 // Option documents one rule-file option of a check

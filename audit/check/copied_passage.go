@@ -30,7 +30,8 @@ func copiedPassage() *Check {
 			Name: "min_words", Default: 25,
 			Doc: "the shortest shared run of words that is reported",
 		}},
-		Run: runCopiedPassage,
+		Run:   runCopiedPassage,
+		Early: true,
 	}
 }
 

@@ -25,6 +25,7 @@ func duplicatePassage() *Check {
 			"twice → duplicate-passage.",
 		Severity: result.Warning,
 		Run:      runDuplicatePassage,
+		Early:    true,
 	}
 }
 

@@ -27,6 +27,7 @@ func spellingVariant() *Check {
 			"when every occurrence is quoted.",
 		Severity: result.Info,
 		Run:      runSpellingVariant,
+		Early:    true,
 	}
 }
 

@@ -61,7 +61,11 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 		}
 	}
 	inQuote := map[string][][2]int{}
-	for _, q := range quotes {
+	for i := range quotes {
+		// By pointer: a copy of the quote would read its Speaker.Person and
+		// Match, which are still being resolved when the spelling-variant
+		// check runs (early).
+		q := &quotes[i]
 		inQuote[q.Source] = append(inQuote[q.Source], [2]int{q.Start, q.End})
 	}
 	// One map look-up per capitalised word: forms are numbered and their

@@ -42,6 +42,17 @@ func NewIndex(r *Result) *Index {
 	return ix
 }
 
+// AddPeopleAndMatches indexes r's people and matches, resolved after the
+// index was built (the early checks run on the index before they are).
+func (ix *Index) AddPeopleAndMatches(r *Result) {
+	for i := range r.People {
+		ix.people[r.People[i].ID] = &r.People[i]
+	}
+	for i := range r.Matches {
+		ix.matches[r.Matches[i].ID] = &r.Matches[i]
+	}
+}
+
 // Source returns the source with the given ID, or nil.
 func (ix *Index) Source(id string) *Source { return ix.sources[id] }
 
