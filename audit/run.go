@@ -334,7 +334,7 @@ func (cr *checkRun) finish() {
 		}
 		findings = fs.appendTo(findings)
 	}
-	assignFindingIDs(findings)
+	assignFindingIDs(findings, cfg.Workers)
 	sortFindings(findings)
 	r.Findings = findings
 }
@@ -394,30 +394,40 @@ func severityInForce(c *check.Check, rs *rules.Set) (result.Severity, bool) {
 // assignFindingIDs gives each finding a fingerprint of its check, source
 // file name and evidence (the quote text or passage), so an ID survives
 // re-runs and edits elsewhere in the article. Identical fingerprints get
-// a stable occurrence suffix in position order.
-func assignFindingIDs(fs []result.Finding) {
+// a stable occurrence suffix in position order. The fingerprints are
+// computed on a pool of workers (0: one per CPU).
+func assignFindingIDs(fs []result.Finding, workers int) {
+	const chunk = 256
+	parallel(context.Background(), (len(fs)+chunk-1)/chunk, workers, nil, func(_, c int) {
+		for i := c * chunk; i < min((c+1)*chunk, len(fs)); i++ {
+			fs[i].ID = fingerprint(&fs[i])
+		}
+	})
 	order := make([]int, len(fs))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return lessPosition(&fs[order[a]], &fs[order[b]]) })
-	seen := map[string]int{}
+	seen := make(map[string]int, len(fs))
 	for _, i := range order {
 		f := &fs[i]
-		key := f.Evidence
-		if key == "" {
-			key = f.Message
+		seen[f.ID]++
+		if n := seen[f.ID]; n > 1 {
+			f.ID += "-" + strconv.Itoa(n)
 		}
-		// The file name, not the path as typed: the same article audited
-		// from another folder keeps its IDs (and its editor's notes).
-		sum := sha256.Sum256([]byte(f.Check + "\x00" + filepath.Base(f.Path) + "\x00" + strings.Join(strings.Fields(key), " ")))
-		id := "F-" + hex.EncodeToString(sum[:5])
-		seen[id]++
-		if n := seen[id]; n > 1 {
-			id += "-" + strconv.Itoa(n)
-		}
-		f.ID = id
 	}
+}
+
+// fingerprint is a finding's ID before its occurrence suffix.
+func fingerprint(f *result.Finding) string {
+	key := f.Evidence
+	if key == "" {
+		key = f.Message
+	}
+	// The file name, not the path as typed: the same article audited
+	// from another folder keeps its IDs (and its editor's notes).
+	sum := sha256.Sum256([]byte(f.Check + "\x00" + filepath.Base(f.Path) + "\x00" + strings.Join(strings.Fields(key), " ")))
+	return "F-" + hex.EncodeToString(sum[:5])
 }
 
 func lessPosition(a, b *result.Finding) bool { return comparePosition(a, b) < 0 }
