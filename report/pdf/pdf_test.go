@@ -258,6 +258,12 @@ func TestLargeAuditIsCapped(t *testing.T) {
 	if !strings.Contains(flat, words("… and 70 more people")) {
 		t.Errorf("people not capped at 4×20")
 	}
+	if !strings.Contains(flat, words("… and 220 more sources")) || strings.Contains(flat, "S81 ") || !strings.Contains(flat, "S80 ") {
+		t.Errorf("the appendix's sources not capped at 4×20 (S1…S80 listed, 220 more)")
+	}
+	if !strings.Contains(flat, words("at most 80 people and 80 sources")) {
+		t.Errorf("the limitations do not name the cap on people and sources")
+	}
 }
 
 func TestIgnoredFindingsListed(t *testing.T) {

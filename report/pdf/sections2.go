@@ -306,7 +306,10 @@ func (d *doc) appendix() {
 		d.row(c(4, tx("Source", stSmall)), c(5, tx("Title, byline, dates", stSmall)), c(3, tx("Counts", stSmall)))
 		d.rule(colInk, 0.2)
 	}
-	for _, s := range r.Sources {
+	// A story's handful of sources is listed whole; an archive's would
+	// fill hundreds of pages, so the list stops where the people's does.
+	limit := min(len(r.Sources), 4*d.opts.MaxPerCheck)
+	for _, s := range r.Sources[:limit] {
 		var meta []span
 		meta = append(meta, tx(orDash(s.Title), stBody))
 		if strings.TrimSpace(s.Byline) == "" {
@@ -334,6 +337,9 @@ func (d *doc) appendix() {
 		)
 		d.rule(colRule, 0.1)
 	}
+	if more := len(r.Sources) - limit; more > 0 {
+		d.row(c(12, tx(fmt.Sprintf("… and %d more sources. %s", more, workbookHint), stBold.with(func(s *style) { s.size = sizeSmall }))).on(colPanel))
+	}
 	if len(r.Skipped) > 0 {
 		d.h2("Files not audited", tx(fmt.Sprintf("(%d)", len(r.Skipped)), stSmall))
 		for _, s := range r.Skipped {
@@ -356,7 +362,7 @@ func (d *doc) appendix() {
 	}
 	d.h2("Limitations of this PDF")
 	lim := []string{
-		fmt.Sprintf("At most %d findings are listed per check, and at most %d match groups per kind; %s", d.opts.MaxPerCheck, d.opts.MaxPerCheck, workbookHint),
+		fmt.Sprintf("At most %d findings are listed per check, at most %d match groups per kind, and at most %d people and %d sources; %s", d.opts.MaxPerCheck, d.opts.MaxPerCheck, 4*d.opts.MaxPerCheck, 4*d.opts.MaxPerCheck, workbookHint),
 		"Quotations in findings are shown up to " + strconv.Itoa(excerptWords) + " words, with the number of words left out; the evidence and the match groups print them whole.",
 		"Characters outside the Basic Multilingual Plane (emoji and some rare scripts) are shown as � because the PDF font engine cannot draw them; the workbook and JSON keep them.",
 		"Arabic is drawn with its letters joined and right-to-left runs reversed by a simple rule; mixed-direction lines may not follow the full Unicode bidirectional algorithm. Hebrew is reversed, not shaped. The workbook and JSON keep the original text.",
