@@ -5,8 +5,11 @@ package audit
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -173,5 +176,24 @@ func TestLoadRecoversFromReadPanic(t *testing.T) {
 	}
 	if len(c.Docs) != 1 {
 		t.Errorf("%d documents, want 1", len(c.Docs))
+	}
+}
+
+// roomToOverlap: always without a memory limit; never when the live heap
+// is above a third of it.
+func TestRoomToOverlap(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	debug.SetMemoryLimit(math.MaxInt64)
+	if !roomToOverlap() {
+		t.Error("no memory limit: want room")
+	}
+	runtime.GC()                   // the live heap is measured by the collector
+	debug.SetMemoryLimit(64 << 10) // the test binary's live heap is larger
+	if roomToOverlap() {
+		t.Error("64 KB limit: want no room")
+	}
+	debug.SetMemoryLimit(1 << 40)
+	if !roomToOverlap() {
+		t.Error("1 TB limit: want room")
 	}
 }

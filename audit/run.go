@@ -6,7 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"sort"
 	"strconv"
@@ -225,8 +228,9 @@ type checkRun struct {
 }
 
 type checkJob struct {
-	c   *check.Check
-	sev result.Severity
+	c     *check.Check
+	sev   result.Severity
+	early bool // started before people and matches (see startEarly)
 }
 
 // planChecks fills r.Checks (the catalogue with the severities in force)
@@ -243,10 +247,10 @@ func planChecks(r *result.Result, docs []*source.Document, cfg Config) *checkRun
 			continue
 		}
 		if c.Slug == unusedIgnoreSlug {
-			cr.last = append(cr.last, checkJob{c, sev})
+			cr.last = append(cr.last, checkJob{c: c, sev: sev})
 			continue
 		}
-		cr.jobs = append(cr.jobs, checkJob{c, sev})
+		cr.jobs = append(cr.jobs, checkJob{c: c, sev: sev, early: c.Early})
 	}
 	// The index is built after r.Checks is complete, so that checks (and
 	// unused-ignore) can look up the catalogue. People and matches are
@@ -263,11 +267,15 @@ func planChecks(r *result.Result, docs []*source.Document, cfg Config) *checkRun
 func (cr *checkRun) startEarly() {
 	var early []int
 	for i, j := range cr.jobs {
-		if j.c.Early {
+		if j.early {
 			early = append(early, i)
 		}
 	}
-	if len(early) == 0 {
+	if len(early) == 0 || !roomToOverlap() {
+		// They run with the others, once people and matches are done.
+		for i := range cr.jobs {
+			cr.jobs[i].early = false
+		}
 		return
 	}
 	run := func() {
@@ -288,6 +296,26 @@ func (cr *checkRun) startEarly() {
 
 func (cr *checkRun) waitEarly() { cr.early.Wait() }
 
+// roomToOverlap reports whether the heap has room for the early checks'
+// indexes beside the people and matching stages: when the live heap is
+// already a third of the soft memory limit (--memory-limit), holding
+// both at once would bring the heap to the limit, where the collector
+// runs almost without pause and costs more time than the overlap saves
+// (measured at 100,000 articles: 284 s of CPU overlapped against 178 s
+// one after the other).
+func roomToOverlap() bool {
+	limit := debug.SetMemoryLimit(-1)
+	if limit == math.MaxInt64 {
+		return true
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return true
+	}
+	return sample[0].Value.Uint64() < uint64(limit)/3
+}
+
 func (cr *checkRun) run(i int) {
 	cr.found[i], cr.failed[i] = runOne(cr.jobs[i].c, cr.r, cr.ix, cr.byID, cr.cfg.Rules, cr.jobs[i].sev)
 }
@@ -299,7 +327,7 @@ func (cr *checkRun) finish() {
 	cr.ix.AddPeopleAndMatches(r)
 	var late []int
 	for i, j := range cr.jobs {
-		if !j.c.Early {
+		if !j.early {
 			late = append(late, i)
 		}
 	}

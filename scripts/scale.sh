@@ -13,8 +13,10 @@
 #   json   quoteaudit -q -f json --fail-on none
 #   all    quoteaudit -q -f all  --fail-on none   (JSON, text, xlsx, PDF)
 # with /usr/bin/time -v, and prints wall seconds, CPU seconds (user+sys),
-# the ratios to grep, and quoteaudit's peak RSS. On a loaded machine read
-# the CPU columns: wall time then says more about the load than the tool.
+# the ratios to grep, and quoteaudit's peak RSS, then the wall time of each
+# stage of the JSON runs (the hidden --timings flag). On a loaded machine
+# read the CPU columns: wall time then says more about the load than the
+# tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${QA_BENCH:-/tmp/qa-bench}
@@ -53,6 +55,7 @@ timed() {
 
 re='"[^"]+"|“[^”]+”'
 rows=()
+stages=()
 for n in $sizes; do
   dir=$root/$n
   stamp=$root/$n.stamp
@@ -70,8 +73,9 @@ for n in $sizes; do
   out=$root/out-$n
   rm -rf "$out"
   echo "auditing $n articles to JSON" >&2
-  timed json-$n "$bin" -q -f json --fail-on none --date 2026-01-01 -o "$out/json" "$dir"
+  timed json-$n "$bin" -q --timings -f json --fail-on none --date 2026-01-01 -o "$out/json" "$dir" 2>"$root/stages-$n.log"
   jw=$wall jc=$cpu jr=$rss_mb
+  stages+=("$n articles, JSON run: $(sed -n 's/^quoteaudit: timings: //p' "$root/stages-$n.log")")
   echo "auditing $n articles to every format" >&2
   timed all-$n "$bin" -q -f all --fail-on none --date 2026-01-01 -o "$out/all" "$dir"
   aw=$wall ac=$cpu ar=$rss_mb
@@ -87,3 +91,6 @@ echo
 echo "| articles | MB | grep s | json s | json ratio | all-formats s | all ratio | peak MB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "wall seconds per stage (--timings):"
+printf '  %s\n' "${stages[@]}"
