@@ -55,13 +55,31 @@ func severityAtMost(sev, ceiling result.Severity) result.Severity {
 
 // textExcerpt returns s with its white space collapsed, cut to at most max
 // characters (runes) at a word boundary when possible, with "…" when cut.
+// A byte that is not UTF-8 counts as one character, kept as written when
+// nothing is cut and given as U+FFFD in a cut excerpt.
 func textExcerpt(s string, max int) string {
 	s = collapseSpaces(s, max+1)
-	if utf8.RuneCountInString(s) <= max {
+	if len(s) <= max { // at most one rune a byte
 		return s
 	}
-	r := []rune(s)[:max-1]
-	cut := string(r)
+	// Read max runes, noting where the last of them starts: more after
+	// them means a cut before it.
+	i, off, valid := 0, 0, true
+	for runes := 0; runes < max && i < len(s); runes++ {
+		if runes == max-1 {
+			off = i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		valid = valid && (r != utf8.RuneError || size > 1 || runes == max-1)
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	cut := s[:off]
+	if !valid {
+		cut = string([]rune(cut)) // each byte that is not UTF-8 becomes U+FFFD
+	}
 	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 		cut = cut[:i]
 	}
@@ -75,7 +93,11 @@ func collapseSpaces(s string, limit int) string {
 	n, space := 0, false
 	for i, size := 0, 0; i < len(s); i += size {
 		var r rune
-		r, size = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			r, size = rune(c), 1
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if unicode.IsSpace(r) {
 			space = len(b) > 0
 			continue

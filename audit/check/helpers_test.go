@@ -184,26 +184,42 @@ func FuzzDuplicateRuns(f *testing.F) {
 	})
 }
 
+// textExcerptWhole is textExcerpt done the plain way, on the whole text.
+func textExcerptWhole(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut := string([]rune(s)[:max-1])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
 // textExcerpt reads only the start of a passage; it must give what
 // excerpting the whole collapsed passage gives.
 func TestTextExcerptMatchesWholeText(t *testing.T) {
-	whole := func(s string, max int) string {
-		s = strings.Join(strings.Fields(s), " ")
-		if utf8.RuneCountInString(s) <= max {
-			return s
-		}
-		cut := string([]rune(s)[:max-1])
-		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-			cut = cut[:i]
-		}
-		return cut + "…"
-	}
 	long := strings.Repeat("word  \t\n ", 300)
-	for _, s := range []string{"", "   ", " a  b ", "ab", "a b c d e f", "x\xff y", "\u00a0é\u2003ü  ", long, "é" + long, strings.Repeat("é", 500)} {
+	for _, s := range []string{"", "   ", " a  b ", "ab", "a b c d e f", "x\xff y", "\u00a0é\u2003ü  ", long, "é" + long, strings.Repeat("é", 500),
+		strings.Repeat("a\xff é\xe2\x80 ", 100), "ab\xff", "abc\xff", "\xff\xfe\xfd"} {
 		for _, max := range []int{1, 2, 3, 5, 10, 200} {
-			if got, want := textExcerpt(s, max), whole(s, max); got != want {
+			if got, want := textExcerpt(s, max), textExcerptWhole(s, max); got != want {
 				t.Errorf("textExcerpt(%.20q, %d) = %q, want %q", s, max, got, want)
 			}
 		}
 	}
+}
+
+// FuzzTextExcerpt: textExcerpt gives what excerpting the whole collapsed
+// text gives, not valid UTF-8 included.
+func FuzzTextExcerpt(f *testing.F) {
+	f.Add("a\xff b", 2)
+	f.Add("é é\u00a0é", 3)
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		max = 1 + (max%300+300)%300
+		if got, want := textExcerpt(s, max), textExcerptWhole(s, max); got != want {
+			t.Fatalf("textExcerpt(%q, %d) = %q, want %q", s, max, got, want)
+		}
+	})
 }
