@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
@@ -48,6 +49,12 @@ const maxCopyCandidates = 100
 type proseIndex struct {
 	words []uint32 // all sources' word hashes, source after source
 	from  []int32  // source i's words are words[from[i]:from[i+1]]
+	// marks are proseWords' states every proseMarkStep words, source after
+	// source (source i's are marks[markFrom[i]:markFrom[i+1]]): where a
+	// word of an earlier source starts is found by reading on from the
+	// mark before it, not by keeping every word's offset.
+	marks    []proseMark
+	markFrom []int32
 	// chains maps a fingerprint to the first and last of its occurrences
 	// in locs (1-based); occurrences chain forward, earliest source first.
 	chains map[uint64]chain
@@ -61,6 +68,26 @@ type chain struct{ first, last int32 }
 type shingleLoc struct{ src, pos, next int32 }
 
 func (x *proseIndex) prose(i int) []uint32 { return x.words[x.from[i]:x.from[i+1]] }
+
+// copySource is what a worker reads of one source, before the source is
+// compared with the earlier ones and indexed: its prose word hashes with
+// their spans and marks, its shingles and the positions of its
+// fingerprints.
+type copySource struct {
+	words        []uint32
+	starts, ends []int32
+	marks        []proseMark
+	sh           []uint64
+	fps          []int32
+}
+
+// copyRun is a reported run of n words: source b's words from byte start
+// to end, the same as source a's from its word aWord; others is the count
+// of further earlier sources sharing it (a lower bound when capped).
+type copyRun struct {
+	a, aWord, b, start, end, n, others int32
+	capped                             bool
+}
 
 func runCopiedPassage(pass *Pass) {
 	minWords := pass.IntOption("min_words")
@@ -87,87 +114,121 @@ func runCopiedPassage(pass *Pass) {
 	words := textBytes/6 + 1
 	fingerprints := words * 2 / (w + 1)
 	x := &proseIndex{
-		words:  make([]uint32, 0, words),
-		from:   make([]int32, 1, len(ids)+1),
-		chains: make(map[uint64]chain, fingerprints),
-		locs:   make([]shingleLoc, 0, fingerprints),
+		words:    make([]uint32, 0, words),
+		from:     make([]int32, 1, len(ids)+1),
+		marks:    make([]proseMark, 0, words/proseMarkStep+len(ids)),
+		markFrom: make([]int32, 1, len(ids)+1),
+		chains:   make(map[uint64]chain, fingerprints),
+		locs:     make([]shingleLoc, 0, fingerprints),
 	}
-	var starts, ends []int32 // the current source's word spans
-	var sh []uint64
-	var fps []int32
-	lookup := copyLookup{pass: pass, x: x, ids: ids, spans: spans}
-	for b, id := range ids {
-		doc := pass.Docs[id]
-		starts, ends = starts[:0], ends[:0]
-		proseWords(doc.Text, spans[id], func(h uint32, ws, we int) {
-			x.words = append(x.words, h)
-			starts = append(starts, int32(ws))
-			ends = append(ends, int32(we))
+	var runs []copyRun
+	// Reading a source (hashing its words, shingling, winnowing) needs
+	// nothing of the others: workers read ahead while the sources are
+	// compared and indexed one after another, in order.
+	var spare sync.Pool // copySources done with, to be read into again
+	read := func(b int) *copySource {
+		cs, _ := spare.Get().(*copySource)
+		if cs == nil {
+			cs = &copySource{}
+		}
+		doc := pass.Docs[ids[b]]
+		cs.words, cs.starts, cs.ends = cs.words[:0], cs.starts[:0], cs.ends[:0]
+		cs.marks = proseWords(doc.Text, spans[ids[b]], proseMark{}, len(doc.Text), cs.marks[:0], func(h uint32, ws, we int) bool {
+			cs.words = append(cs.words, h)
+			cs.starts = append(cs.starts, int32(ws))
+			cs.ends = append(cs.ends, int32(we))
+			return true
 		})
-		x.from = append(x.from, int32(len(x.words)))
-		B := x.prose(b)
-		sh = shingles(sh[:0], B, k)
-		fps = winnow(fps[:0], sh, w)
-		coveredUntil := 0 // first word of B not yet inside a reported run
-		for _, p32 := range fps {
-			p := int(p32)
-			if p < coveredUntil {
-				continue
-			}
-			c, ok := x.chains[sh[p]]
-			if !ok {
-				continue
-			}
-			// Every earlier source sharing a long enough run through p, the
-			// earliest first: the longest run is reported once, pointing at
-			// the earliest source with that run; the others are counted,
-			// not listed, so a passage shared by k sources gives k-1
-			// findings, not k².
-			best, bestS, bestN, sharing, capped := shingleLoc{}, 0, 0, 0, false
-			seen := 0
-			for l := c.first; l > 0; l = x.locs[l-1].next {
-				if seen == maxCopyCandidates {
-					capped = true
-					break
-				}
-				seen++
-				loc := x.locs[l-1]
-				A := x.prose(int(loc.src))
-				s, n := sharedAround(A, int(loc.pos), B, p, coveredUntil)
-				if n < minWords {
-					continue
-				}
-				sharing++
-				if n > bestN {
-					best, bestS, bestN = loc, s, n
-					best.pos = loc.pos - int32(p-s) // A's word where the run starts
-				}
-			}
-			if bestN == 0 {
-				continue
-			}
-			coveredUntil = bestS + bestN
-			f := copiedFinding(pass, ids[best.src], lookup.wordStart(int(best.src), int(best.pos)),
-				id, int(starts[bestS]), int(ends[bestS+bestN-1]), bestN, sharing-1, capped)
-			pass.Report(f)
-		}
-		for _, p := range fps {
-			h := sh[p]
-			c, ok := x.chains[h]
-			if ok && x.locs[c.last-1].src == int32(b) {
-				continue // the first occurrence per source is enough
-			}
-			x.locs = append(x.locs, shingleLoc{src: int32(b), pos: p})
-			n := int32(len(x.locs))
-			if ok {
-				x.locs[c.last-1].next = n
-				c.last = n
-			} else {
-				c = chain{first: n, last: n}
-			}
-			x.chains[h] = c
-		}
+		cs.sh = shingles(cs.sh[:0], cs.words, k)
+		cs.fps = winnow(cs.fps[:0], cs.sh, w)
+		return cs
 	}
+	inOrder(len(ids), read, func(b int, cs *copySource) {
+		runs = x.add(b, cs, minWords, runs)
+		spare.Put(cs)
+	})
+	// The findings need only the marks (and the text): the index is let
+	// go before they are written, on the workers too, in order.
+	x.words, x.chains, x.locs = nil, nil, nil
+	inOrder(len(runs), func(i int) result.Finding {
+		r := runs[i]
+		a, b := ids[r.a], ids[r.b]
+		return copiedFinding(pass, a, x.wordStart(pass.Docs[a].Text, spans[a], int(r.a), int(r.aWord)),
+			b, int(r.start), int(r.end), int(r.n), int(r.others), r.capped)
+	}, func(_ int, f result.Finding) { pass.Report(f) })
+}
+
+// add appends source b, as read, to the index: first its runs shared with
+// the sources indexed so far are appended to runs, then its fingerprints
+// are indexed.
+func (x *proseIndex) add(b int, cs *copySource, minWords int, runs []copyRun) []copyRun {
+	x.words = append(x.words, cs.words...)
+	x.from = append(x.from, int32(len(x.words)))
+	x.marks = append(x.marks, cs.marks...)
+	x.markFrom = append(x.markFrom, int32(len(x.marks)))
+	B, sh := x.prose(b), cs.sh
+	coveredUntil := 0 // first word of B not yet inside a reported run
+	for _, p32 := range cs.fps {
+		p := int(p32)
+		if p < coveredUntil {
+			continue
+		}
+		c, ok := x.chains[sh[p]]
+		if !ok {
+			continue
+		}
+		// Every earlier source sharing a long enough run through p, the
+		// earliest first: the longest run is reported once, pointing at
+		// the earliest source with that run; the others are counted,
+		// not listed, so a passage shared by k sources gives k-1
+		// findings, not k².
+		best, bestS, bestN, sharing, capped := shingleLoc{}, 0, 0, 0, false
+		seen := 0
+		for l := c.first; l > 0; l = x.locs[l-1].next {
+			if seen == maxCopyCandidates {
+				capped = true
+				break
+			}
+			seen++
+			loc := x.locs[l-1]
+			A := x.prose(int(loc.src))
+			s, n := sharedAround(A, int(loc.pos), B, p, coveredUntil)
+			if n < minWords {
+				continue
+			}
+			sharing++
+			if n > bestN {
+				best, bestS, bestN = loc, s, n
+				best.pos = loc.pos - int32(p-s) // A's word where the run starts
+			}
+		}
+		if bestN == 0 {
+			continue
+		}
+		coveredUntil = bestS + bestN
+		runs = append(runs, copyRun{
+			a: best.src, aWord: best.pos, b: int32(b),
+			start: cs.starts[bestS], end: cs.ends[bestS+bestN-1],
+			n: int32(bestN), others: int32(sharing - 1), capped: capped,
+		})
+	}
+	for _, p := range cs.fps {
+		h := sh[p]
+		c, ok := x.chains[h]
+		if ok && x.locs[c.last-1].src == int32(b) {
+			continue // the first occurrence per source is enough
+		}
+		x.locs = append(x.locs, shingleLoc{src: int32(b), pos: p})
+		n := int32(len(x.locs))
+		if ok {
+			x.locs[c.last-1].next = n
+			c.last = n
+		} else {
+			c = chain{first: n, last: n}
+		}
+		x.chains[h] = c
+	}
+	return runs
 }
 
 // sharedAround is the run of equal words that A and B share through A's
@@ -256,17 +317,39 @@ func proseOrder(pass *Pass) []string {
 	return ids
 }
 
+// proseMark is proseWords' state where a word starts: how many words
+// (and quotation breaks) came before it in the source, its offset, and
+// the next quotation span.
+type proseMark struct{ word, off, quote int32 }
+
+// proseMarkStep is how many words of prose lie between two marks.
+const proseMarkStep = 32
+
 // proseWords calls fn with the hash and span of each word of text outside
 // the quotation spans (sorted), and with a 0 hash and no span once where
-// each quotation interrupts the prose.
-func proseWords(text string, quotes []source.Span, fn func(h uint32, ws, we int)) {
-	qi := 0
-	scanWords(text, 0, len(text), func(ws, we int, lowered []byte, plain bool) {
+// each quotation interrupts the prose, until fn returns false. It reads
+// from the state at (the zero proseMark: from the start) up to byte end, a
+// word start or the end of the text, and appends its state to marks every
+// proseMarkStep words, returning them.
+func proseWords(text string, quotes []source.Span, at proseMark, end int, marks []proseMark, fn func(h uint32, ws, we int) bool) []proseMark {
+	qi, n, nextMark := int(at.quote), int(at.word), int(at.word)
+	more := true
+	scanWords(text, int(at.off), end, func(ws, we int, lowered []byte, plain bool) {
+		if !more {
+			return
+		}
+		if n >= nextMark {
+			marks = append(marks, proseMark{word: int32(n), off: int32(ws), quote: int32(qi)})
+			nextMark = n + proseMarkStep
+		}
 		if qi < len(quotes) && quotes[qi].End <= ws {
 			for qi < len(quotes) && quotes[qi].End <= ws {
 				qi++
 			}
-			fn(0, ws, ws)
+			n++
+			if more = fn(0, ws, ws); !more {
+				return
+			}
 		}
 		if qi < len(quotes) && quotes[qi].Start < we {
 			return // inside a quotation
@@ -278,38 +361,31 @@ func proseWords(text string, quotes []source.Span, fn func(h uint32, ws, we int)
 		// 31 bits of the hash, never 0: two different words collide about
 		// once in two billion comparisons, and then only lengthen a
 		// reported run by a word.
-		fn(uint32(h>>32)|1, ws, we)
+		n++
+		more = fn(uint32(h>>32)|1, ws, we)
 	})
+	return marks
 }
 
-// copyLookup finds where a word of an earlier source starts, scanning that
-// source again (only for the sources findings point at). The word starts
-// of up to copyLookupSize sources are kept: copies mostly point at the
-// same few earliest sources.
-type copyLookup struct {
-	pass   *Pass
-	x      *proseIndex
-	ids    []string
-	spans  map[string][]source.Span
-	starts map[int][]int32
-}
-
-const copyLookupSize = 1024
-
-func (c *copyLookup) wordStart(src, word int) int {
-	st, ok := c.starts[src]
-	if !ok {
-		if c.starts == nil || len(c.starts) == copyLookupSize {
-			c.starts = map[int][]int32{}
-		}
-		id := c.ids[src]
-		st = make([]int32, 0, len(c.x.prose(src)))
-		proseWords(c.pass.Docs[id].Text, c.spans[id], func(_ uint32, ws, _ int) {
-			st = append(st, int32(ws))
-		})
-		c.starts[src] = st
+// wordStart is where word i of source src's prose starts in its text,
+// read on from the last mark before it (the word exists).
+func (x *proseIndex) wordStart(text string, quotes []source.Span, src, i int) int {
+	marks := x.marks[x.markFrom[src]:x.markFrom[src+1]]
+	k := sort.Search(len(marks), func(k int) bool { return int(marks[k].word) > i }) - 1
+	end := len(text)
+	if k+1 < len(marks) {
+		end = int(marks[k+1].off)
 	}
-	return int(st[word])
+	n, at := int(marks[k].word), -1
+	var buf [1]proseMark // the mark it starts from, given again
+	proseWords(text, quotes, marks[k], end, buf[:0], func(_ uint32, ws, _ int) bool {
+		if n == i {
+			at = ws
+		}
+		n++
+		return n <= i
+	})
+	return at
 }
 
 // wordHash is the 64-bit FNV-1a hash of a word.
