@@ -1,8 +1,10 @@
 package names
 
 import (
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -68,43 +70,11 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 		q := &quotes[i]
 		inQuote[q.Source] = append(inQuote[q.Source], [2]int{q.Start, q.End})
 	}
-	// One map look-up per capitalised word: forms are numbered and their
-	// occurrences kept by number. A word of fewer than four ASCII bytes
-	// folds to fewer than four letters: it can be neither side of a pair
-	// (the rare form has five or more, the common form one less at
-	// least) nor the stem of two inflections (four or more), so it is
-	// neither counted nor looked up in lower case.
-	formID := map[string]int32{}
-	var forms []spellForm
-	lower := map[string]bool{}
-	var w word
-	for d, doc := range docs {
-		if doc == nil {
-			continue
-		}
-		s := wordScanner{text: doc.Text}
-		for s.next(&w) {
-			if len(w.text) < 4 && isASCII(w.text) {
-				continue
-			}
-			if !w.cap {
-				if !lower[w.lower] { // a look-up is cheaper than an assignment
-					lower[w.lower] = true
-				}
-				continue
-			}
-			if w.acronym || isStopword(w.text) {
-				continue
-			}
-			id, ok := formID[w.text]
-			if !ok {
-				id = int32(len(forms))
-				formID[w.text] = id
-				forms = append(forms, spellForm{text: w.text})
-			}
-			forms[id].occ = append(forms[id].occ, occurrence{int32(d), int32(w.start)})
-		}
-	}
+	// The documents are read in contiguous parts side by side, and the
+	// parts' forms joined in document order: the forms and their
+	// occurrences are those of one reading from the first document on.
+	sc := scanSpellings(docs)
+	forms, lower := sc.forms, sc.lower
 	byText := make([]int32, len(forms))
 	foldedForms := map[string]bool{}
 	index := map[string][]int32{}
@@ -124,7 +94,7 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 		f := &forms[id]
 		ff := f.fold
 		n := len(f.occ)
-		if runeLen(ff) < minSpellingRunes || n > maxRareCount || lower[strings.ToLower(f.text)] || allowed[ff] || guardWords[ff] {
+		if runeLen(ff) < minSpellingRunes || n > maxRareCount || lower.has(strings.ToLower(f.text)) || allowed[ff] || guardWords[ff] {
 			continue
 		}
 		best := int32(-1)
@@ -138,7 +108,7 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 				c := &forms[ci]
 				cf := c.fold
 				cn := len(c.occ)
-				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower[strings.ToLower(c.text)] {
+				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower.has(strings.ToLower(c.text)) {
 					continue
 				}
 				if !sharesSource(f.occ, c.occ) {
@@ -216,6 +186,167 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 		sorted[i] = out[k]
 	}
 	return sorted
+}
+
+// spellScan is what Spellings reads of a run of documents: the
+// capitalised forms, numbered in order of first occurrence, with their
+// occurrences, and the lower-case words.
+type spellScan struct {
+	formID map[string]int32 // -1: a stopword, never a form
+	forms  []spellForm
+	lower  wordSet
+}
+
+// scanSpellings reads docs on up to GOMAXPROCS goroutines, each a
+// contiguous part of them, and joins the parts in order.
+func scanSpellings(docs []*source.Document) *spellScan {
+	parts := min(runtime.GOMAXPROCS(0), max(len(docs)/minSpellingPart, 1))
+	scans := make([]*spellScan, parts)
+	problems := make([]any, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { problems[k] = recover() }()
+			scans[k] = newSpellScan()
+			scans[k].read(docs, k*len(docs)/parts, (k+1)*len(docs)/parts)
+		}()
+	}
+	wg.Wait()
+	for _, p := range problems {
+		if p != nil {
+			panic(p) // on the caller's goroutine, where the run recovers it
+		}
+	}
+	for _, o := range scans[1:] {
+		scans[0].join(o)
+	}
+	return scans[0]
+}
+
+// minSpellingPart is the fewest documents worth a goroutine of their own.
+const minSpellingPart = 256
+
+func newSpellScan() *spellScan {
+	return &spellScan{formID: map[string]int32{}, lower: wordSet{short: map[uint64]struct{}{}, long: map[string]struct{}{}}}
+}
+
+// read adds the words of docs[from:to].
+//
+// One map look-up per capitalised word: forms are numbered and their
+// occurrences kept by number (a stopword has its number too, -1, so it
+// is looked up once). A word of fewer than four ASCII bytes folds to
+// fewer than four letters: it can be neither side of a pair (the rare
+// form has five or more, the common form one less at least) nor the stem
+// of two inflections (four or more), so it is neither counted nor looked
+// up in lower case.
+func (sc *spellScan) read(docs []*source.Document, from, to int) {
+	var w word
+	for d := from; d < to; d++ {
+		doc := docs[d]
+		if doc == nil {
+			continue
+		}
+		s := wordScanner{text: doc.Text}
+		for s.next(&w) {
+			if len(w.text) < 4 && isASCII(w.text) {
+				continue
+			}
+			if !w.cap {
+				sc.lower.add(w.lower)
+				continue
+			}
+			if w.acronym {
+				continue
+			}
+			id, ok := sc.formID[w.text]
+			if !ok {
+				id = sc.add(w.text)
+			}
+			if id >= 0 {
+				sc.forms[id].occ = append(sc.forms[id].occ, occurrence{int32(d), int32(w.start)})
+			}
+		}
+	}
+}
+
+// add numbers a new form (-1 for a stopword).
+func (sc *spellScan) add(text string) int32 {
+	if isStopword(text) {
+		sc.formID[text] = -1
+		return -1
+	}
+	id := int32(len(sc.forms))
+	sc.formID[text] = id
+	sc.forms = append(sc.forms, spellForm{text: text})
+	return id
+}
+
+// join adds o, read from later documents, to sc.
+func (sc *spellScan) join(o *spellScan) {
+	for _, f := range o.forms {
+		id, ok := sc.formID[f.text]
+		if !ok {
+			id = sc.add(f.text)
+		}
+		sc.forms[id].occ = append(sc.forms[id].occ, f.occ...)
+	}
+	sc.lower.join(o.lower)
+}
+
+// wordSet is a set of words: those of at most seven ASCII bytes packed in
+// an integer with their length (a look-up then compares no text), the
+// others by their text.
+type wordSet struct {
+	short map[uint64]struct{}
+	long  map[string]struct{}
+}
+
+// packShort returns w packed with its length, or false when w is longer
+// than seven bytes or not ASCII.
+func packShort(w string) (uint64, bool) {
+	if len(w) > 7 {
+		return 0, false
+	}
+	k := uint64(len(w)) << 56
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return 0, false
+		}
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k, true
+}
+
+func (s wordSet) add(w string) {
+	if k, ok := packShort(w); ok {
+		if _, seen := s.short[k]; !seen { // a look-up is cheaper than an assignment
+			s.short[k] = struct{}{}
+		}
+		return
+	}
+	if _, seen := s.long[w]; !seen {
+		s.long[w] = struct{}{}
+	}
+}
+
+func (s wordSet) has(w string) bool {
+	if k, ok := packShort(w); ok {
+		_, seen := s.short[k]
+		return seen
+	}
+	_, seen := s.long[w]
+	return seen
+}
+
+func (s wordSet) join(o wordSet) {
+	for k := range o.short {
+		s.short[k] = struct{}{}
+	}
+	for w := range o.long {
+		s.long[w] = struct{}{}
+	}
 }
 
 // spellForm is one capitalised form of Spellings: its text as written,

@@ -2,6 +2,7 @@ package names
 
 import (
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -74,5 +75,24 @@ func TestSpellingsFourLetterCommonForm(t *testing.T) {
 	got := Spellings([]*source.Document{d}, nil, nil)
 	if len(got) != 1 || got[0].Text != "Tariq" || got[0].Common != "Tarq" || got[0].CommonCount != 4 {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// Reading the documents in parts side by side gives the forms, their
+// occurrences and the lower-case words of one reading in order.
+func TestScanSpellingsInParts(t *testing.T) {
+	docs := synthCorpus(40000) // 800 documents
+	docs[3] = nil
+	docs = append(docs, doc("SX", "The Élysée said: ÉLYSÉE, élysée and Kabul-based Öztürk, öztürk.\n"))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	got := scanSpellings(docs)
+	want := newSpellScan()
+	want.read(docs, 0, len(docs))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read in parts: %d forms, %d+%d lower-case words; in one reading: %d forms, %d+%d",
+			len(got.forms), len(got.lower.short), len(got.lower.long), len(want.forms), len(want.lower.short), len(want.lower.long))
+	}
+	if len(want.forms) < 1000 || len(want.lower.long) == 0 || !want.lower.has("élysée") || !want.lower.has("said") || want.lower.has("Said") {
+		t.Errorf("%d forms, lower-case words %v", len(want.forms), want.lower)
 	}
 }
