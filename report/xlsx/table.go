@@ -31,10 +31,9 @@ type cell struct {
 	link  string // "Sheet!A1" location, or ""
 }
 
-// list is a list sheet written through excelize's StreamWriter: header
-// row frozen, autofilter over the whole list, column widths fitted to the
-// content, wrapped long text, hyperlinks and an optional drop-down. The
-// extras are attached before Flush, or excelize silently drops them.
+// list is a list sheet, written by writeList: header row frozen,
+// autofilter over the whole list, column widths fitted to the content,
+// wrapped long text, hyperlinks and an optional drop-down.
 type list struct {
 	sheet string
 	cols  []column
@@ -60,50 +59,83 @@ func colName(i int) string {
 // ref returns the reference of 0-based column c in 1-based row r.
 func ref(c, r int) string { return fmt.Sprintf("%s%d", colName(c), r) }
 
-// write writes l to the workbook.
+// writeList writes l to the workbook. Its worksheet part is written here,
+// by sheetXML, into an archive entry that takes the place of excelize's
+// (see sortedZip); the workbook's names for it, the autofilter's and the
+// print titles, are set through excelize.
 func (w *writer) writeList(l list) error {
+	if w.streamList != nil {
+		return w.streamList(w, l)
+	}
 	f := w.f
-	sw, err := f.NewStreamWriter(l.sheet)
+	widths := w.fitWidths(l) // sampled before the cap, as they always were
+	if l.n > w.maxRows {
+		w.rowsCapped = append(w.rowsCapped, fmt.Sprintf("%s (%d of %d rows)", l.sheet, w.maxRows, l.n))
+		l.n = w.maxRows
+	}
+	last := ref(len(l.cols)-1, l.n+1)
+	if err := f.AutoFilter(l.sheet, "A1:"+last, nil); err != nil {
+		return fmt.Errorf("sheet %s: autofilter: %w", l.sheet, err)
+	}
+	var dv *excelize.DataValidation
+	if d := l.dropdown; d != nil && l.n > 0 {
+		dv = excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName(d.col), colName(d.col), l.n+1))
+		if err := dv.SetDropList(d.values); err != nil {
+			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
+		}
+		dv.SetInput(d.title, d.prompt)
+		dv.SetError(excelize.DataValidationErrorStyleWarning, d.title, "Choose one of: "+strings.Join(d.values, ", ")+".")
+	}
+	// Printing: landscape (see sheetXML.end), the header row repeated on
+	// every page.
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", l.sheet), Scope: l.sheet}); err != nil {
+		return fmt.Errorf("sheet %s: print titles: %w", l.sheet, err)
+	}
+
+	path, ok := w.sheetPath[l.sheet]
+	if !ok {
+		return fmt.Errorf("sheet %s: no worksheet part", l.sheet)
+	}
+	e, err := newZipEntry(path)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", l.sheet, err)
 	}
-	widths := w.fitWidths(l)
-	// excelize puts each new <col> first: set them last to first so that
-	// they come out in the ascending order the format requires.
-	for i := len(widths) - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
-			return fmt.Errorf("sheet %s: column width: %w", l.sheet, err)
-		}
+	x := &sheetXML{out: e}
+	x.start(widths)
+	cols := make([]string, len(l.cols))
+	for i := range cols {
+		cols[i] = colName(i)
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return fmt.Errorf("sheet %s: panes: %w", l.sheet, err)
-	}
-	header := make([]any, len(l.cols))
+	x.startRow(1, 20)
 	for i, c := range l.cols {
 		st := w.st.header
 		if c.editor {
 			st = w.st.editorHeader
 		}
-		header[i] = excelize.Cell{StyleID: st, Value: c.name}
+		x.cell(cols[i], 1, st, c.name)
 	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 20}); err != nil {
-		return fmt.Errorf("sheet %s: header: %w", l.sheet, err)
-	}
-	vals := make([]any, len(l.cols))
-	links := 0
-	if l.n > w.maxRows {
-		w.rowsCapped = append(w.rowsCapped, fmt.Sprintf("%s (%d of %d rows)", l.sheet, w.maxRows, l.n))
-		l.n = w.maxRows
-	}
+	x.endRow()
+	var links []sheetLink
+	nlinks := 0
 	for i := 0; i < l.n; i++ {
 		cells := l.row(i)
+		row := i + 2
 		lines := 1
 		for j, c := range cells {
-			col := l.cols[j]
+			if s, ok := c.v.(string); ok && l.cols[j].wrap {
+				lines = max(lines, wrappedLines(s, widths[j]))
+			}
+		}
+		height := 0.0
+		if lines > 1 {
+			height = min(maxRowHeight, float64(lines)*lineHeight)
+		}
+		x.startRow(row, height)
+		for j, c := range cells {
 			st := c.style
 			if st == 0 {
-				st = w.columnStyle(col)
+				st = w.columnStyle(l.cols[j])
 			}
 			v := c.v
 			if s, ok := v.(string); ok {
@@ -111,64 +143,37 @@ func (w *writer) writeList(l list) error {
 				if s == "" {
 					v = nil // an empty cell, styled
 				}
-				if col.wrap {
-					lines = max(lines, wrappedLines(s, widths[j]))
-				}
 			}
-			vals[j] = excelize.Cell{StyleID: st, Value: v}
-			if c.link != "" && links == w.maxLinks {
+			x.cell(cols[j], row, st, v)
+			if c.link != "" && nlinks == w.maxLinks {
 				w.linksCapped = append(w.linksCapped, l.sheet)
-				links++ // counted once
+				nlinks++ // counted once
 			}
-			if c.link != "" && links < w.maxLinks {
-				if err := f.SetCellHyperLink(l.sheet, ref(j, i+2), c.link, "Location"); err != nil {
-					return fmt.Errorf("sheet %s: link %s: %w", l.sheet, ref(j, i+2), err)
-				}
-				links++
+			if c.link != "" && nlinks < w.maxLinks {
+				links = append(links, sheetLink{col: cols[j], row: row, location: c.link})
+				nlinks++
 			}
 		}
-		opts := excelize.RowOpts{}
-		if lines > 1 {
-			opts.Height = min(maxRowHeight, float64(lines)*lineHeight)
-		}
-		if err := sw.SetRow(ref(0, i+2), vals, opts); err != nil {
-			return fmt.Errorf("sheet %s: row %d: %w", l.sheet, i+2, err)
-		}
+		x.endRow()
 	}
-	last := ref(len(l.cols)-1, l.n+1)
-	if err := f.AutoFilter(l.sheet, "A1:"+last, nil); err != nil {
-		return fmt.Errorf("sheet %s: autofilter: %w", l.sheet, err)
+	first, _ := excelize.CoordinatesToCellName(1, 1, true)
+	end, _ := excelize.CoordinatesToCellName(len(l.cols), l.n+1, true)
+	x.end(first+":"+end, dv, links)
+	if x.err == nil {
+		x.err = e.close()
 	}
-	if d := l.dropdown; d != nil && l.n > 0 {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName(d.col), colName(d.col), l.n+1))
-		if err := dv.SetDropList(d.values); err != nil {
-			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
-		}
-		dv.SetInput(d.title, d.prompt)
-		dv.SetError(excelize.DataValidationErrorStyleWarning, d.title, "Choose one of: "+strings.Join(d.values, ", ")+".")
-		if err := f.AddDataValidation(l.sheet, dv); err != nil {
-			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
-		}
+	if x.err != nil {
+		return fmt.Errorf("sheet %s: %w", l.sheet, x.err)
 	}
-	// Printing: landscape, the header row repeated on every page.
-	landscape := "landscape"
-	if err := f.SetPageLayout(l.sheet, &excelize.PageLayoutOptions{Orientation: &landscape}); err != nil {
-		return fmt.Errorf("sheet %s: page layout: %w", l.sheet, err)
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", l.sheet), Scope: l.sheet}); err != nil {
-		return fmt.Errorf("sheet %s: print titles: %w", l.sheet, err)
-	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("sheet %s: %w", l.sheet, err)
-	}
+	w.parts = append(w.parts, e)
 	return nil
 }
 
-// maxLinks caps the hyperlinks of one sheet. excelize looks through a
-// sheet's links for each new one (quadratic: 40,000 links cost 8 s of CPU)
-// and refuses more than 65,529. Cells past the cap keep their text, and
-// the Summary says the links stop there.
+// maxLinks caps the hyperlinks of one sheet. It was set when links went
+// through excelize, which looks through a sheet's links for each new one
+// (quadratic: 40,000 links cost 8 s of CPU) and refuses more than 65,529;
+// sheetXML writes them in linear time. Cells past the cap keep their
+// text, and the Summary says the links stop there.
 const maxLinks = 10000
 
 // maxRows caps the data rows of one sheet: a worksheet holds 1,048,576

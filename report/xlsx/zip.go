@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 
@@ -23,11 +24,17 @@ import (
 // Memory holds the compressed entries only. Entries are deflated at
 // BestSpeed: on 100,000 quotes it halves the time spent compressing for a
 // file a few per cent larger.
+//
+// Entries built beforehand (the list sheets, see sheetXML) take the place
+// of excelize's entries of the same name.
 type sortedZip struct {
 	w       io.Writer
 	entries []*zipEntry
 	cur     *zipEntry
 	closed  bool
+	// parts are the entries built beforehand, by name, until excelize
+	// creates the entry they replace.
+	parts map[string]*zipEntry
 }
 
 type zipEntry struct {
@@ -44,14 +51,41 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 	return e.fw.Write(p)
 }
 
-func newSortedZip(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w} }
+var _ excelize.ZipWriter = (*sortedZip)(nil)
+
+// newZipEntry starts an entry to be written and closed by the caller.
+func newZipEntry(name string) (*zipEntry, error) {
+	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&e.data, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	e.fw = fw
+	return e, nil
+}
+
+// close completes e.
+func (e *zipEntry) close() error {
+	err := e.fw.Close()
+	e.fw = nil
+	return err
+}
+
+// newSortedZip returns a sortedZip writing to w, with parts in place of
+// excelize's entries of the same names.
+func newSortedZip(w io.Writer, parts []*zipEntry) *sortedZip {
+	z := &sortedZip{w: w, parts: make(map[string]*zipEntry, len(parts))}
+	for _, e := range parts {
+		z.parts[e.name] = e
+	}
+	return z
+}
 
 func (z *sortedZip) finish() error {
 	if z.cur == nil {
 		return nil
 	}
-	err := z.cur.fw.Close()
-	z.cur.fw = nil
+	err := z.cur.close()
 	z.cur = nil
 	return err
 }
@@ -64,12 +98,15 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.data, flate.BestSpeed)
+	if e, ok := z.parts[name]; ok {
+		delete(z.parts, name)
+		z.entries = append(z.entries, e)
+		return io.Discard, nil // excelize's own rendering, replaced by e
+	}
+	e, err := newZipEntry(name)
 	if err != nil {
 		return nil, err
 	}
-	e.fw = fw
 	z.entries = append(z.entries, e)
 	z.cur = e
 	return e, nil
@@ -87,6 +124,9 @@ func (z *sortedZip) Close() error {
 	z.closed = true
 	if err := z.finish(); err != nil {
 		return err
+	}
+	if len(z.parts) > 0 {
+		return fmt.Errorf("zip: excelize wrote no %s to replace", strings.Join(slices.Sorted(maps.Keys(z.parts)), ", "))
 	}
 	rank := func(name string) int {
 		if name == "[Content_Types].xml" {
