@@ -97,9 +97,10 @@ func (x *sheetXML) endRow() {
 	}
 }
 
-// cell writes the cell in column col (letters) of row r with style s.
-func (x *sheetXML) cell(col string, r, s int, v any) {
-	b := append(x.b, `<c r="`...)
+// appendCellStart appends the start of the cell in column col (letters)
+// of row r with style s, up to its type.
+func appendCellStart(b []byte, col string, r, s int) []byte {
+	b = append(b, `<c r="`...)
 	b = append(b, col...)
 	b = strconv.AppendInt(b, int64(r), 10)
 	b = append(b, '"')
@@ -108,6 +109,17 @@ func (x *sheetXML) cell(col string, r, s int, v any) {
 		b = strconv.AppendInt(b, int64(s), 10)
 		b = append(b, '"')
 	}
+	return b
+}
+
+// text writes a text cell: cell(col, r, s, v) without boxing v.
+func (x *sheetXML) text(col string, r, s int, v string) {
+	x.b = appendInlineStr(appendCellStart(x.b, col, r, s), v)
+}
+
+// cell writes the cell in column col (letters) of row r with style s.
+func (x *sheetXML) cell(col string, r, s int, v any) {
+	b := appendCellStart(x.b, col, r, s)
 	switch v := v.(type) {
 	case nil:
 		b = append(b, "></c>"...)

@@ -113,7 +113,7 @@ func (w *writer) writeList(l list) error {
 		if c.editor {
 			st = w.st.editorHeader
 		}
-		x.cell(cols[i], 1, st, c.name)
+		x.text(cols[i], 1, st, c.name)
 	}
 	x.endRow()
 	var links []sheetLink
@@ -137,14 +137,14 @@ func (w *writer) writeList(l list) error {
 			if st == 0 {
 				st = w.columnStyle(l.cols[j])
 			}
-			v := c.v
-			if s, ok := v.(string); ok {
-				v = cellText(s)
-				if s == "" {
-					v = nil // an empty cell, styled
-				}
+			switch s, ok := c.v.(string); {
+			case !ok:
+				x.cell(cols[j], row, st, c.v)
+			case s == "":
+				x.cell(cols[j], row, st, nil) // an empty cell, styled
+			default:
+				x.text(cols[j], row, st, cellText(s))
 			}
-			x.cell(cols[j], row, st, v)
 			if c.link != "" && nlinks == w.maxLinks {
 				w.linksCapped = append(w.linksCapped, l.sheet)
 				nlinks++ // counted once
