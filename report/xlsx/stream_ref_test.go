@@ -273,6 +273,9 @@ func writeOneList(t *testing.T, l list, streamList func(*writer, list) error) []
 	if err := w.writeList(l); err != nil {
 		t.Fatal(err)
 	}
+	if err := w.renderLists(); err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -59,47 +61,100 @@ func colName(i int) string {
 // ref returns the reference of 0-based column c in 1-based row r.
 func ref(c, r int) string { return fmt.Sprintf("%s%d", colName(c), r) }
 
-// writeList writes l to the workbook. Its worksheet part is written here,
-// by sheetXML, into an archive entry that takes the place of excelize's
-// (see sortedZip); the workbook's names for it, the autofilter's and the
-// print titles, are set through excelize.
+// writeList adds l to the workbook. The workbook's names for it, the
+// autofilter's and the print titles, are set here through excelize; its
+// worksheet part is rendered later by renderLists.
 func (w *writer) writeList(l list) error {
 	if w.streamList != nil {
 		return w.streamList(w, l)
 	}
 	f := w.f
-	widths := w.fitWidths(l) // sampled before the cap, as they always were
-	if l.n > w.maxRows {
+	job := listJob{l: l, n: l.n}
+	if job.n > w.maxRows {
 		w.rowsCapped = append(w.rowsCapped, fmt.Sprintf("%s (%d of %d rows)", l.sheet, w.maxRows, l.n))
-		l.n = w.maxRows
+		job.n = w.maxRows
 	}
-	last := ref(len(l.cols)-1, l.n+1)
+	last := ref(len(l.cols)-1, job.n+1)
 	if err := f.AutoFilter(l.sheet, "A1:"+last, nil); err != nil {
 		return fmt.Errorf("sheet %s: autofilter: %w", l.sheet, err)
 	}
-	var dv *excelize.DataValidation
-	if d := l.dropdown; d != nil && l.n > 0 {
-		dv = excelize.NewDataValidation(true)
-		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName(d.col), colName(d.col), l.n+1))
+	if d := l.dropdown; d != nil && job.n > 0 {
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName(d.col), colName(d.col), job.n+1))
 		if err := dv.SetDropList(d.values); err != nil {
 			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
 		}
 		dv.SetInput(d.title, d.prompt)
 		dv.SetError(excelize.DataValidationErrorStyleWarning, d.title, "Choose one of: "+strings.Join(d.values, ", ")+".")
+		job.dv = dv
 	}
 	// Printing: landscape (see sheetXML.end), the header row repeated on
 	// every page.
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", l.sheet), Scope: l.sheet}); err != nil {
 		return fmt.Errorf("sheet %s: print titles: %w", l.sheet, err)
 	}
-
-	path, ok := w.sheetPath[l.sheet]
-	if !ok {
+	var ok bool
+	if job.path, ok = w.sheetPath[l.sheet]; !ok {
 		return fmt.Errorf("sheet %s: no worksheet part", l.sheet)
 	}
-	e, err := newZipEntry(path)
+	w.lists = append(w.lists, job)
+	return nil
+}
+
+// listJob is a list sheet waiting to be rendered.
+type listJob struct {
+	l    list
+	n    int                      // rows to write: l.n, capped
+	dv   *excelize.DataValidation // the drop-down, or nil
+	path string                   // the worksheet part's entry
+
+	// Set by render.
+	part        *zipEntry
+	linksCapped bool
+	err         error
+}
+
+// renderLists renders the list sheets added by writeList, up to
+// GOMAXPROCS side by side, in sheet order (Findings, the largest, first):
+// they only read the result and what index placed. Links capped are noted
+// in sheet order.
+func (w *writer) renderLists() error {
+	next := make(chan *listJob)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(w.lists)) {
+		wg.Go(func() {
+			for job := range next {
+				w.render(job)
+			}
+		})
+	}
+	for i := range w.lists {
+		next <- &w.lists[i]
+	}
+	close(next)
+	wg.Wait()
+	for _, job := range w.lists {
+		if job.err != nil {
+			return fmt.Errorf("sheet %s: %w", job.l.sheet, job.err)
+		}
+		if job.linksCapped {
+			w.linksCapped = append(w.linksCapped, job.l.sheet)
+		}
+		w.parts = append(w.parts, job.part)
+	}
+	w.lists = nil
+	return nil
+}
+
+// render writes the worksheet part of job's list, by sheetXML, into an
+// archive entry that takes the place of excelize's (see sortedZip).
+func (w *writer) render(job *listJob) {
+	l := job.l
+	widths := w.fitWidths(l) // sampled before the cap, as they always were
+	e, err := newZipEntry(job.path)
 	if err != nil {
-		return fmt.Errorf("sheet %s: %w", l.sheet, err)
+		job.err = err
+		return
 	}
 	x := &sheetXML{out: e}
 	x.start(widths)
@@ -118,7 +173,7 @@ func (w *writer) writeList(l list) error {
 	x.endRow()
 	var links []sheetLink
 	nlinks := 0
-	for i := 0; i < l.n; i++ {
+	for i := 0; i < job.n; i++ {
 		cells := l.row(i)
 		row := i + 2
 		lines := 1
@@ -146,7 +201,7 @@ func (w *writer) writeList(l list) error {
 				x.text(cols[j], row, st, cellText(s))
 			}
 			if c.link != "" && nlinks == w.maxLinks {
-				w.linksCapped = append(w.linksCapped, l.sheet)
+				job.linksCapped = true
 				nlinks++ // counted once
 			}
 			if c.link != "" && nlinks < w.maxLinks {
@@ -157,16 +212,12 @@ func (w *writer) writeList(l list) error {
 		x.endRow()
 	}
 	first, _ := excelize.CoordinatesToCellName(1, 1, true)
-	end, _ := excelize.CoordinatesToCellName(len(l.cols), l.n+1, true)
-	x.end(first+":"+end, dv, links)
+	end, _ := excelize.CoordinatesToCellName(len(l.cols), job.n+1, true)
+	x.end(first+":"+end, job.dv, links)
 	if x.err == nil {
 		x.err = e.close()
 	}
-	if x.err != nil {
-		return fmt.Errorf("sheet %s: %w", l.sheet, x.err)
-	}
-	w.parts = append(w.parts, e)
-	return nil
+	job.part, job.err = e, x.err
 }
 
 // maxLinks caps the hyperlinks of one sheet. It was set when links went

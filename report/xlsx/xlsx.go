@@ -87,9 +87,11 @@ type writer struct {
 	rowsCapped  []string
 	limits
 
-	// sheetPath is the archive entry of each sheet's worksheet part, and
-	// parts the list sheets' entries, written by writeList.
+	// sheetPath is the archive entry of each sheet's worksheet part;
+	// lists the list sheets added by writeList, and parts their entries,
+	// once renderLists has written them.
 	sheetPath map[string]string
+	lists     []listJob
 	parts     []*zipEntry
 	// streamList, when set, writes the list sheets instead of writeList:
 	// the tests' reference, excelize's StreamWriter.
@@ -149,8 +151,10 @@ func (w *writer) build() error {
 		return err
 	}
 	w.index()
+	// The Summary comes last: it says where the lists' links and rows
+	// stop.
 	steps := []func() error{w.findingsSheet, w.quotesSheet, w.matchesSheet, w.peopleSheet,
-		w.sourcesSheet, w.skippedSheet, w.checksSheet, w.summarySheet}
+		w.sourcesSheet, w.skippedSheet, w.checksSheet, w.renderLists, w.summarySheet}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
