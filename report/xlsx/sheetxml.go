@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -186,7 +185,7 @@ func appendInlineStr(b []byte, s string) []byte {
 	start := len(b)
 	b = appendEscaped(b, s, false)
 	if strings.Contains(s, "_x") { // escaping neither makes nor breaks "_x"
-		esc := bstrMarshal(string(b[start:]))
+		esc := keepExcelEscapes(string(b[start:]))
 		b = append(b[:start], esc...)
 	}
 	return append(b, "</t></is></c>"...)
@@ -273,45 +272,72 @@ func appendEscaped(b []byte, s string, escapeNewline bool) []byte {
 	return append(b, s[last:]...)
 }
 
-// bstrMarshal escapes what Excel would read as an escaped character
-// (_xHHHH_) so that it reads as written. It is excelize's bstrMarshal
-// (lib.go; BSD-3-Clause, Copyright 2016-2026 The excelize Authors),
-// unchanged, so that cells come out as excelize writes them.
-func bstrMarshal(s string) (result string) {
-	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
-	for _, match := range matches {
-		result += s[cursor:match[0]]
-		subStr := s[match[0]:match[1]]
-		if subStr == "_x005F_" {
-			cursor = match[1]
-			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
-				_, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`)
-				if err == nil {
-					result += subStr + "x005F" + subStr
-					continue
-				}
-			}
-			result += subStr + "x005F_"
+// keepExcelEscapes makes text that Excel would read as one of its escaped
+// characters (_xHHHH_, H a hex digit) read as written, by escaping its
+// underscore as _x005F. It gives what excelize writes for the same cell,
+// quirks included, so that the sheets stay byte-identical to excelize's
+// (TestListValuesAsStreamWriter and FuzzListText compare with excelize
+// itself):
+//   - "_x005F_" becomes "_x005F_x005F_", or "_x005F_x005F_x005F_" when
+//     "xHHHH_" follows it;
+//   - any other _xHHHH_ gets "_x005F" in front;
+//   - an _xHHHH_ whose code is a UTF-16 surrogate (D800–DFFF) is left
+//     out, as excelize leaves it out.
+//
+// Sequences are found left to right without overlapping.
+func keepExcelEscapes(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i+7 <= len(s); {
+		if !excelEscapeAt(s, i) {
+			i++
 			continue
 		}
-		if bstrExp.MatchString(subStr) {
-			cursor = match[1]
-			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
-				result += "_x005F" + subStr
-				continue
+		b.WriteString(s[last:i])
+		switch {
+		case s[i:i+7] == "_x005F_":
+			b.WriteString("_x005F_x005F_")
+			if i+13 <= len(s) && s[i+7] == 'x' && s[i+12] == '_' && hexCodeNotSurrogate(s[i+8:i+12]) {
+				b.WriteString("x005F_")
 			}
+		case hexCodeNotSurrogate(s[i+2 : i+6]):
+			b.WriteString("_x005F")
+			b.WriteString(s[i : i+7])
 		}
+		i += 7
+		last = i
 	}
-	if cursor < l {
-		result += s[cursor:]
+	if last == 0 {
+		return s
 	}
-	return result
+	b.WriteString(s[last:])
+	return b.String()
 }
 
-var (
-	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
-	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
-)
+// excelEscapeAt reports whether s[i:] starts with _xHHHH_.
+func excelEscapeAt(s string, i int) bool {
+	return i+7 <= len(s) && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' && isHex4(s[i+2:i+6])
+}
+
+func isHex4(h string) bool {
+	for k := range 4 {
+		c := h[k]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// hexCodeNotSurrogate reports whether the four hex digits h are a code
+// point outside the UTF-16 surrogates.
+func hexCodeNotSurrogate(h string) bool {
+	if !isHex4(h) {
+		return false
+	}
+	v, _ := strconv.ParseUint(h, 16, 32)
+	return v < 0xD800 || v > 0xDFFF
+}
 
 // Excel's 1900 date system, as excelize's timeToExcelTime reckons it.
 var (

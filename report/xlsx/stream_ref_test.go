@@ -172,7 +172,7 @@ func sameArchives(t *testing.T, a, b []byte) {
 // oddText is text a cell must carry as written, or as excelize writes it.
 var oddText = []string{
 	" lead", "trail ", "\tTab", "line\n", "\r\nCRLF", "a\nb\tc\rd", `"quoted" & <tagged> 'single'`,
-	"_x0041_ and _x005F_x0041_ and _x005F_ and _xD800_ and _x12G4_", "=1+1", "Мы 🌍 سنبقى",
+	"_x0041_ and _x005F_x0041_ and _x005F_ and _xD800_ and _x12G4_", "_x005F_xD800_ _x005f_ _x005F_x12g4_ __x0041__x0042_ _xdfff_ _xE000_ _x00", "=1+1", "Мы 🌍 سنبقى",
 	"bad \xff\xfe utf-8", "nul \x00 bell \x07 del \x7f", "\ufffe\uffff\ufffd", "\u2028\u2029", "&#xA; literal",
 	strings.Repeat("ж", 20000), strings.Repeat("🌍", 9000),
 }
