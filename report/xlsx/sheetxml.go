@@ -339,38 +339,34 @@ func hexCodeNotSurrogate(h string) bool {
 	return v < 0xD800 || v > 0xDFFF
 }
 
-// Excel's 1900 date system, as excelize's timeToExcelTime reckons it.
+// Excel's 1900 date system: day 1 is 1 January 1900, and Excel counts a
+// 29 February 1900 that never was, so from 1 March 1900 on a serial
+// number is one more than the days elapsed.
 var (
 	excelEpoch      = time.Date(1899, time.December, 31, 0, 0, 0, 0, time.UTC)
 	excelLeapBugEnd = time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
 )
 
-const (
-	day         = 24 * time.Hour
-	maxDuration = 290 * 364 * day
-)
+const day = 24 * time.Hour
 
-// excelTime is t's serial number in the 1900 date system as excelize
-// computes it (wall-clock time, Excel's 29 February 1900 counted), or 0
-// before 1900.
+// excelTime is t's serial number in the 1900 date system, read on t's
+// wall clock: whole days since excelEpoch plus the fraction of the day,
+// the value excelize writes for a time; 0 before 1900. Whole days are
+// counted in seconds, so dates past the year 2192 (where a Duration
+// overflows) come out right too.
 func excelTime(t time.Time) float64 {
-	_, offset := t.In(t.Location()).Zone()
-	t = t.Add(time.Duration(offset) * time.Second)
-	if t.Before(excelEpoch) {
+	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	if wall.Before(excelEpoch) {
 		return 0
 	}
-	tt, diff, result := t, t.Sub(excelEpoch), 0.0
-	for diff >= maxDuration {
-		result += float64(maxDuration / day)
-		tt = tt.Add(-maxDuration)
-		diff = tt.Sub(excelEpoch)
+	secs := wall.Unix() - excelEpoch.Unix()
+	days := secs / 86400
+	rem := time.Duration(secs%86400)*time.Second + time.Duration(wall.Nanosecond())
+	serial := float64(days) + float64(rem)/float64(day)
+	if wall.After(excelLeapBugEnd) {
+		serial++
 	}
-	rem := diff % day
-	result += float64(diff-rem)/float64(day) + float64(rem)/float64(day)
-	if t.After(excelLeapBugEnd) {
-		result++
-	}
-	return result
+	return serial
 }
 
 // sheetLink is a hyperlink from a cell to a place in the workbook.

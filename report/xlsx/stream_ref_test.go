@@ -231,6 +231,8 @@ func valueList(text string) list {
 		0, -7, int8(-8), int16(16), int32(-32), int64(math.MaxInt64), uint(1), uint8(8), uint16(16), uint32(32), uint64(math.MaxUint64),
 		0.5, -1.25, 1e21, 1e-7, float32(0.1), math.NaN(), math.Inf(1), math.Inf(-1),
 		at, at.UTC(), time.Date(1900, 2, 28, 12, 0, 0, 0, time.UTC), time.Date(1850, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{},
+		time.Date(1900, 2, 28, 23, 59, 59, 999999999, time.UTC), time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1899, 12, 31, 0, 0, 0, 1, time.UTC), time.Date(2300, 6, 30, 18, 30, 0, 0, time.FixedZone("Y", -7*3600)),
 		90 * time.Minute, struct{ A, B int }{1, 2},
 	}
 	cols := make([]column, len(values))
