@@ -290,7 +290,11 @@ type wordToken struct {
 // wordTokens splits text[start:end] into words (runs of letters, digits,
 // and apostrophes or hyphens between them), normalised for comparison.
 func wordTokens(text string, start, end int) []wordToken {
-	out := make([]wordToken, 0, (end-start)/6+1)
+	return appendWordTokens(make([]wordToken, 0, (end-start)/6+1), text, start, end)
+}
+
+// appendWordTokens appends the word tokens of text[start:end] to out.
+func appendWordTokens(out []wordToken, text string, start, end int) []wordToken {
 	scanWords(text, start, end, func(ws, we int, lowered []byte, plain bool) {
 		// Norm is a slice of text when the word is already plain
 		// lower-case ASCII (most words); only the others are copied.
@@ -301,6 +305,34 @@ func wordTokens(text string, start, end int) []wordToken {
 		out = append(out, wordToken{Norm: norm, Start: ws, End: we})
 	})
 	return out
+}
+
+// wordReader gives a text's word tokens (as wordTokens splits them) as far
+// as they are asked for, reading the text a stretch at a time.
+type wordReader struct {
+	text string
+	read int // bytes read: a line break or the end of the text
+	toks []wordToken
+}
+
+// wordReadStretch is about how many bytes a wordReader reads at a time.
+const wordReadStretch = 256
+
+// upTo returns the tokens read once at least n are, or all of them.
+func (r *wordReader) upTo(n int) []wordToken {
+	for len(r.toks) < n && r.read < len(r.text) {
+		// Stretches end at a line break, which no word crosses, so the
+		// tokens are those of the whole text.
+		end := len(r.text)
+		if from := r.read + wordReadStretch; from < len(r.text) {
+			if i := strings.IndexByte(r.text[from:], '\n'); i >= 0 {
+				end = from + i
+			}
+		}
+		r.toks = appendWordTokens(r.toks, r.text, r.read, end)
+		r.read = end
+	}
+	return r.toks
 }
 
 // scanWords calls fn with the span of each word of text[start:end], as

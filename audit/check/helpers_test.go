@@ -3,6 +3,7 @@ package check
 import (
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -259,6 +260,25 @@ func FuzzTextExcerpt(f *testing.F) {
 		max = 1 + (max%300+300)%300
 		if got, want := textExcerpt(s, max), textExcerptWhole(s, max); got != want {
 			t.Fatalf("textExcerpt(%q, %d) = %q, want %q", s, max, got, want)
+		}
+	})
+}
+
+// FuzzWordReader: a text read a stretch at a time has the tokens of the
+// whole text.
+func FuzzWordReader(f *testing.F) {
+	f.Add("Zamir Kabulov-\nsaid don’t\r\nÉLYSÉE 'x'\n", 3)
+	f.Add("a-\nb", 1)
+	f.Fuzz(func(t *testing.T, text string, n int) {
+		text = strings.Repeat(text, 1+wordReadStretch/(len(text)+1)) // past a stretch
+		want := wordTokens(text, 0, len(text))
+		r := &wordReader{text: text}
+		n = (n%(len(want)+2) + len(want) + 2) % (len(want) + 2)
+		if got := r.upTo(n); len(got) < min(n, len(want)) || !slices.Equal(got, want[:len(got)]) {
+			t.Fatalf("upTo(%d): %d tokens, not the first of the %d of the whole text", n, len(got), len(want))
+		}
+		if got := r.upTo(len(want) + 1); !slices.Equal(got, want) {
+			t.Fatalf("all: %d tokens, want %d", len(got), len(want))
 		}
 	})
 }
