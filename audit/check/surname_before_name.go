@@ -7,6 +7,7 @@ import (
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/audit/source"
 )
 
 // surnameBeforeName reports a speaker called by surname before the
@@ -29,22 +30,36 @@ func surnameBeforeName() *Check {
 }
 
 func runSurnameBeforeName(pass *Pass) {
-	lx := pass.Lexicon()
+	lx := pass.Lexicon() // built here, read by the workers
+	// The quotes of people per source, in result order; each source is
+	// then read on its own, side by side.
+	quotes := map[string][]*result.Quote{}
+	for i := range pass.Result.Quotes {
+		q := &pass.Result.Quotes[i]
+		if q.Speaker.Kind == result.KindPerson && pass.Docs[q.Source] != nil {
+			quotes[q.Source] = append(quotes[q.Source], q)
+		}
+	}
+	ids := sortedSourceIDs(pass.Result, pass.Docs)
+	inOrder(len(ids), func(i int) []result.Finding {
+		return surnameFindings(pass, lx, pass.Docs[ids[i]], quotes[ids[i]])
+	}, func(_ int, fs []result.Finding) {
+		for _, f := range fs {
+			pass.Report(f)
+		}
+	})
+}
+
+// surnameFindings are the findings of one document, given the quotes of
+// people in it.
+func surnameFindings(pass *Pass, lx *lexicon.Lexicon, doc *source.Document, quotes []*result.Quote) []result.Finding {
 	type use struct {
 		q   *result.Quote
 		off int
 	}
-	// First surname-only attribution per source and full name.
-	first := map[string]map[string]use{}
-	for i := range pass.Result.Quotes {
-		q := &pass.Result.Quotes[i]
-		if q.Speaker.Kind != result.KindPerson {
-			continue
-		}
-		doc := pass.Docs[q.Source]
-		if doc == nil {
-			continue
-		}
+	// First surname-only attribution per full name.
+	first := map[string]use{}
+	for _, q := range quotes {
 		name := fullNameOf(pass.Index, q.Speaker)
 		nameWords := strings.Fields(name)
 		if len(nameWords) < 2 || !isSurnameMention(lx, q.Speaker.Mention, nameWords) {
@@ -54,48 +69,42 @@ func runSurnameBeforeName(pass *Pass) {
 		if off < 0 {
 			off = q.Start
 		}
-		bySource := first[q.Source]
-		if bySource == nil {
-			bySource = map[string]use{}
-			first[q.Source] = bySource
-		}
-		if u, ok := bySource[name]; !ok || off < u.off {
-			bySource[name] = use{q: q, off: off}
+		if u, ok := first[name]; !ok || off < u.off {
+			first[name] = use{q: q, off: off}
 		}
 	}
-	for _, id := range sortedSourceIDs(pass.Result, pass.Docs) {
-		if len(first[id]) == 0 {
+	if len(first) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(first))
+	for n := range first {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	toks := &wordReader{text: doc.Text} // read once per document, as far as the names need
+	var out []result.Finding
+	for _, name := range names {
+		u := first[name]
+		full, at := firstFullName(toks, pass, u.q.Speaker, name)
+		if at >= 0 && at <= u.off {
 			continue
 		}
-		doc := pass.Docs[id]
-		toks := wordTokens(doc.Text, 0, len(doc.Text)) // once per document, for every name
-		names := make([]string, 0, len(first[id]))
-		for n := range first[id] {
-			names = append(names, n)
+		line, col := doc.Position(u.off) // the cue's position, kept inside the document
+		f := result.Finding{
+			Source: doc.Meta.ID, Line: line, Column: col, Quote: u.q.ID, Evidence: u.q.Speaker.Mention,
 		}
-		sort.Strings(names)
-		for _, name := range names {
-			u := first[id][name]
-			full, at := firstFullName(toks, pass, u.q.Speaker, name)
-			if at >= 0 && at <= u.off {
-				continue
-			}
-			line, col := doc.Position(u.off) // the cue's position, kept inside the document
-			f := result.Finding{
-				Source: id, Line: line, Column: col, Quote: u.q.ID, Evidence: u.q.Speaker.Mention,
-			}
-			if at < 0 {
-				f.Message = fmt.Sprintf("%q is attributed by surname only; the article never gives the full name (%s).", u.q.Speaker.Mention, name)
-				f.Suggestion = fmt.Sprintf("Introduce the speaker in full on first reference: %s, with their role.", name)
-			} else {
-				fl, fc := doc.Position(at)
-				f.Message = fmt.Sprintf("%q is attributed by surname before the full name %q is introduced (line %d).", u.q.Speaker.Mention, full, fl)
-				f.Suggestion = fmt.Sprintf("Give the full name here (%s) and the surname afterwards.", full)
-				f.Related = []result.Related{{Source: id, Line: fl, Column: fc, Message: "the full name first appears here"}}
-			}
-			pass.Report(f)
+		if at < 0 {
+			f.Message = fmt.Sprintf("%q is attributed by surname only; the article never gives the full name (%s).", u.q.Speaker.Mention, name)
+			f.Suggestion = fmt.Sprintf("Introduce the speaker in full on first reference: %s, with their role.", name)
+		} else {
+			fl, fc := doc.Position(at)
+			f.Message = fmt.Sprintf("%q is attributed by surname before the full name %q is introduced (line %d).", u.q.Speaker.Mention, full, fl)
+			f.Suggestion = fmt.Sprintf("Give the full name here (%s) and the surname afterwards.", full)
+			f.Related = []result.Related{{Source: doc.Meta.ID, Line: fl, Column: fc, Message: "the full name first appears here"}}
 		}
+		out = append(out, f)
 	}
+	return out
 }
 
 // fullNameOf is the speaker's full name: the resolved name, or the
@@ -130,10 +139,12 @@ func isSurnameMention(lx *lexicon.Lexicon, mention string, nameWords []string) b
 }
 
 // firstFullName finds where a full spelling of the speaker's name first
-// appears in a document, given as its word tokens: the resolved name, or
-// any multi-word variant of the person that ends with the same surname. It
-// returns the spelling and its offset, or -1.
-func firstFullName(toks []wordToken, pass *Pass, sp result.Speaker, name string) (string, int) {
+// appears in a document, read as word tokens: the resolved name, or any
+// multi-word variant of the person that ends with the same surname. It
+// returns the spelling and its offset (the first spelling listed when two
+// start at one word), or -1. The document is read only as far as the
+// first spelling found.
+func firstFullName(toks *wordReader, pass *Pass, sp result.Speaker, name string) (string, int) {
 	spellings := []string{name}
 	if p := pass.Index.Person(sp.Person); p != nil {
 		surname := strings.ToLower(lastWordOf(name))
@@ -146,13 +157,26 @@ func firstFullName(toks []wordToken, pass *Pass, sp result.Speaker, name string)
 			spellings = append(spellings, p.Name)
 		}
 	}
-	best, bestAt := name, -1
-	for _, s := range spellings {
-		if at := indexWholeWords(toks, s); at >= 0 && (bestAt < 0 || at < bestAt) {
-			best, bestAt = s, at
+	wants := make([][]string, len(spellings))
+	longest := 0
+	for k, s := range spellings {
+		wants[k] = phraseWords(s)
+		longest = max(longest, len(wants[k]))
+	}
+	if longest == 0 {
+		return name, -1
+	}
+	for i := 0; ; i++ {
+		ts := toks.upTo(i + longest)
+		if i >= len(ts) {
+			return name, -1
+		}
+		for k, want := range wants {
+			if len(want) > 0 && wordsAt(ts, i, want) {
+				return spellings[k], ts[i].Start
+			}
 		}
 	}
-	return best, bestAt
 }
 
 func lastWordOf(s string) string {
@@ -163,34 +187,26 @@ func lastWordOf(s string) string {
 	return f[len(f)-1]
 }
 
-// indexWholeWords finds phrase as whole words in a text given as its word
-// tokens, with any run of white space between its words and case ignored;
-// it returns the offset in the text, or -1 when absent.
-func indexWholeWords(toks []wordToken, phrase string) int {
-	want := strings.Fields(strings.ToLower(phrase))
-	if len(want) == 0 {
-		return -1
-	}
-	wantNorm := make([]string, 0, len(want))
-	for _, w := range want {
+// phraseWords are the normalised words of a phrase, case ignored.
+func phraseWords(phrase string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
 		for _, t := range wordTokens(w, 0, len(w)) {
-			wantNorm = append(wantNorm, t.Norm)
+			out = append(out, t.Norm)
 		}
 	}
-	if len(wantNorm) == 0 {
-		return -1
+	return out
+}
+
+// wordsAt reports whether the tokens from i on are the words want.
+func wordsAt(toks []wordToken, i int, want []string) bool {
+	if i+len(want) > len(toks) {
+		return false
 	}
-	for i := 0; i+len(wantNorm) <= len(toks); i++ {
-		ok := true
-		for j := range wantNorm {
-			if toks[i+j].Norm != wantNorm[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return toks[i].Start
+	for j, w := range want {
+		if toks[i+j].Norm != w {
+			return false
 		}
 	}
-	return -1
+	return true
 }
