@@ -334,7 +334,7 @@ const proseMarkStep = 32
 func proseWords(text string, quotes []source.Span, at proseMark, end int, marks []proseMark, fn func(h uint32, ws, we int) bool) []proseMark {
 	qi, n, nextMark := int(at.quote), int(at.word), int(at.word)
 	more := true
-	scanWords(text, int(at.off), end, func(ws, we int, lowered []byte, plain bool) {
+	scanWords(text, int(at.off), end, func(ws, we int, lowered []byte, _ bool) {
 		if !more {
 			return
 		}
@@ -355,9 +355,6 @@ func proseWords(text string, quotes []source.Span, at proseMark, end int, marks 
 			return // inside a quotation
 		}
 		h := wordHash(lowered)
-		if plain {
-			h = wordHash(text[ws:we])
-		}
 		// 31 bits of the hash, never 0: two different words collide about
 		// once in two billion comparisons, and then only lengthen a
 		// reported run by a word.

@@ -336,8 +336,9 @@ func (r *wordReader) upTo(n int) []wordToken {
 }
 
 // scanWords calls fn with the span of each word of text[start:end], as
-// wordTokens splits them: plain when the word is its own normal form,
-// otherwise lowered holds the normal form (valid only during the call).
+// wordTokens splits them, and its normal form in lowered (valid only
+// during the call); plain when the word is its own normal form, which
+// text[ws:we] then gives without a copy.
 func scanWords(text string, start, end int, fn func(ws, we int, lowered []byte, plain bool)) {
 	var arr [64]byte
 	buf := arr[:0]
