@@ -30,12 +30,16 @@ func duplicatePassage() *Check {
 }
 
 func runDuplicatePassage(pass *Pass) {
-	for _, id := range sortedSourceIDs(pass.Result, pass.Docs) {
-		doc := pass.Docs[id]
+	// Each source on its own, side by side, reported in order.
+	ids := sortedSourceIDs(pass.Result, pass.Docs)
+	reportInOrder(pass, len(ids), func(i int) []result.Finding {
+		doc := pass.Docs[ids[i]]
+		var fs []result.Finding
 		for _, run := range duplicateRuns(doc) {
-			pass.Report(duplicateFinding(doc, run))
+			fs = append(fs, duplicateFinding(doc, run))
 		}
-	}
+		return fs
+	})
 }
 
 // dupRun is a run of n consecutive paragraphs starting at index at that

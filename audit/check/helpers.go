@@ -519,3 +519,13 @@ func inOrder[T any](n int, work func(i int) T, done func(i int, v T)) {
 		<-tokens
 	}
 }
+
+// reportInOrder reports the findings of every i in [0, n), found on
+// inOrder's goroutines, in order of i.
+func reportInOrder(pass *Pass, n int, findings func(i int) []result.Finding) {
+	inOrder(n, findings, func(_ int, fs []result.Finding) {
+		for _, f := range fs {
+			pass.Report(f)
+		}
+	})
+}

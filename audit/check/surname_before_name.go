@@ -41,12 +41,8 @@ func runSurnameBeforeName(pass *Pass) {
 		}
 	}
 	ids := sortedSourceIDs(pass.Result, pass.Docs)
-	inOrder(len(ids), func(i int) []result.Finding {
+	reportInOrder(pass, len(ids), func(i int) []result.Finding {
 		return surnameFindings(pass, lx, pass.Docs[ids[i]], quotes[ids[i]])
-	}, func(_ int, fs []result.Finding) {
-		for _, f := range fs {
-			pass.Report(f)
-		}
 	})
 }
 
