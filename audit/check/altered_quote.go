@@ -76,6 +76,10 @@ func runAlteredQuote(pass *Pass) {
 
 var ellipsisForms = []string{"…", ". . .", "..."}
 
+// mayStartEllipsis reports whether an ellipsis form can start with c
+// (every form starts with a dot or the first byte of "…").
+func mayStartEllipsis(c byte) bool { return c == '.' || c == "…"[0] }
+
 func hasLeadingEllipsis(t string) bool {
 	t = strings.TrimLeft(t, " \t([")
 	for _, e := range ellipsisForms {
@@ -98,6 +102,10 @@ func hasTrailingEllipsis(t string) bool {
 func countEllipses(t string) int {
 	n := 0
 	for i := 0; i < len(t); {
+		if !mayStartEllipsis(t[i]) {
+			i++
+			continue
+		}
 		matched := false
 		for _, e := range ellipsisForms {
 			if strings.HasPrefix(t[i:], e) {
@@ -212,6 +220,10 @@ func splitOnEllipses(t string) []string {
 	var out []string
 	from := 0
 	for i := 0; i < len(t); {
+		if !mayStartEllipsis(t[i]) {
+			i++
+			continue
+		}
 		matched := false
 		for _, e := range ellipsisForms {
 			if strings.HasPrefix(t[i:], e) {
