@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -48,6 +49,9 @@ type dupRun struct{ at, of, n int }
 
 // duplicateRuns finds the repeated runs of paragraphs of doc, in order.
 func duplicateRuns(doc *source.Document) []dupRun {
+	if !mayRepeatParagraph(doc) {
+		return nil
+	}
 	norm := make([]string, len(doc.Paragraphs))
 	body := make([]bool, len(doc.Paragraphs))
 	firstAt := map[string]int{}
@@ -89,6 +93,56 @@ func duplicateRuns(doc *source.Document) []dupRun {
 		i = end - 1
 	}
 	return runs
+}
+
+// mayRepeatParagraph reports whether two paragraphs of doc with words may
+// be the same word for word. It reads each paragraph once, without
+// splitting it into words: normalizeWords keeps exactly the letters and
+// digits of a text, in lower case, so paragraphs equal word for word have
+// the same hash of their lower-case letters and digits.
+func mayRepeatParagraph(doc *source.Document) bool {
+	seen := make(map[uint64]struct{}, len(doc.Paragraphs))
+	for _, sp := range doc.Paragraphs {
+		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start > sp.End {
+			continue
+		}
+		h, any := letterDigitHash(doc.Text[sp.Start:sp.End])
+		if !any {
+			continue
+		}
+		if _, ok := seen[h]; ok {
+			return true
+		}
+		seen[h] = struct{}{}
+	}
+	return false
+}
+
+// letterDigitHash is the FNV-1a hash of the letters and digits of text in
+// lower case (as runes), and whether there is any.
+func letterDigitHash(text string) (uint64, bool) {
+	h, any := uint64(14695981039346656037), false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				continue
+			}
+			h, any = (h^uint64(c))*1099511628211, true
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			h, any = (h^uint64(unicode.ToLower(r)))*1099511628211, true
+		}
+	}
+	return h, any
 }
 
 // isBodyParagraph tells a passage from a heading or title.

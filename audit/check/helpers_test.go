@@ -164,13 +164,24 @@ func FuzzWordsAcrossEllipses(f *testing.F) {
 }
 
 // FuzzDuplicateRuns: runs do not overlap, point backwards, and each
-// repeated paragraph equals its original word for word.
+// repeated paragraph equals its original word for word; mayRepeatParagraph
+// never misses two paragraphs equal word for word.
 func FuzzDuplicateRuns(f *testing.F) {
 	f.Add("one two three four five six seven eight.\nx\none two three four five six seven eight.\nx\n")
 	f.Add("a\na\na\n")
+	f.Add("Don’t STOP now\ndon't stop NOW!\n")
+	f.Add("\u212aelvin\nkelvin\n") // the Kelvin sign is a K
 	f.Fuzz(func(t *testing.T, text string) {
 		fx := &attrFixture{t: t, docs: map[string]*source.Document{}, res: &result.Result{}}
 		d := fx.addDoc("S1", "a.txt", text)
+		seen := map[string]bool{}
+		for _, p := range d.Paragraphs {
+			norm := normalizeWords(d.Text[p.Start:p.End])
+			if norm != "" && seen[norm] && !mayRepeatParagraph(d) {
+				t.Fatalf("mayRepeatParagraph misses %q, twice in %q", norm, text)
+			}
+			seen[norm] = true
+		}
 		prevEnd := 0
 		for _, r := range duplicateRuns(d) {
 			if r.n < 1 || r.of >= r.at || r.at < prevEnd || r.at+r.n > len(d.Paragraphs) {
