@@ -106,8 +106,8 @@ func mayRepeatParagraph(doc *source.Document) bool {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start > sp.End {
 			continue
 		}
-		h, any := letterDigitHash(doc.Text[sp.Start:sp.End])
-		if !any {
+		h, ok := letterDigitHash(doc.Text[sp.Start:sp.End])
+		if !ok {
 			continue
 		}
 		if _, ok := seen[h]; ok {
@@ -120,8 +120,8 @@ func mayRepeatParagraph(doc *source.Document) bool {
 
 // letterDigitHash is the FNV-1a hash of the letters and digits of text in
 // lower case (as runes), and whether there is any.
-func letterDigitHash(text string) (uint64, bool) {
-	h, any := uint64(14695981039346656037), false
+func letterDigitHash(text string) (h uint64, found bool) {
+	h = 14695981039346656037
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -133,16 +133,16 @@ func letterDigitHash(text string) (uint64, bool) {
 			default:
 				continue
 			}
-			h, any = (h^uint64(c))*1099511628211, true
+			h, found = (h^uint64(c))*1099511628211, true
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		i += n
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			h, any = (h^uint64(unicode.ToLower(r)))*1099511628211, true
+			h, found = (h^uint64(unicode.ToLower(r)))*1099511628211, true
 		}
 	}
-	return h, any
+	return h, found
 }
 
 // isBodyParagraph tells a passage from a heading or title.
