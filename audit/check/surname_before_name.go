@@ -7,7 +7,6 @@ import (
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/result"
-	"github.com/quoteaudit/quoteaudit/audit/source"
 )
 
 // surnameBeforeName reports a speaker called by surname before the
@@ -42,13 +41,14 @@ func runSurnameBeforeName(pass *Pass) {
 	}
 	ids := sortedSourceIDs(pass.Result, pass.Docs)
 	reportInOrder(pass, len(ids), func(i int) []result.Finding {
-		return surnameFindings(pass, lx, pass.Docs[ids[i]], quotes[ids[i]])
+		return surnameFindings(pass, lx, ids[i], quotes[ids[i]])
 	})
 }
 
-// surnameFindings are the findings of one document, given the quotes of
+// surnameFindings are the findings of source id, given the quotes of
 // people in it.
-func surnameFindings(pass *Pass, lx *lexicon.Lexicon, doc *source.Document, quotes []*result.Quote) []result.Finding {
+func surnameFindings(pass *Pass, lx *lexicon.Lexicon, id string, quotes []*result.Quote) []result.Finding {
+	doc := pass.Docs[id]
 	type use struct {
 		q   *result.Quote
 		off int
@@ -87,7 +87,7 @@ func surnameFindings(pass *Pass, lx *lexicon.Lexicon, doc *source.Document, quot
 		}
 		line, col := doc.Position(u.off) // the cue's position, kept inside the document
 		f := result.Finding{
-			Source: doc.Meta.ID, Line: line, Column: col, Quote: u.q.ID, Evidence: u.q.Speaker.Mention,
+			Source: id, Line: line, Column: col, Quote: u.q.ID, Evidence: u.q.Speaker.Mention,
 		}
 		if at < 0 {
 			f.Message = fmt.Sprintf("%q is attributed by surname only; the article never gives the full name (%s).", u.q.Speaker.Mention, name)
@@ -96,7 +96,7 @@ func surnameFindings(pass *Pass, lx *lexicon.Lexicon, doc *source.Document, quot
 			fl, fc := doc.Position(at)
 			f.Message = fmt.Sprintf("%q is attributed by surname before the full name %q is introduced (line %d).", u.q.Speaker.Mention, full, fl)
 			f.Suggestion = fmt.Sprintf("Give the full name here (%s) and the surname afterwards.", full)
-			f.Related = []result.Related{{Source: doc.Meta.ID, Line: fl, Column: fc, Message: "the full name first appears here"}}
+			f.Related = []result.Related{{Source: id, Line: fl, Column: fc, Message: "the full name first appears here"}}
 		}
 		out = append(out, f)
 	}
