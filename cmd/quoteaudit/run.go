@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -122,7 +123,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fs.StringVar(&o.progress, "progress", "auto", "show a progress bar: auto (when stderr is a terminal), always or never")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "show each finding's evidence, suggestion and related places")
 	fs.BoolVar(&o.showIgnored, "show-ignored", false, "list ignored findings in the terminal too")
-	fs.IntVar(&o.workers, "workers", 0, "parallel workers (default: the number of CPUs)")
+	fs.IntVar(&o.workers, "workers", 0, "use at most `N` CPUs at once (default: all of them)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
@@ -151,6 +152,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return exitError
 	}
 	defer restoreLimit()
+	defer applyWorkers(o.workers)()
 	prof, err := startProfiles(o.cpuProfile, o.memProfile)
 	if err != nil {
 		ui.errorf("%v", err)
@@ -399,6 +401,18 @@ func applyMemoryLimit(flag string, given bool, env string) (restore func(), err 
 	}
 	prev := debug.SetMemoryLimit(limit)
 	return func() { debug.SetMemoryLimit(prev) }, nil
+}
+
+// applyWorkers bounds the CPUs the run uses to workers (0: all), and
+// returns a function that puts the previous bound back. The pools of
+// the audit take --workers too, but the checks, names and the report
+// writers size their own goroutines by GOMAXPROCS.
+func applyWorkers(workers int) (restore func()) {
+	if workers <= 0 {
+		return func() {}
+	}
+	prev := runtime.GOMAXPROCS(workers)
+	return func() { runtime.GOMAXPROCS(prev) }
 }
 
 // ui prints every message to stderr through one place, with the program

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -319,5 +320,23 @@ func TestMemoryLimit(t *testing.T) {
 	}
 	if _, err := applyMemoryLimit("0", true, ""); err == nil {
 		t.Error("--memory-limit 0: want an error (none lifts the limit)")
+	}
+}
+
+// --workers N bounds the CPUs the run uses (GOMAXPROCS), and the bound in
+// force before is put back when the run ends.
+func TestApplyWorkers(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	restore := applyWorkers(1)
+	if got := runtime.GOMAXPROCS(0); got != 1 {
+		t.Errorf("--workers 1: GOMAXPROCS %d, want 1", got)
+	}
+	restore()
+	if got := runtime.GOMAXPROCS(0); got != before {
+		t.Errorf("after the run: GOMAXPROCS %d, want %d", got, before)
+	}
+	applyWorkers(0)()
+	if got := runtime.GOMAXPROCS(0); got != before {
+		t.Errorf("--workers 0: GOMAXPROCS %d, want %d (unchanged)", got, before)
 	}
 }
