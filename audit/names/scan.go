@@ -10,7 +10,7 @@ import (
 
 // Scanner finds the names written in one source after another. The
 // sources are independent, so a run gives each worker of its pool a
-// Scanner of its own and scans while it extracts quotes; Resolve then
+// Scanner of its own and scans while it extracts quotes; ResolveFound then
 // reads what every scanner saw. A Scanner is not safe for concurrent use.
 type Scanner struct {
 	lx    *lexicon.Lexicon

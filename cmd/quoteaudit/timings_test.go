@@ -45,3 +45,24 @@ func TestTimingsFlag(t *testing.T) {
 		t.Errorf("stderr has no timings line:\n%s", stderr)
 	}
 }
+
+// After reading, the progress line names the stage under way and is
+// cleared at the end; with no bar (a small corpus, or not a terminal)
+// nothing is written.
+func TestProgressStage(t *testing.T) {
+	var out bytes.Buffer
+	p := newProgress(&out, true)
+	p.stage("people")
+	if out.Len() != 0 {
+		t.Fatalf("no bar yet, wrote %q", out.String())
+	}
+	p.update(100, 100)
+	p.finish()
+	out.Reset()
+	p.stage("people")
+	p.stage("checks")
+	p.stage("")
+	if got, want := out.String(), "\r\x1b[Kquoteaudit: resolving people…\r\x1b[Kquoteaudit: running the checks…\r\x1b[K"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
