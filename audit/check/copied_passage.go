@@ -7,6 +7,7 @@ import (
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/internal/ordered"
 )
 
 // copiedPassage reports a passage shared word for word by two sources.
@@ -143,14 +144,14 @@ func runCopiedPassage(pass *Pass) {
 		cs.fps = winnow(cs.fps[:0], cs.sh, w)
 		return cs
 	}
-	inOrder(len(ids), read, func(b int, cs *copySource) {
+	ordered.Map(len(ids), read, func(b int, cs *copySource) {
 		runs = x.add(b, cs, minWords, runs)
 		spare.Put(cs)
 	})
 	// The findings need only the marks (and the text): the index is let
 	// go before they are written, on the workers too, in order.
 	x.words, x.chains, x.locs = nil, nil, nil
-	inOrder(len(runs), func(i int) result.Finding {
+	ordered.Map(len(runs), func(i int) result.Finding {
 		r := runs[i]
 		a, b := ids[r.a], ids[r.b]
 		return copiedFinding(pass, a, x.wordStart(pass.Docs[a].Text, spans[a], int(r.a), int(r.aWord)),

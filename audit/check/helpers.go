@@ -3,15 +3,14 @@ package check
 import (
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/internal/ordered"
 )
 
 // Helpers shared by the attribution, quote-integrity and source checks.
@@ -433,97 +432,10 @@ func sourceLabel(ix *result.Index, id string) string {
 	return id
 }
 
-// inOrder runs work(i) for every i in [0, n) on up to GOMAXPROCS
-// goroutines of its own and hands each result to done(i, v) on the
-// calling goroutine, in increasing order of i: work may only read what it
-// shares (the pass, the documents), while done may report findings and
-// keep state, so a check's output is the same as a plain loop's. Work is
-// handed out in batches of consecutive items, and at most a few batches
-// per goroutine wait for done, so memory stays bounded whatever n is. A
-// panic in work is raised again on the calling goroutine (where the run
-// recovers it as the check's failure).
-func inOrder[T any](n int, work func(i int) T, done func(i int, v T)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			done(i, work(i))
-		}
-		return
-	}
-	type batch struct {
-		vs      []T
-		failed  bool
-		problem any
-	}
-	size := min(max(n/(32*workers), 1), 32)
-	batches := (n + size - 1) / size
-	window := 4 * workers
-	// Batch b goes to slots[b%window]: work on b starts only once b-window
-	// is done (tokens), so its slot is empty by then.
-	slots := make([]chan batch, window)
-	for k := range slots {
-		slots[k] = make(chan batch, 1)
-	}
-	tokens := make(chan struct{}, window)
-	next := make(chan int)
-	quit := make(chan struct{})
-	var wg sync.WaitGroup
-	defer func() {
-		close(quit)
-		wg.Wait()
-	}()
-	wg.Add(1 + workers)
-	go func() {
-		defer wg.Done()
-		defer close(next)
-		for b := range batches {
-			select {
-			case tokens <- struct{}{}:
-			case <-quit:
-				return
-			}
-			select {
-			case next <- b:
-			case <-quit:
-				return
-			}
-		}
-	}()
-	for range workers {
-		go func() {
-			defer wg.Done()
-			for b := range next {
-				slots[b%window] <- func() (out batch) {
-					defer func() {
-						if p := recover(); p != nil {
-							out = batch{failed: true, problem: p}
-						}
-					}()
-					out.vs = make([]T, 0, size)
-					for i := b * size; i < min(n, (b+1)*size); i++ {
-						out.vs = append(out.vs, work(i))
-					}
-					return out
-				}()
-			}
-		}()
-	}
-	for b := range batches {
-		out := <-slots[b%window]
-		if out.failed {
-			panic(out.problem)
-		}
-		for k, v := range out.vs {
-			done(b*size+k, v)
-		}
-		<-tokens
-	}
-}
-
 // reportInOrder reports the findings of every i in [0, n), found on
-// inOrder's goroutines, in order of i.
+// ordered.Map's goroutines, in order of i.
 func reportInOrder(pass *Pass, n int, findings func(i int) []result.Finding) {
-	inOrder(n, findings, func(_ int, fs []result.Finding) {
+	ordered.Map(n, findings, func(_ int, fs []result.Finding) {
 		for _, f := range fs {
 			pass.Report(f)
 		}

@@ -9,10 +9,11 @@ import (
 	"encoding/json"
 	"io"
 	"reflect"
-	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/internal/ordered"
 )
 
 // Write encodes r as indented JSON. Slices are written as [] rather than
@@ -112,66 +113,29 @@ func (s *streamer) writeValue(v reflect.Value) error {
 
 // writeElements writes the elements of a non-empty list, each after
 // ",\n    " (the first after "\n    "). A long list is encoded in chunks
-// by one encoder per CPU, and the chunks are written in order: the same
-// bytes as one encoder, in about half the time on two cores. At most two
-// chunks per encoder are in memory at once.
+// on every CPU (ordered.Map) and the chunks are written in order: the
+// same bytes as one encoder, in about half the time on two cores.
 func (s *streamer) writeElements(v reflect.Value) error {
 	n := v.Len()
-	workers := min(runtime.GOMAXPROCS(0), (n+listChunk-1)/listChunk)
-	if workers <= 1 {
-		b, err := s.encodeRange(nil, v, 0, n)
-		if err == nil {
-			_, err = s.w.Write(b)
-		}
-		return err
-	}
+	chunks := (n + listChunk - 1) / listChunk
 	type chunk struct {
 		b   []byte
 		err error
 	}
-	type job struct {
-		from, to int
-		out      chan chunk
-	}
-	jobs := make(chan job)
-	pending := make(chan chan chunk, 2*workers)
-	free := make(chan []byte, 2*workers+1) // spent chunk buffers, to reuse
-	for range workers {
-		go func() {
-			e := newElementEncoder()
-			for j := range jobs {
-				var dst []byte
-				select {
-				case dst = <-free:
-				default:
-				}
-				b, err := e.encodeRange(dst[:0], v, j.from, j.to)
-				j.out <- chunk{b, err}
-			}
-		}()
-	}
-	go func() {
-		for from := 0; from < n; from += listChunk {
-			out := make(chan chunk, 1)
-			pending <- out
-			jobs <- job{from, min(from+listChunk, n), out}
-		}
-		close(jobs)
-		close(pending)
-	}()
+	encoders := sync.Pool{New: func() any { return newElementEncoder() }}
 	var err error
-	for out := range pending { // every chunk is received, even after an error, so no encoder is left blocked
-		c := <-out
+	ordered.Map(chunks, func(c int) chunk {
+		e := encoders.Get().(*elementEncoder)
+		defer encoders.Put(e)
+		b, err := e.encodeRange(nil, v, c*listChunk, min((c+1)*listChunk, n))
+		return chunk{b, err}
+	}, func(_ int, c chunk) {
 		if err == nil {
 			if err = c.err; err == nil {
 				_, err = s.w.Write(c.b)
 			}
 		}
-		select {
-		case free <- c.b:
-		default:
-		}
-	}
+	})
 	return err
 }
 
