@@ -97,13 +97,10 @@ func streamList(w *writer, l list) error {
 		return fmt.Errorf("sheet %s: autofilter: %w", l.sheet, err)
 	}
 	if d := l.dropdown; d != nil && l.n > 0 {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName(d.col), colName(d.col), l.n+1))
-		if err := dv.SetDropList(d.values); err != nil {
+		dv, err := d.validation(l.n)
+		if err != nil {
 			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
 		}
-		dv.SetInput(d.title, d.prompt)
-		dv.SetError(excelize.DataValidationErrorStyleWarning, d.title, "Choose one of: "+strings.Join(d.values, ", ")+".")
 		if err := f.AddDataValidation(l.sheet, dv); err != nil {
 			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
 		}

@@ -52,6 +52,18 @@ type dropdown struct {
 	prompt string
 }
 
+// validation is the drop-down over the first rows rows below the header.
+func (d *dropdown) validation(rows int) (*excelize.DataValidation, error) {
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName(d.col), colName(d.col), rows+1))
+	if err := dv.SetDropList(d.values); err != nil {
+		return nil, err
+	}
+	dv.SetInput(d.title, d.prompt)
+	dv.SetError(excelize.DataValidationErrorStyleWarning, d.title, "Choose one of: "+strings.Join(d.values, ", ")+".")
+	return dv, nil
+}
+
 // colName returns the letters of 0-based column i.
 func colName(i int) string {
 	name, _ := excelize.ColumnNumberToName(i + 1)
@@ -79,13 +91,10 @@ func (w *writer) writeList(l list) error {
 		return fmt.Errorf("sheet %s: autofilter: %w", l.sheet, err)
 	}
 	if d := l.dropdown; d != nil && job.n > 0 {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName(d.col), colName(d.col), job.n+1))
-		if err := dv.SetDropList(d.values); err != nil {
+		dv, err := d.validation(job.n)
+		if err != nil {
 			return fmt.Errorf("sheet %s: drop-down: %w", l.sheet, err)
 		}
-		dv.SetInput(d.title, d.prompt)
-		dv.SetError(excelize.DataValidationErrorStyleWarning, d.title, "Choose one of: "+strings.Join(d.values, ", ")+".")
 		job.dv = dv
 	}
 	// Printing: landscape (see sheetXML.end), the header row repeated on
