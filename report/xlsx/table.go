@@ -143,13 +143,17 @@ func (w *writer) renderLists() error {
 	close(next)
 	wg.Wait()
 	for _, job := range w.lists {
+		if job.part != nil {
+			w.parts = append(w.parts, job.part) // released by writeWith, even on error
+		}
+	}
+	for _, job := range w.lists {
 		if job.err != nil {
 			return fmt.Errorf("sheet %s: %w", job.l.sheet, job.err)
 		}
 		if job.linksCapped {
 			w.linksCapped = append(w.linksCapped, job.l.sheet)
 		}
-		w.parts = append(w.parts, job.part)
 	}
 	w.lists = nil
 	return nil

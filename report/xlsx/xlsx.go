@@ -125,6 +125,7 @@ func writeWith(w io.Writer, r *result.Result, opts Options, lim limits, streamLi
 	f := excelize.NewFile()
 	defer f.Close()
 	wr := &writer{f: f, r: r, ix: result.NewIndex(r), opts: opts, limits: lim, streamList: streamList}
+	defer func() { releaseAll(wr.parts) }() // when excelize never reached Close
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, wr.parts) })
 	if err := wr.build(); err != nil {
 		return fmt.Errorf("write workbook: %w", err)

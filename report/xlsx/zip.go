@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -21,7 +20,8 @@ import (
 // reproducible: excelize writes streamed sheets in map order, so each
 // entry is compressed on its own as it comes and the entries are written
 // out in a fixed order ([Content_Types].xml first, then by name) on Close.
-// Memory holds the compressed entries only. Entries are deflated at
+// Only the compressed entries are held, in spools (large ones move to
+// temporary files; release frees them). Entries are deflated at
 // BestSpeed: on 100,000 quotes it halves the time spent compressing for a
 // file a few per cent larger.
 //
@@ -39,7 +39,7 @@ type sortedZip struct {
 
 type zipEntry struct {
 	name string
-	data bytes.Buffer // deflated
+	data spool // deflated
 	fw   *flate.Writer
 	crc  hash.Hash32
 	size uint64
@@ -55,7 +55,7 @@ var _ excelize.ZipWriter = (*sortedZip)(nil)
 
 // newZipEntry starts an entry to be written and closed by the caller.
 func newZipEntry(name string) (*zipEntry, error) {
-	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
+	e := &zipEntry{name: name, crc: crc32.NewIEEE(), data: spool{limit: spoolMemory}}
 	fw, err := flate.NewWriter(&e.data, flate.BestSpeed)
 	if err != nil {
 		return nil, err
@@ -69,6 +69,16 @@ func (e *zipEntry) close() error {
 	err := e.fw.Close()
 	e.fw = nil
 	return err
+}
+
+// release frees what e holds; e is empty afterwards.
+func (e *zipEntry) release() { e.data.release() }
+
+// releaseAll releases every entry in es.
+func releaseAll(es []*zipEntry) {
+	for _, e := range es {
+		e.release()
+	}
 }
 
 // newSortedZip returns a sortedZip writing to w, with parts in place of
@@ -116,12 +126,13 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 // silently ignored.
 func (z *sortedZip) AddFS(fs.FS) error { return errors.New("zip: AddFS is not supported") }
 
-// Close writes the archive.
+// Close writes the archive and releases its entries.
 func (z *sortedZip) Close() error {
 	if z.closed {
 		return nil
 	}
 	z.closed = true
+	defer releaseAll(z.entries)
 	if err := z.finish(); err != nil {
 		return err
 	}
@@ -149,9 +160,10 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return fmt.Errorf("zip %s: %w", e.name, err)
 		}
-		if _, err := w.Write(e.data.Bytes()); err != nil {
+		if _, err := e.data.WriteTo(w); err != nil {
 			return fmt.Errorf("zip %s: %w", e.name, err)
 		}
+		e.release()
 	}
 	return zw.Close()
 }
