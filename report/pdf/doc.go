@@ -105,6 +105,9 @@ type doc struct {
 	r    *result.Result
 	ix   *result.Index
 	opts Options
+
+	activeSorted []*result.Finding // active's answer, sorted once
+	activeDone   bool
 }
 
 func newDoc(m core.Maroto, meas *measurer, r *result.Result, opts Options) *doc {

@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,9 +51,13 @@ func sevTitle(s result.Severity) string {
 	return "Other findings"
 }
 
-// active returns the findings not ignored, ordered by severity (most
-// serious first), catalogue order of the check, path, line, column, ID.
+// active returns the findings not ignored, ordered by sortFindings
+// (most serious first). It sorts on first use; the sections share the
+// slice and only read it.
 func (d *doc) active() []*result.Finding {
+	if d.activeDone {
+		return d.activeSorted
+	}
 	var out []*result.Finding
 	for i := range d.r.Findings {
 		if !d.r.Findings[i].Ignored {
@@ -59,6 +65,7 @@ func (d *doc) active() []*result.Finding {
 		}
 	}
 	d.sortFindings(out)
+	d.activeSorted, d.activeDone = out, true
 	return out
 }
 
@@ -72,36 +79,44 @@ func (d *doc) checkOrder() map[string]int {
 	return order
 }
 
+// sortFindings orders fs by severity (most serious first), the check's
+// place in the catalogue, then slug, path, line, column and ID. The
+// severity and catalogue ranks are looked up once a finding.
 func (d *doc) sortFindings(fs []*result.Finding) {
 	order := d.checkOrder()
-	rank := func(slug string) int {
-		if i, ok := order[slug]; ok {
-			return i
-		}
-		return len(order)
+	type keyed struct {
+		f          *result.Finding
+		sev, check int
 	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Severity.Rank() != b.Severity.Rank() {
-			return a.Severity.Rank() > b.Severity.Rank()
+	ks := make([]keyed, len(fs))
+	for i, f := range fs {
+		r, ok := order[f.Check]
+		if !ok {
+			r = len(order)
 		}
-		if ra, rb := rank(a.Check), rank(b.Check); ra != rb {
-			return ra < rb
+		ks[i] = keyed{f, f.Severity.Rank(), r}
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int {
+		a, b := x.f, y.f
+		switch {
+		case x.sev != y.sev:
+			return cmp.Compare(y.sev, x.sev)
+		case x.check != y.check:
+			return cmp.Compare(x.check, y.check)
+		case a.Check != b.Check:
+			return strings.Compare(a.Check, b.Check)
+		case a.Path != b.Path:
+			return strings.Compare(a.Path, b.Path)
+		case a.Line != b.Line:
+			return cmp.Compare(a.Line, b.Line)
+		case a.Column != b.Column:
+			return cmp.Compare(a.Column, b.Column)
 		}
-		if a.Check != b.Check {
-			return a.Check < b.Check
-		}
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.ID < b.ID
+		return strings.Compare(a.ID, b.ID)
 	})
+	for i := range ks {
+		fs[i] = ks[i].f
+	}
 }
 
 func (d *doc) checkTitle(slug string) string {
