@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -31,11 +32,12 @@ type decoded struct {
 }
 
 // decodeText turns the bytes of a plain-text file into UTF-8. It returns
-// a reason ("binary file", ...) when the bytes are not text.
-func decodeText(data []byte) (decoded, string) {
+// a reason ("binary file", ...) when the bytes are not text. With owned
+// (see Options.owned) valid UTF-8 becomes the text without a copy.
+func decodeText(data []byte, owned bool) (decoded, string) {
 	switch {
 	case bytes.HasPrefix(data, []byte(bomUTF8)):
-		d := decodeUTF8ish(data[3:])
+		d := decodeUTF8ish(data[3:], false)
 		d.text = bomUTF8 + d.text
 		d.bom = 3
 		if d.encoding == encUTF8 {
@@ -53,7 +55,7 @@ func decodeText(data []byte) (decoded, string) {
 	if looksBinary(data) {
 		return decoded{}, "binary file"
 	}
-	d := decodeUTF8ish(data)
+	d := decodeUTF8ish(data, owned)
 	return d, textReason(d.text)
 }
 
@@ -112,10 +114,11 @@ func decodeUTF16(data []byte, be, hadBOM bool) (decoded, string) {
 // sequence and some invalid bytes is read as Windows-1252; a file that
 // mixes valid UTF-8 with stray high bytes keeps its UTF-8 and reads each
 // stray byte as its Windows-1252 character, one character per byte, so
-// columns stay right.
-func decodeUTF8ish(data []byte) decoded {
+// columns stay right. With owned (see Options.owned) valid UTF-8 becomes
+// the text without a copy.
+func decodeUTF8ish(data []byte, owned bool) decoded {
 	if utf8.Valid(data) {
-		return decoded{text: string(data), encoding: encUTF8}
+		return decoded{text: bytesText(data, owned), encoding: encUTF8}
 	}
 	multi := false
 	for i := 0; i < len(data); {
@@ -149,6 +152,18 @@ func decodeUTF8ish(data []byte) decoded {
 		i += n
 	}
 	return decoded{text: b.String(), encoding: encUTF8, notes: []string{"invalid UTF-8 bytes read as windows-1252"}}
+}
+
+// bytesText returns data as a string: a copy, or with owned the bytes
+// themselves.
+func bytesText(data []byte, owned bool) string {
+	if owned && len(data) > 0 {
+		// Safe: owned says data is Read's own buffer, filled once from
+		// the file and never written again, so the string the bytes
+		// become can never change. This saves a copy of every file.
+		return unsafe.String(&data[0], len(data))
+	}
+	return string(data)
 }
 
 // looksBinary reports whether data holds NUL bytes or many control

@@ -39,8 +39,11 @@ type colMark struct {
 	off, col int
 }
 
-// colMarkStep is the distance in bytes between column checkpoints.
-const colMarkStep = 1024
+// colMarkStep is the distance in bytes between column checkpoints: a
+// paragraph of a .txt file is one line, and positions are asked for all
+// along it (quotes, speakers, findings), each counting the characters
+// from the checkpoint before it.
+const colMarkStep = 256
 
 // Span is a half-open byte range [Start, End) of Document.Text.
 type Span struct {
@@ -71,10 +74,10 @@ func (d *Document) Position(off int) (line, col int) {
 	}
 	if len(d.anchors) == 0 {
 		d.linesOnce.Do(d.indexLines)
-		i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+		i := lastAtOrBefore(d.lineStarts, off, func(start int) int { return start })
 		from, col := d.lineStarts[i], 1
 		if off-from > colMarkStep {
-			k := sort.Search(len(d.colMarks), func(k int) bool { return d.colMarks[k].off > off }) - 1
+			k := lastAtOrBefore(d.colMarks, off, func(m colMark) int { return m.off })
 			if k >= 0 && d.colMarks[k].off >= from {
 				from, col = d.colMarks[k].off, d.colMarks[k].col
 			}
@@ -89,6 +92,21 @@ func (d *Document) Position(off int) (line, col int) {
 		}
 	}
 	return advance(d.Text[a.Offset:off], a.Line, a.Column)
+}
+
+// lastAtOrBefore returns the index of the last element of xs, sorted by
+// offset, whose offset is at most off, or -1.
+func lastAtOrBefore[T any](xs []T, off int, offset func(T) int) int {
+	lo, hi := 0, len(xs) // the answer + 1 is in [lo, hi]
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if offset(xs[mid]) <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo - 1
 }
 
 // indexLines records where each line starts (\r\n, \r and \n end a

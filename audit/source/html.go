@@ -509,18 +509,18 @@ func lineIndex(s string) []int {
 func decodeHTML(data []byte) (src, enc string, notes []string, reason string) {
 	switch {
 	case bytes.HasPrefix(data, []byte(bomUTF8)):
-		dec := decodeUTF8ish(data[3:])
+		dec := decodeUTF8ish(data[3:], false)
 		enc = encUTF8BOM
 		if dec.encoding != encUTF8 {
 			enc = dec.encoding
 		}
 		return dec.text, enc, dec.notes, textReason(dec.text)
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		dec, r := decodeText(data)
+		dec, r := decodeText(data, false)
 		return dec.text, dec.encoding, dec.notes, r
 	}
 	if _, ok := looksUTF16(data); ok {
-		dec, r := decodeText(data)
+		dec, r := decodeText(data, false)
 		return dec.text, dec.encoding, dec.notes, r
 	}
 	if looksBinary(data) {
@@ -529,12 +529,12 @@ func decodeHTML(data []byte) (src, enc string, notes []string, reason string) {
 	e, name, _ := charset.DetermineEncoding(data, "")
 	name = strings.ToLower(name)
 	if name == "utf-8" || e == encoding.Nop || utf8.Valid(data) && (name == "windows-1252" || name == "") {
-		dec := decodeUTF8ish(data)
+		dec := decodeUTF8ish(data, false)
 		return dec.text, dec.encoding, dec.notes, textReason(dec.text)
 	}
 	out, err := io.ReadAll(e.NewDecoder().Reader(bytes.NewReader(data)))
 	if err != nil {
-		dec := decodeUTF8ish(data)
+		dec := decodeUTF8ish(data, false)
 		return dec.text, dec.encoding, append(dec.notes, "charset "+name+" unreadable"), textReason(dec.text)
 	}
 	if name != encWin1252 {

@@ -12,8 +12,8 @@ import (
 // readMarkdown builds a Document from Markdown: front matter becomes
 // metadata and the markup is removed, so that quotes never contain it;
 // anchors map each kept run back to its line:col in the file.
-func readMarkdown(path string, data []byte) (*Document, error) {
-	dec, reason := decodeText(data)
+func readMarkdown(path string, data []byte, owned bool) (*Document, error) {
+	dec, reason := decodeText(data, owned)
 	if reason != "" {
 		return nil, &SkipError{Path: path, Reason: reason}
 	}

@@ -85,7 +85,7 @@ func fillTextMeta(d *Document, fm formatMeta) {
 			header = i
 			continue
 		}
-		if readTimeRE.MatchString(oneLine(t)) {
+		if startsWithDigit(t) && readTimeRE.MatchString(oneLine(t)) {
 			header = i
 			continue
 		}
@@ -150,6 +150,13 @@ func sameTitle(p, title string) bool {
 
 func cleanTitle(s string) string { return oneLine(s) }
 
+// startsWithDigit reports whether the first character of s that is not
+// blank is an ASCII digit, as a read-time line's ("4 min read") is.
+func startsWithDigit(s string) bool {
+	s = trimBlank(s)
+	return s != "" && '0' <= s[0] && s[0] <= '9'
+}
+
 // oneLine trims s and folds its white space runs into single spaces.
 func oneLine(s string) string {
 	s = trimBlank(s)
@@ -175,6 +182,11 @@ func oneLine(s string) string {
 // parseByline reads "By X", "By: X", "Written by X" and "Written by:". An
 // empty "Written by:" is a byline line with no name (ok, name "").
 func parseByline(p string) (name string, ok bool) {
+	// Every byline starts with a "b" or a "w": most paragraphs are
+	// turned down here, before they are folded onto one line.
+	if first, _ := utf8.DecodeRuneInString(trimBlank(p)); first != 'b' && first != 'B' && first != 'w' && first != 'W' {
+		return "", false
+	}
 	p = oneLine(p)
 	loc := bylineRE.FindStringIndex(p)
 	if loc == nil || countWords(p) > 16 {
@@ -397,16 +409,29 @@ func dedupeDates(ds []result.Date) []result.Date {
 	return out
 }
 
+// asciiWord tells the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 // countWords counts word tokens: runs of letters and digits, joined by
 // inner apostrophes and hyphens.
 func countWords(s string) int {
 	n := 0
 	in := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
 		var word bool
+		r := rune(s[i])
 		if r < utf8.RuneSelf {
-			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+			i++
+			word = asciiWord[r]
 		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
 			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 		}
 		if word {

@@ -21,6 +21,12 @@ type Options struct {
 	// files are skipped before any byte is read. 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
+
+	// owned is set by Read, whose buffer holds the file's bytes and is
+	// never written once read: text read from it may share its bytes
+	// instead of copying them. Bytes a caller passes (ReadBytes) are the
+	// caller's, and are always copied.
+	owned bool
 }
 
 func (o Options) maxSize() int64 {
@@ -99,14 +105,40 @@ func Read(path string, opts Options) (*Document, error) {
 		return nil, &SkipError{Path: path, Reason: tooLarge(st.Size(), limit)}
 	}
 	// The size may change while we read: never read more than max+1.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAtMost(f, st.Size(), limit+1)
 	if err != nil {
 		return nil, &SkipError{Path: path, Reason: fsReason(err)}
 	}
 	if int64(len(data)) > limit {
 		return nil, &SkipError{Path: path, Reason: tooLarge(int64(len(data)), limit)}
 	}
+	opts.owned = true
 	return readBytes(path, data, opts)
+}
+
+// readAtMost reads r to its end, but no more than most bytes, into one
+// buffer sized for the size the file had when it was opened: a file read
+// whole is read without growing or copying the buffer (io.ReadAll grows
+// one from 512 bytes).
+func readAtMost(r io.Reader, size, most int64) ([]byte, error) {
+	// One byte more than the size: the read that meets the end of the
+	// file finds room, so the buffer does not grow for it.
+	data := make([]byte, 0, min(size, most)+1)
+	for int64(len(data)) < most {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew
+		}
+		end := min(int64(cap(data)), most)
+		n, err := r.Read(data[len(data):end])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
+	return data, nil
 }
 
 // ReadBytes parses data as the format given by path's extension (.txt
@@ -123,9 +155,9 @@ func readBytes(path string, data []byte, opts Options) (*Document, error) {
 	)
 	switch formatOf(path) {
 	case "txt":
-		d, err = readTXT(path, data)
+		d, err = readTXT(path, data, opts.owned)
 	case "md":
-		d, err = readMarkdown(path, data)
+		d, err = readMarkdown(path, data, opts.owned)
 	case "html":
 		d, err = readHTML(path, data)
 	case "docx":

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"testing/iotest"
 )
 
 func TestReadLimits(t *testing.T) {
@@ -128,5 +129,52 @@ func TestHumanSize(t *testing.T) {
 		if got := humanSize(n); got != want {
 			t.Errorf("humanSize(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// readAtMost reads what the file holds, up to most bytes, whatever size
+// the file had when it was opened (it may grow or shrink meanwhile), and
+// without growing its buffer when the size held.
+func TestReadAtMost(t *testing.T) {
+	text := bytes.Repeat([]byte("0123456789"), 1000)
+	for _, tc := range []struct {
+		size, most int64
+		want       int
+	}{
+		{10000, 10001, 10000}, // as opened
+		{10000, 20000, 10000},
+		{100, 20000, 10000}, // grew since
+		{0, 20000, 10000},
+		{20000, 20000, 10000}, // shrank since
+		{10000, 5001, 5001},   // over the limit: stops one byte past it
+		{100, 5001, 5001},
+	} {
+		got, err := readAtMost(iotest.OneByteReader(bytes.NewReader(text)), tc.size, tc.most)
+		if err != nil || !bytes.Equal(got, text[:tc.want]) {
+			t.Errorf("size %d most %d: %d bytes, %v; want %d", tc.size, tc.most, len(got), err, tc.want)
+		}
+		got, _ = readAtMost(bytes.NewReader(text), tc.size, tc.most)
+		if tc.size == int64(len(text)) && tc.most > tc.size && cap(got) != len(text)+1 {
+			t.Errorf("size %d most %d: buffer grew to %d", tc.size, tc.most, cap(got))
+		}
+	}
+	if _, err := readAtMost(iotest.ErrReader(errDisk), 10, 100); !errors.Is(err, errDisk) {
+		t.Errorf("error %v, want %v", err, errDisk)
+	}
+}
+
+var errDisk = errors.New("disk error")
+
+// The text of bytes a caller passes is a copy: the caller may reuse
+// them. (Read's own buffer becomes the text without a copy.)
+func TestReadBytesCopiesTheCallersBytes(t *testing.T) {
+	data := []byte("“We will stay,” she said.\n")
+	d, err := ReadBytes("a.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copy(data, bytes.Repeat([]byte("x"), len(data)))
+	if d.Text != "“We will stay,” she said.\n" {
+		t.Errorf("text changed with the caller's bytes: %q", d.Text)
 	}
 }

@@ -6,8 +6,10 @@ import (
 
 // readTXT builds a Document from a plain-text file: the text is the file
 // (transcoded to UTF-8 when needed) and every non-blank line is a paragraph.
-func readTXT(path string, data []byte) (*Document, error) {
-	dec, reason := decodeText(data)
+// With owned (see Options.owned) valid UTF-8 data becomes the text
+// without a copy.
+func readTXT(path string, data []byte, owned bool) (*Document, error) {
+	dec, reason := decodeText(data, owned)
 	if reason != "" {
 		return nil, &SkipError{Path: path, Reason: reason}
 	}
