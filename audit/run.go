@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/check"
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
@@ -362,8 +364,8 @@ func (cr *checkRun) finish() {
 		}
 		findings = fs.appendTo(findings)
 	}
-	assignFindingIDs(findings, cfg.Workers)
-	sortFindings(findings)
+	keys := assignFindingIDs(findings, cfg.Workers)
+	sortFindings(findings, keys)
 	r.Findings = findings
 }
 
@@ -423,65 +425,231 @@ func severityInForce(c *check.Check, rs *rules.Set) (result.Severity, bool) {
 // file name and evidence (the quote text or passage), so an ID survives
 // re-runs and edits elsewhere in the article. Identical fingerprints get
 // a stable occurrence suffix in position order. The fingerprints are
-// computed on a pool of workers (0: one per CPU).
-func assignFindingIDs(fs []result.Finding, workers int) {
+// computed on a pool of workers (0: one per CPU). It returns the keys
+// the findings were ordered by, for sortFindings.
+func assignFindingIDs(fs []result.Finding, workers int) *findingKeys {
 	const chunk = 256
+	sums := make([]fingerprintSum, len(fs))
 	parallel(context.Background(), (len(fs)+chunk-1)/chunk, workers, nil, func(_, c int) {
+		var buf []byte
 		for i := c * chunk; i < min((c+1)*chunk, len(fs)); i++ {
-			fs[i].ID = fingerprint(&fs[i])
+			sums[i], buf = fingerprint(&fs[i], buf)
 		}
 	})
-	order := make([]int, len(fs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return lessPosition(&fs[order[a]], &fs[order[b]]) })
-	seen := make(map[string]int, len(fs))
+	keys := newFindingKeys(fs)
+	order := keys.indexes()
+	slices.SortFunc(order, keys.comparePositions)
+	seen := make(map[fingerprintSum]int, len(fs))
 	for _, i := range order {
-		f := &fs[i]
-		seen[f.ID]++
-		if n := seen[f.ID]; n > 1 {
-			f.ID += "-" + strconv.Itoa(n)
-		}
+		seen[sums[i]]++
+		fs[i].ID = findingID(sums[i], seen[sums[i]])
 	}
+	return keys
 }
 
-// fingerprint is a finding's ID before its occurrence suffix.
-func fingerprint(f *result.Finding) string {
+// fingerprintSum is the part of a finding's SHA-256 fingerprint its ID
+// shows.
+type fingerprintSum [5]byte
+
+// fingerprint returns the fingerprint of a finding, hashing its check,
+// its file's name and its evidence (or message) with the white space
+// folded: check "\x00" name "\x00" words joined by one space. buf is a
+// scratch buffer, returned for the next call.
+func fingerprint(f *result.Finding, buf []byte) (fingerprintSum, []byte) {
 	key := f.Evidence
 	if key == "" {
 		key = f.Message
 	}
+	buf = append(buf[:0], f.Check...)
+	buf = append(buf, 0)
 	// The file name, not the path as typed: the same article audited
 	// from another folder keeps its IDs (and its editor's notes).
-	sum := sha256.Sum256([]byte(f.Check + "\x00" + filepath.Base(f.Path) + "\x00" + strings.Join(strings.Fields(key), " ")))
-	return "F-" + hex.EncodeToString(sum[:5])
+	buf = append(buf, filepath.Base(f.Path)...)
+	buf = append(buf, 0)
+	buf = appendFields(buf, key)
+	sum := sha256.Sum256(buf)
+	return fingerprintSum(sum[:5]), buf
 }
 
-func lessPosition(a, b *result.Finding) bool { return comparePosition(a, b) < 0 }
+// appendFields appends the words of s (as strings.Fields splits it)
+// joined by single spaces.
+func appendFields(dst []byte, s string) []byte {
+	words := 0
+	for i := 0; i < len(s); {
+		end := i + 1
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			space, end = unicode.IsSpace(r), i+n
+		}
+		if space {
+			i = end
+			continue
+		}
+		// A word: up to the next white space.
+		for end < len(s) {
+			if c := s[end]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				end++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += n
+		}
+		if words > 0 {
+			dst = append(dst, ' ')
+		}
+		words++
+		dst = append(dst, s[i:end]...)
+		i = end
+	}
+	return dst
+}
 
-// comparePosition orders findings by source path, line, column, check
-// and message.
-func comparePosition(a, b *result.Finding) int {
-	return cmp.Or(
-		strings.Compare(a.Path, b.Path),
-		cmp.Compare(a.Line, b.Line),
-		cmp.Compare(a.Column, b.Column),
-		strings.Compare(a.Check, b.Check),
-		strings.Compare(a.Message, b.Message),
-	)
+// asciiSpace tells the ASCII white space of unicode.IsSpace.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// findingID is "F-" and the fingerprint in hex, then "-n" for the nth
+// finding of one fingerprint (n > 1), in one allocation.
+func findingID(sum fingerprintSum, n int) string {
+	var b [2 + 2*len(sum) + 1 + 20]byte
+	id := append(b[:0], "F-"...)
+	id = hex.AppendEncode(id, sum[:])
+	if n > 1 {
+		id = append(id, '-')
+		id = strconv.AppendInt(id, int64(n), 10)
+	}
+	return string(id)
+}
+
+// findingKeys orders findings by their indexes, with what the order
+// compares worked out once: the rank of each finding's path among the
+// paths (paths share long folder prefixes, costly to compare again and
+// again) and the rank of its severity.
+type findingKeys struct {
+	fs       []result.Finding
+	path     []int32
+	severity []int8
+}
+
+func newFindingKeys(fs []result.Finding) *findingKeys {
+	k := &findingKeys{fs: fs, path: make([]int32, len(fs)), severity: make([]int8, len(fs))}
+	ranks := make(map[string]int32)
+	for i := range fs {
+		// One check's findings come source after source: a path is
+		// mostly the one before.
+		if i == 0 || fs[i].Path != fs[i-1].Path {
+			ranks[fs[i].Path] = 0
+		}
+		k.severity[i] = int8(fs[i].Severity.Rank())
+	}
+	paths := make([]string, 0, len(ranks))
+	for p := range ranks {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for r, p := range paths {
+		ranks[p] = int32(r)
+	}
+	for i := range fs {
+		if i > 0 && fs[i].Path == fs[i-1].Path {
+			k.path[i] = k.path[i-1]
+			continue
+		}
+		k.path[i] = ranks[fs[i].Path]
+	}
+	return k
+}
+
+// indexes returns 0, 1, … len(fs)-1.
+func (k *findingKeys) indexes() []int {
+	order := make([]int, len(k.fs))
+	for i := range order {
+		order[i] = i
+	}
+	return order
+}
+
+// comparePosition orders findings i and j by source path, line, column,
+// check and message.
+func (k *findingKeys) comparePosition(i, j int) int {
+	if c := cmp.Compare(k.path[i], k.path[j]); c != 0 {
+		return c
+	}
+	a, b := &k.fs[i], &k.fs[j]
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Column, b.Column); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Check, b.Check); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
+}
+
+// comparePositions orders findings i and j by position, and by index
+// when at the same position: the order of a stable sort by position.
+func (k *findingKeys) comparePositions(i, j int) int {
+	if c := k.comparePosition(i, j); c != 0 {
+		return c
+	}
+	return cmp.Compare(i, j)
+}
+
+// compareReport orders findings i and j as the report lists them: by
+// severity (most serious first), position and ID, and by index last.
+func (k *findingKeys) compareReport(i, j int) int {
+	if c := cmp.Compare(k.severity[j], k.severity[i]); c != 0 {
+		return c
+	}
+	if c := k.comparePosition(i, j); c != 0 {
+		return c
+	}
+	if c := strings.Compare(k.fs[i].ID, k.fs[j].ID); c != 0 {
+		return c
+	}
+	return cmp.Compare(i, j)
 }
 
 // sortFindings orders findings by severity (most serious first), then
-// source path, line, column and check.
-func sortFindings(fs []result.Finding) {
-	slices.SortStableFunc(fs, func(a, b result.Finding) int {
-		return cmp.Or(
-			cmp.Compare(b.Severity.Rank(), a.Severity.Rank()),
-			comparePosition(&a, &b),
-			strings.Compare(a.ID, b.ID),
-		)
-	})
+// source path, line, column, check and ID, keeping the order of those
+// alike; keys are the findings' own (assignFindingIDs). The findings are
+// sorted by index, then moved once each.
+func sortFindings(fs []result.Finding, keys *findingKeys) {
+	order := keys.indexes()
+	slices.SortFunc(order, keys.compareReport)
+	permute(fs, order)
+}
+
+// permute moves fs[order[k]] to fs[k] for every k, in place, following
+// each cycle of the permutation; order is spent.
+func permute(fs []result.Finding, order []int) {
+	for start := range order {
+		if order[start] < 0 {
+			continue
+		}
+		held := fs[start]
+		k := start
+		for {
+			from := order[k]
+			order[k] = -1
+			if from == start {
+				fs[k] = held
+				break
+			}
+			fs[k] = fs[from]
+			k = from
+		}
+	}
 }
 
 func stats(r *result.Result) result.Stats {
