@@ -130,3 +130,23 @@ func BenchmarkHostile(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCountWords counts the words of the BBC corpus's texts.
+func BenchmarkCountWords(b *testing.B) {
+	var texts []string
+	var size int64
+	for _, f := range corpusFiles(b) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, t := range texts {
+			countWords(t)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -111,24 +112,45 @@ func lastAtOrBefore[T any](xs []T, off int, offset func(T) int) int {
 
 // indexLines records where each line starts (\r\n, \r and \n end a
 // line) and a column checkpoint every colMarkStep bytes of a long line.
+// Line breaks are found with strings.IndexByte, which scans many bytes
+// at a time, and characters are counted only up to each checkpoint.
 func (d *Document) indexLines() {
-	d.lineStarts = append(d.lineStarts, 0)
 	t := d.Text
-	next := colMarkStep  // the next offset at which to place a checkpoint
-	col, counted := 1, 0 // the column of byte offset counted
-	for i := 0; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == '\n' || c == '\r':
-			if c == '\r' && i+1 < len(t) && t[i+1] == '\n' {
-				i++
+	d.lineStarts = append(d.lineStarts, 0)
+	next := func(c byte, from int) int {
+		if k := strings.IndexByte(t[from:], c); k >= 0 {
+			return from + k
+		}
+		return len(t)
+	}
+	lf, cr := next('\n', 0), next('\r', 0) // the next of each, or len(t)
+	for start := 0; ; {
+		end := min(lf, cr) // the line's break, or len(t)
+		col, counted := 1, start
+		for at := start + colMarkStep; at < end; at += colMarkStep {
+			for at < end && !utf8.RuneStart(t[at]) {
+				at++
 			}
-			d.lineStarts = append(d.lineStarts, i+1)
-			next, col, counted = i+1+colMarkStep, 1, i+1
-		case i >= next && utf8.RuneStart(c):
-			col += utf8.RuneCountInString(t[counted:i])
-			counted = i
-			d.colMarks = append(d.colMarks, colMark{off: i, col: col})
-			next = i + colMarkStep
+			if at == end {
+				break
+			}
+			col += utf8.RuneCountInString(t[counted:at])
+			counted = at
+			d.colMarks = append(d.colMarks, colMark{off: at, col: col})
+		}
+		if end == len(t) {
+			return
+		}
+		start = end + 1
+		if t[end] == '\r' && start < len(t) && t[start] == '\n' {
+			start++
+		}
+		d.lineStarts = append(d.lineStarts, start)
+		if lf < start {
+			lf = next('\n', start)
+		}
+		if cr < start {
+			cr = next('\r', start)
 		}
 	}
 }

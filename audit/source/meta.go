@@ -409,42 +409,53 @@ func dedupeDates(ds []result.Date) []result.Date {
 	return out
 }
 
-// asciiWord tells the ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// asciiClass classes the ASCII bytes for countWords: wordClass for
+// letters and digits, joinerClass for the apostrophe and the hyphen,
+// 0 for the others.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	for c := range t {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = wordClass
+		case c == '\'' || c == '-':
+			t[c] = joinerClass
+		}
 	}
 	return t
 }()
 
+const (
+	wordClass   = 1
+	joinerClass = 2
+)
+
 // countWords counts word tokens: runs of letters and digits, joined by
-// inner apostrophes and hyphens.
+// inner apostrophes and hyphens. ASCII is counted without a branch per
+// byte: a word starts at a letter or digit outside a word, and a joiner
+// keeps a word open.
 func countWords(s string) int {
 	n := 0
-	in := false
+	var in uint8 // 1 inside a word
 	for i := 0; i < len(s); {
-		var word bool
-		r := rune(s[i])
-		if r < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			k := asciiClass[c]
+			word := k & wordClass
+			n += int(word &^ in)
+			in = word | in&(k>>1)
 			i++
-			word = asciiWord[r]
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-		}
-		if word {
-			if !in {
-				n++
-				in = true
-			}
 			continue
 		}
-		if in && (r == '\'' || r == '’' || r == '-') {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			n += int(1 &^ in)
+			in = 1
 			continue
 		}
-		in = false
+		if r != '’' {
+			in = 0
+		}
 	}
 	return n
 }

@@ -1,10 +1,13 @@
 package source
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 )
@@ -244,6 +247,36 @@ func TestBBCCorpus(t *testing.T) {
 		}
 		if d.Meta.Encoding != "utf-8" || d.Meta.Words < 50 {
 			t.Errorf("%s: encoding %q, %d words", filepath.Base(f), d.Meta.Encoding, d.Meta.Words)
+		}
+	}
+}
+
+// countWords is the plain rune-by-rune count on random text of letters,
+// digits, joiners, marks, spaces and invalid bytes.
+func TestCountWordsIsPlainCount(t *testing.T) {
+	plain := func(s string) int {
+		n, in := 0, false
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				if !in {
+					n++
+				}
+				in = true
+				continue
+			}
+			in = in && (r == '\'' || r == '’' || r == '-')
+		}
+		return n
+	}
+	pieces := []string{"a", "Z", "9", "é", "ß", "\u0301", "'", "’", "-", " ", "\n", "“", ".", "\xff", "\xe2\x80", "日本", "٣"}
+	rng := rand.New(rand.NewSource(7))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.Intn(20) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if s := b.String(); countWords(s) != plain(s) {
+			t.Fatalf("countWords(%q) = %d, want %d", s, countWords(s), plain(s))
 		}
 	}
 }

@@ -22,32 +22,48 @@ func TestPositionLongLines(t *testing.T) {
 			}
 			b.WriteString(p)
 		}
-		d := &Document{Text: b.String()}
-		// Walk the text once, counting lines and characters the plain way.
-		line, col := 1, 1
-		for off := 0; off <= len(d.Text); {
-			gl, gc := d.Position(off)
-			if gl != line || gc != col {
-				t.Fatalf("trial %d offset %d: got %d:%d, want %d:%d", trial, off, gl, gc, line, col)
-			}
-			if off == len(d.Text) {
-				break
-			}
-			switch d.Text[off] {
-			case '\r':
+		checkPositions(t, b.String())
+	}
+}
+
+// Texts that start or end with line breaks of every kind, and lines of
+// exactly the checkpoint step.
+func TestPositionEdges(t *testing.T) {
+	step := strings.Repeat("é", colMarkStep/2)
+	for _, text := range []string{"", "\n", "\r", "\r\n", "\n\r", "\r\n\r", "a\r", "x\n\n", "\rab\r\n",
+		step, step + "\n" + step + "\r" + step + "x", "x" + step + step + "\r\n"} {
+		checkPositions(t, text)
+	}
+}
+
+// checkPositions compares Position with a plain count of lines and
+// characters at every character of text.
+func checkPositions(t *testing.T, text string) {
+	t.Helper()
+	d := &Document{Text: text}
+	line, col := 1, 1
+	for off := 0; off <= len(d.Text); {
+		gl, gc := d.Position(off)
+		if gl != line || gc != col {
+			t.Fatalf("%.40q offset %d: got %d:%d, want %d:%d", text, off, gl, gc, line, col)
+		}
+		if off == len(d.Text) {
+			break
+		}
+		switch d.Text[off] {
+		case '\r':
+			off++
+			if off < len(d.Text) && d.Text[off] == '\n' {
 				off++
-				if off < len(d.Text) && d.Text[off] == '\n' {
-					off++
-				}
-				line, col = line+1, 1
-			case '\n':
-				off++
-				line, col = line+1, 1
-			default:
-				_, n := utf8.DecodeRuneInString(d.Text[off:])
-				off += n
-				col++
 			}
+			line, col = line+1, 1
+		case '\n':
+			off++
+			line, col = line+1, 1
+		default:
+			_, n := utf8.DecodeRuneInString(d.Text[off:])
+			off += n
+			col++
 		}
 	}
 }
