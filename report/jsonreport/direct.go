@@ -164,6 +164,15 @@ func appendStrings(dst []byte, ss []string, depth int) []byte {
 // hexDigits are the digits of \u escapes.
 const hexDigits = "0123456789abcdef"
 
+// plainByte tells the bytes a JSON string holds as they are: ASCII but
+// control characters, '"' and '\\'.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendString appends s as a JSON string exactly as encoding/json
 // writes it without HTML escaping: \" \\ \b \f \n \r \t, other control
 // bytes as \u00XX, U+2028 and U+2029 as \u2028 and \u2029, and each byte
@@ -173,11 +182,11 @@ func appendString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]
+		if plainByte[b] {
+			i++
+			continue
+		}
 		if b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
-				i++
-				continue
-			}
 			dst = append(dst, s[start:i]...)
 			switch b {
 			case '\\', '"':

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/internal/ordered"
@@ -29,7 +30,7 @@ func Write(w io.Writer, r *result.Result) error {
 	out := *r
 	fill(&out)
 	bw := bufio.NewWriterSize(w, 256<<10)
-	s := &streamer{w: bw, elementEncoder: newElementEncoder()}
+	s := &streamer{w: bw, elementEncoder: newElementEncoder(), free: make(chan []byte, freeChunks)}
 	v := reflect.ValueOf(&out).Elem()
 	t := v.Type()
 	bw.WriteString("{")
@@ -65,6 +66,11 @@ func Write(w io.Writer, r *result.Result) error {
 type streamer struct {
 	w *bufio.Writer
 	*elementEncoder
+	// free holds chunk buffers once written, for the next chunks of
+	// every list, so that each does not grow a new one from nothing; a
+	// new buffer is made the size of the largest chunk written so far.
+	free    chan []byte
+	largest atomic.Int64
 }
 
 // elementEncoder encodes one value at a time, indented, into buffers it
@@ -94,7 +100,7 @@ const listChunk = 512
 
 // freeChunks is how many written chunk buffers writeElements keeps for
 // reuse.
-const freeChunks = 8
+const freeChunks = 16
 
 // writeValue writes a top-level field's value: a non-empty slice element
 // by element, anything else at once.
@@ -129,9 +135,7 @@ func (s *streamer) writeElements(v reflect.Value) error {
 		err error
 	}
 	encoders := sync.Pool{New: func() any { return newElementEncoder() }}
-	// Chunk buffers once written are handed back for the next chunks,
-	// so that each does not grow a new one from nothing.
-	free := make(chan []byte, freeChunks)
+	free, largest := s.free, &s.largest
 	list := v.Interface()
 	var err error
 	ordered.Map(chunks, func(c int) chunk {
@@ -139,6 +143,7 @@ func (s *streamer) writeElements(v reflect.Value) error {
 		select {
 		case buf = <-free:
 		default:
+			buf = make([]byte, 0, largest.Load())
 		}
 		from, to := c*listChunk, min((c+1)*listChunk, n)
 		if b, ok := appendDirectRange(buf, list, from, to); ok {
@@ -153,6 +158,9 @@ func (s *streamer) writeElements(v reflect.Value) error {
 			if err = c.err; err == nil {
 				_, err = s.w.Write(c.b)
 			}
+		}
+		if n := int64(len(c.b)); n > largest.Load() {
+			largest.Store(n)
 		}
 		select {
 		case free <- c.b[:0]:
