@@ -172,14 +172,9 @@ func looksBinary(data []byte) bool {
 	sample := data[:min(len(data), sampleBytes)]
 	var nul, ctl int
 	for _, c := range sample {
-		switch {
-		case c == 0:
-			nul++
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B:
-			ctl++
-		case c == 0x7F:
-			ctl++
-		}
+		k := binaryByte[c]
+		nul += int(k & nulByte)
+		ctl += int(k >> 1)
 	}
 	// A few stray NULs are damage, not binary: they are removed later.
 	if nul*10 > len(sample) || nul > 4 && nul*100 > len(sample) || nul > 64 {
@@ -187,6 +182,28 @@ func looksBinary(data []byte) bool {
 	}
 	return ctl*20 > len(sample)
 }
+
+// binaryByte classes bytes for looksBinary, so that it counts without a
+// branch: nulByte for NUL, ctlByte for the control bytes text does not
+// hold (all below 0x20 but tab, line feed, carriage return, form feed,
+// vertical tab and escape; and DEL).
+var binaryByte = func() (t [256]uint8) {
+	t[0] = nulByte
+	for c := 1; c < 0x20; c++ {
+		switch c {
+		case '\t', '\n', '\r', '\f', '\v', 0x1B:
+		default:
+			t[c] = ctlByte
+		}
+	}
+	t[0x7F] = ctlByte
+	return t
+}()
+
+const (
+	nulByte = 1
+	ctlByte = 2
+)
 
 // textReason returns why decoded text cannot be audited, or "".
 func textReason(s string) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -176,5 +177,43 @@ func TestReadBytesCopiesTheCallersBytes(t *testing.T) {
 	copy(data, bytes.Repeat([]byte("x"), len(data)))
 	if d.Text != "“We will stay,” she said.\n" {
 		t.Errorf("text changed with the caller's bytes: %q", d.Text)
+	}
+}
+
+// looksBinary counts as the plain byte-by-byte test does, on random
+// samples rich in NULs and control bytes.
+func TestLooksBinaryIsPlainTest(t *testing.T) {
+	plain := func(data []byte) bool {
+		sample := data[:min(len(data), sampleBytes)]
+		var nul, ctl int
+		for _, c := range sample {
+			switch {
+			case c == 0:
+				nul++
+			case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B:
+				ctl++
+			case c == 0x7F:
+				ctl++
+			}
+		}
+		if nul*10 > len(sample) || nul > 4 && nul*100 > len(sample) || nul > 64 {
+			return true
+		}
+		return ctl*20 > len(sample)
+	}
+	rng := rand.New(rand.NewPCG(8, 9))
+	for range 3000 {
+		data := make([]byte, rng.IntN(300))
+		odd := rng.IntN(40) + 1
+		for i := range data {
+			if rng.IntN(odd) == 0 {
+				data[i] = byte(rng.IntN(0x20))
+			} else {
+				data[i] = byte(rng.IntN(256))
+			}
+		}
+		if looksBinary(data) != plain(data) {
+			t.Fatalf("looksBinary(%q) = %v", data, looksBinary(data))
+		}
 	}
 }
