@@ -64,7 +64,8 @@ func decodeText(data []byte, owned bool) (decoded, string) {
 // other byte. be reports big-endian.
 func looksUTF16(data []byte) (be, ok bool) {
 	n := min(len(data), sampleBytes) &^ 1
-	if n < 4 {
+	if n < 4 || bytes.IndexByte(data[:n], 0) < 0 {
+		// Too short, or no NUL at all (most text, found at once).
 		return false, false
 	}
 	var even, odd int

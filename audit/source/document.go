@@ -112,20 +112,13 @@ func lastAtOrBefore[T any](xs []T, off int, offset func(T) int) int {
 
 // indexLines records where each line starts (\r\n, \r and \n end a
 // line) and a column checkpoint every colMarkStep bytes of a long line.
-// Line breaks are found with strings.IndexByte, which scans many bytes
-// at a time, and characters are counted only up to each checkpoint.
+// Characters are counted only up to each checkpoint.
 func (d *Document) indexLines() {
 	t := d.Text
 	d.lineStarts = append(d.lineStarts, 0)
-	next := func(c byte, from int) int {
-		if k := strings.IndexByte(t[from:], c); k >= 0 {
-			return from + k
-		}
-		return len(t)
-	}
-	lf, cr := next('\n', 0), next('\r', 0) // the next of each, or len(t)
+	breaks := newLineBreaks(t)
 	for start := 0; ; {
-		end := min(lf, cr) // the line's break, or len(t)
+		end, next := breaks.line()
 		col, counted := 1, start
 		for at := start + colMarkStep; at < end; at += colMarkStep {
 			for at < end && !utf8.RuneStart(t[at]) {
@@ -138,21 +131,53 @@ func (d *Document) indexLines() {
 			counted = at
 			d.colMarks = append(d.colMarks, colMark{off: at, col: col})
 		}
-		if end == len(t) {
+		if next < 0 {
 			return
 		}
-		start = end + 1
-		if t[end] == '\r' && start < len(t) && t[start] == '\n' {
-			start++
-		}
-		d.lineStarts = append(d.lineStarts, start)
-		if lf < start {
-			lf = next('\n', start)
-		}
-		if cr < start {
-			cr = next('\r', start)
-		}
+		d.lineStarts = append(d.lineStarts, next)
+		start = next
 	}
+}
+
+// lineBreaks finds the lines of a text one after another (\r\n, \r and
+// \n end a line) with strings.IndexByte, which scans many bytes at a
+// time, and in one pass: it remembers the next \n and the next \r.
+type lineBreaks struct {
+	t      string
+	lf, cr int // offsets of the next \n and \r, or len(t)
+}
+
+func newLineBreaks(t string) lineBreaks {
+	b := lineBreaks{t: t}
+	b.lf, b.cr = b.find('\n', 0), b.find('\r', 0)
+	return b
+}
+
+func (b *lineBreaks) find(c byte, from int) int {
+	if k := strings.IndexByte(b.t[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(b.t)
+}
+
+// line returns the end of the next line (the offset of its break, or
+// len(t)) and the start of the line after it, -1 when there is none.
+func (b *lineBreaks) line() (end, next int) {
+	end = min(b.lf, b.cr)
+	if end == len(b.t) {
+		return end, -1
+	}
+	next = end + 1
+	if b.t[end] == '\r' && next < len(b.t) && b.t[next] == '\n' {
+		next++
+	}
+	if b.lf < next {
+		b.lf = b.find('\n', next)
+	}
+	if b.cr < next {
+		b.cr = b.find('\r', next)
+	}
+	return end, next
 }
 
 // Place returns the result.Place of a byte offset.

@@ -268,7 +268,7 @@ func TestCountWordsIsPlainCount(t *testing.T) {
 		}
 		return n
 	}
-	pieces := []string{"a", "Z", "9", "é", "ß", "\u0301", "'", "’", "-", " ", "\n", "“", ".", "\xff", "\xe2\x80", "日本", "٣"}
+	pieces := []string{"a", "Z", "9", "é", "ß", "\u0301", "'", "’", "-", " ", "\n", "“", ".", "\xff", "\xe2\x80", "日本", "٣", "—", "\u2060", "\u2071"}
 	rng := rand.New(rand.NewSource(7))
 	for range 5000 {
 		var b strings.Builder

@@ -87,24 +87,15 @@ func cleanLines(s string, bom int) (string, []Anchor) {
 // lineParagraphs makes each non-blank line of s a paragraph.
 func lineParagraphs(s string) []Span {
 	var paras []Span
-	start := 0
-	add := func(end int) {
-		lo, hi := trimSpan(s[start:end])
-		if lo < hi {
+	breaks := newLineBreaks(s)
+	for start := 0; ; {
+		end, next := breaks.line()
+		if lo, hi := trimSpan(s[start:end]); lo < hi {
 			paras = append(paras, Span{Start: start + lo, End: start + hi})
 		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '\n' && c != '\r' {
-			continue
+		if next < 0 {
+			return paras
 		}
-		add(i)
-		if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
-			i++
-		}
-		start = i + 1
+		start = next
 	}
-	add(len(s))
-	return paras
 }

@@ -1,7 +1,9 @@
 package source
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -159,5 +161,42 @@ func TestReadTXTRejects(t *testing.T) {
 				t.Fatalf("reason %q, want %q", got, tt.reason)
 			}
 		})
+	}
+}
+
+// lineParagraphs is the plain byte-by-byte split of lines, on random
+// text with every kind of line break and blank.
+func TestLineParagraphsIsPlainSplit(t *testing.T) {
+	plain := func(s string) []Span {
+		var paras []Span
+		start := 0
+		add := func(end int) {
+			if lo, hi := trimSpan(s[start:end]); lo < hi {
+				paras = append(paras, Span{Start: start + lo, End: start + hi})
+			}
+		}
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '\n' || c == '\r' {
+				add(i)
+				if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+					i++
+				}
+				start = i + 1
+			}
+		}
+		add(len(s))
+		return paras
+	}
+	pieces := []string{"a", "word ", "“é”", "\n", "\r", "\r\n", "\n\r", " ", "\u00a0", "\t"}
+	rng := rand.New(rand.NewPCG(10, 11))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := lineParagraphs(s), plain(s); !slices.Equal(got, want) {
+			t.Fatalf("lineParagraphs(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
