@@ -130,8 +130,9 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs []*source.Document
-	var docNames []names.Found
+	docs := make([]*source.Document, 0, len(c.Docs))
+	docNames := make([]names.Found, 0, len(c.Docs))
+	r.Sources = make([]result.Source, 0, len(c.Docs))
 	total := 0
 	for _, qs := range perSource {
 		total += len(qs)
@@ -193,7 +194,16 @@ func linkMatches(r *result.Result) {
 			first[q] = m.ID
 		}
 	}
-	head := map[string]string{} // quote ID -> first part's ID
+	// Only the quotes that another continues need their first part
+	// remembered (about a quarter of them in news text), not every
+	// quote's.
+	continued := map[string]bool{}
+	for i := range r.Quotes {
+		if c := r.Quotes[i].Continues; c != "" {
+			continued[c] = true
+		}
+	}
+	head := make(map[string]string, len(continued)) // quote ID -> first part's ID
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
 		h := q.ID
@@ -202,7 +212,9 @@ func linkMatches(r *result.Result) {
 				h = hh
 			}
 		}
-		head[q.ID] = h
+		if continued[q.ID] {
+			head[q.ID] = h
+		}
 		q.Match = first[h]
 	}
 }
