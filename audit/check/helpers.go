@@ -88,9 +88,14 @@ func textExcerpt(s string, max int) string {
 }
 
 // collapseSpaces is strings.Join(strings.Fields(s), " ") cut after limit
-// runes: an excerpt reads only the start of a long passage.
+// runes: an excerpt reads only the start of a long passage. When that is
+// a slice of s (no white space to drop or replace in it), it is that
+// slice, not a copy: most passages are written with single spaces.
 func collapseSpaces(s string, limit int) string {
-	b := make([]byte, 0, min(len(s), 4*limit))
+	// Until the first white space that is not a single ' ' between two
+	// words, the result is s[start:end]; b is used only from there on.
+	var b strings.Builder
+	start, end, copied := -1, 0, false
 	n, space := 0, false
 	for i, size := 0, 0; i < len(s); i += size {
 		var r rune
@@ -100,24 +105,45 @@ func collapseSpaces(s string, limit int) string {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		if unicode.IsSpace(r) {
-			space = len(b) > 0
+			space = start >= 0
 			continue
+		}
+		if start < 0 {
+			start = i
 		}
 		if space {
 			if n == limit {
 				break
 			}
-			b = append(b, ' ')
+			if !copied && (end != i-1 || s[end] != ' ') {
+				b.Grow(min(len(s)-start, 4*limit))
+				b.WriteString(s[start:end])
+				copied = true
+			}
+			if copied {
+				b.WriteByte(' ')
+			} else {
+				end = i // the single ' ' before s[i]
+			}
 			n++
 			space = false
 		}
 		if n == limit {
 			break
 		}
-		b = append(b, s[i:i+size]...) // as written, even when not valid UTF-8
+		if copied {
+			b.WriteString(s[i : i+size]) // as written, even when not valid UTF-8
+		}
+		end = i + size
 		n++
 	}
-	return string(b)
+	if copied {
+		return b.String()
+	}
+	if start < 0 {
+		return ""
+	}
+	return s[start:end]
 }
 
 // offsetOfPosition returns the byte offset of the 1-based line and column
@@ -293,16 +319,12 @@ func wordTokens(text string, start, end int) []wordToken {
 }
 
 // appendWordTokens appends the word tokens of text[start:end] to out.
+// Norm is a slice of text when the word is already plain lower-case ASCII
+// (most words); only the others are copied.
 func appendWordTokens(out []wordToken, text string, start, end int) []wordToken {
-	scanWords(text, start, end, func(ws, we int, lowered []byte, plain bool) {
-		// Norm is a slice of text when the word is already plain
-		// lower-case ASCII (most words); only the others are copied.
-		norm := text[ws:we]
-		if !plain {
-			norm = string(lowered)
-		}
-		out = append(out, wordToken{Norm: norm, Start: ws, End: we})
-	})
+	for r := newWordCursor(text, start, end); r.next(); {
+		out = append(out, wordToken{Norm: r.norm(), Start: r.ws, End: r.we})
+	}
 	return out
 }
 
@@ -334,79 +356,153 @@ func (r *wordReader) upTo(n int) []wordToken {
 	return r.toks
 }
 
-// scanWords calls fn with the span of each word of text[start:end], as
-// wordTokens splits them, and its normal form in lowered (valid only
-// during the call); plain when the word is its own normal form, which
-// text[ws:we] then gives without a copy.
-func scanWords(text string, start, end int, fn func(ws, we int, lowered []byte, plain bool)) {
-	var arr [64]byte
-	buf := arr[:0]
-	ws, plain := -1, true
-	flush := func(e int) {
-		if ws >= 0 && e > ws {
-			fn(ws, e, buf, plain)
-		}
-		buf = buf[:0]
-		ws, plain = -1, true
+// wordCursor reads the words of text[i:end] one at a time, as
+// wordTokens splits them: runs of letters and digits, with an apostrophe
+// or hyphen inside a word when a letter or digit follows it.
+type wordCursor struct {
+	text   string
+	i, end int
+	// ws and we span the word read last; plain when it is its own normal
+	// form (lower-case ASCII letters and digits only), which text[ws:we]
+	// then gives without a copy; otherwise its normal form is in buf
+	// (valid until the next word).
+	ws, we int
+	plain  bool
+	buf    []byte
+}
+
+// Byte classes of wordClass: what a byte is to a word.
+const (
+	wordGap      = iota // ASCII, ends a word
+	wordPlain           // a-z, 0-9: its own normal form
+	wordUpper           // A-Z
+	wordJoiner          // ' and -: inside a word when a letter or digit follows
+	wordNonASCII        // a byte of a multi-byte rune (or not UTF-8)
+)
+
+// wordClass gives each byte its class, so that the loop over a plain word
+// is one table look-up a byte.
+var wordClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c+'A'-'a'] = wordPlain, wordUpper
 	}
-	for i := start; i < end; {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				if ws < 0 {
-					ws = i
-				}
-				buf = append(buf, c)
-				i++
-				continue
-			case c >= 'A' && c <= 'Z':
-				if ws < 0 {
-					ws = i
-				}
-				plain = false
-				buf = append(buf, c+'a'-'A')
-				i++
-				continue
-			}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = wordPlain
+	}
+	t['\''], t['-'] = wordJoiner, wordJoiner
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = wordNonASCII
+	}
+	return t
+}()
+
+// newWordCursor reads the words of text[start:end].
+func newWordCursor(text string, start, end int) wordCursor {
+	return wordCursor{text: text, i: start, end: end, buf: make([]byte, 0, 64)}
+}
+
+// next reads the next word, reporting false when there is none.
+func (r *wordCursor) next() bool {
+	text, end := r.text, r.end
+	ws, plain := -1, true
+	// unplain keeps the normal form in buf from here on: until then the
+	// word is text[ws:i] itself.
+	unplain := func(i int) {
+		if plain {
+			r.buf = append(r.buf[:0], text[ws:i]...)
+			plain = false
 		}
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		switch {
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+	}
+	i := r.i
+	for i < end {
+		c := text[i]
+		switch wordClass[c] {
+		case wordPlain:
 			if ws < 0 {
 				ws = i
 			}
-			plain = false
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		case ws >= 0 && (r == '\'' || r == '’' || r == '-') && i+n < end:
-			// inside a word only when a letter follows
-			nr, _ := utf8.DecodeRuneInString(text[i+n : end])
-			if !unicode.IsLetter(nr) && !unicode.IsDigit(nr) {
-				flush(i)
-			} else {
-				plain = false
+			if !plain {
+				r.buf = append(r.buf, c)
 			}
-		default:
-			flush(i)
+			i++
+			continue
+		case wordUpper:
+			if ws < 0 {
+				ws = i
+			}
+			unplain(i)
+			r.buf = append(r.buf, c+'a'-'A')
+			i++
+			continue
+		case wordGap:
+			if ws >= 0 {
+				r.ws, r.we, r.plain, r.i = ws, i, plain, i+1
+				return true
+			}
+			i++
+			continue
+		}
+		ru, n := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case ru >= utf8.RuneSelf && (unicode.IsLetter(ru) || unicode.IsDigit(ru)):
+			if ws < 0 {
+				ws = i
+			}
+			unplain(i)
+			r.buf = utf8.AppendRune(r.buf, unicode.ToLower(ru))
+			i += n
+			continue
+		case ws >= 0 && (ru == '\'' || ru == '’' || ru == '-') && i+n < end:
+			nr, _ := utf8.DecodeRuneInString(text[i+n : end])
+			if unicode.IsLetter(nr) || unicode.IsDigit(nr) {
+				unplain(i) // the mark is left out of the normal form
+				i += n
+				continue
+			}
+		}
+		if ws >= 0 {
+			r.ws, r.we, r.plain, r.i = ws, i, plain, i+n
+			return true
 		}
 		i += n
 	}
-	flush(end)
+	r.i = end
+	if ws >= 0 {
+		r.ws, r.we, r.plain = ws, end, plain
+		return true
+	}
+	return false
+}
+
+// hash is wordHash of the word's normal form.
+func (r *wordCursor) hash() uint64 {
+	if r.plain {
+		return wordHash(r.text[r.ws:r.we])
+	}
+	return wordHash(r.buf)
+}
+
+// norm is the word's normal form, a slice of the text when it is plain.
+func (r *wordCursor) norm() string {
+	if r.plain {
+		return r.text[r.ws:r.we]
+	}
+	return string(r.buf)
 }
 
 // normalizeWords is the text's words joined by single spaces.
 func normalizeWords(text string) string {
 	out := make([]byte, 0, len(text))
-	scanWords(text, 0, len(text), func(ws, we int, lowered []byte, plain bool) {
+	for r := newWordCursor(text, 0, len(text)); r.next(); {
 		if len(out) > 0 {
 			out = append(out, ' ')
 		}
-		if plain {
-			out = append(out, text[ws:we]...)
+		if r.plain {
+			out = append(out, text[r.ws:r.we]...)
 		} else {
-			out = append(out, lowered...)
+			out = append(out, r.buf...)
 		}
-	})
+	}
 	return string(out)
 }
 

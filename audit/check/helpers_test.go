@@ -254,3 +254,68 @@ func FuzzWordReader(f *testing.F) {
 		}
 	})
 }
+
+// wordTokensByRunes is wordTokens done the plain way, a rune at a time.
+func wordTokensByRunes(text string) []wordToken {
+	var out []wordToken
+	rs := []rune(text)
+	offs := make([]int, 0, len(rs)+1)
+	for i := range text {
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(text))
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(rs); {
+		if !word(rs[i]) {
+			i++
+			continue
+		}
+		var norm []rune
+		j := i
+		for j < len(rs) {
+			if word(rs[j]) {
+				norm = append(norm, unicode.ToLower(rs[j]))
+				j++
+				continue
+			}
+			if (rs[j] == '\'' || rs[j] == '’' || rs[j] == '-') && j+1 < len(rs) && word(rs[j+1]) {
+				j++
+				continue
+			}
+			break
+		}
+		out = append(out, wordToken{Norm: string(norm), Start: offs[i], End: offs[j]})
+		i = j
+	}
+	return out
+}
+
+// FuzzWordCursor: the byte-class word cursor splits and normalises valid
+// UTF-8 as reading rune by rune does.
+func FuzzWordCursor(f *testing.F) {
+	for _, s := range []string{"Don’t STOP-now", "Ça va, 149 ÉTATS", "'x' - y-", "İstanbul", "abc'DEF ghi-jkl- o'", "a1B2 ÀbC déF"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			text = strings.ToValidUTF8(text, "?")
+		}
+		got, want := wordTokens(text, 0, len(text)), wordTokensByRunes(text)
+		if !slices.Equal(got, want) {
+			t.Fatalf("wordTokens(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
+
+// An excerpt of a passage written with single spaces is a slice of it,
+// not a copy.
+func TestCollapseSpacesSlicesCleanText(t *testing.T) {
+	s := strings.Repeat("word and word ", 30) + "end"
+	var got string
+	if n := testing.AllocsPerRun(10, func() { got = collapseSpaces(s[5:], 40) }); n != 0 {
+		t.Errorf("collapseSpaces of clean text allocated %v times", n)
+	}
+	if want := strings.Join(strings.Fields(s[5:]), " ")[:40]; got != want {
+		t.Errorf("collapseSpaces = %q, want %q", got, want)
+	}
+}
