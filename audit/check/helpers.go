@@ -328,32 +328,85 @@ func appendWordTokens(out []wordToken, text string, start, end int) []wordToken 
 	return out
 }
 
-// wordReader gives a text's word tokens (as wordTokens splits them) as far
-// as they are asked for, reading the text a stretch at a time.
+// wordReader gives a text's words (as wordTokens splits them) as far as
+// they are asked for, reading the text a stretch at a time. It keeps a
+// word as its span and, when the word is not its own normal form, where
+// that form stands in one shared buffer: no string a word.
 type wordReader struct {
-	text string
-	read int // bytes read: a line break or the end of the text
-	toks []wordToken
+	text  string
+	read  int // bytes read: a line break or the end of the text
+	words []readWord
+	norms []byte     // the normal forms of the words that are not plain
+	cur   wordCursor // kept from stretch to stretch, with its buffer
 }
+
+// reset makes r read text from the start, keeping its buffers.
+func (r *wordReader) reset(text string) {
+	r.text, r.read, r.words, r.norms = text, 0, r.words[:0], r.norms[:0]
+	r.cur = wordCursor{buf: r.cur.buf}
+}
+
+// readWord is one word a wordReader read: text[start:end], whose normal
+// form is itself when normEnd is 0 (plain), norms[normAt:normEnd] when not.
+type readWord struct{ start, end, normAt, normEnd int32 }
 
 // wordReadStretch is about how many bytes a wordReader reads at a time.
 const wordReadStretch = 256
 
-// upTo returns the tokens read once at least n are, or all of them.
-func (r *wordReader) upTo(n int) []wordToken {
-	for len(r.toks) < n && r.read < len(r.text) {
+// upTo reads until at least n words are read, or all of them, and returns
+// how many are.
+func (r *wordReader) upTo(n int) int {
+	for len(r.words) < n && r.read < len(r.text) {
 		// Stretches end at a line break, which no word crosses, so the
-		// tokens are those of the whole text.
+		// words are those of the whole text.
 		end := len(r.text)
 		if from := r.read + wordReadStretch; from < len(r.text) {
 			if i := strings.IndexByte(r.text[from:], '\n'); i >= 0 {
 				end = from + i
 			}
 		}
-		r.toks = appendWordTokens(r.toks, r.text, r.read, end)
+		c := &r.cur
+		c.text, c.i, c.end = r.text, r.read, end
+		for c.next() {
+			w := readWord{start: int32(c.ws), end: int32(c.we)}
+			if !c.plain {
+				w.normAt = int32(len(r.norms))
+				r.norms = append(r.norms, c.buf...)
+				w.normEnd = int32(len(r.norms))
+			}
+			r.words = append(r.words, w)
+		}
 		r.read = end
 	}
-	return r.toks
+	return len(r.words)
+}
+
+// norm is the normal form of word i (read).
+func (r *wordReader) norm(i int) string {
+	w := r.words[i]
+	if w.normEnd == 0 {
+		return r.text[w.start:w.end]
+	}
+	return string(r.norms[w.normAt:w.normEnd])
+}
+
+// wordsAt reports whether the words from i on (read) are the normal forms
+// want.
+func (r *wordReader) wordsAt(i int, want []string) bool {
+	if i+len(want) > len(r.words) {
+		return false
+	}
+	for j, norm := range want {
+		w := r.words[i+j]
+		if w.normEnd == 0 {
+			if r.text[w.start:w.end] != norm {
+				return false
+			}
+		} else if string(r.norms[w.normAt:w.normEnd]) != norm {
+			return false
+		}
+	}
+	return true
 }
 
 // wordCursor reads the words of text[i:end] one at a time, as
@@ -396,9 +449,10 @@ var wordClass = func() (t [256]uint8) {
 	return t
 }()
 
-// newWordCursor reads the words of text[start:end].
+// newWordCursor reads the words of text[start:end]. Its buffer is made
+// when a word first needs it.
 func newWordCursor(text string, start, end int) wordCursor {
-	return wordCursor{text: text, i: start, end: end, buf: make([]byte, 0, 64)}
+	return wordCursor{text: text, i: start, end: end}
 }
 
 // next reads the next word, reporting false when there is none.

@@ -246,11 +246,20 @@ func FuzzWordReader(f *testing.F) {
 		want := wordTokens(text, 0, len(text))
 		r := &wordReader{text: text}
 		n = (n%(len(want)+2) + len(want) + 2) % (len(want) + 2)
-		if got := r.upTo(n); len(got) < min(n, len(want)) || !slices.Equal(got, want[:len(got)]) {
-			t.Fatalf("upTo(%d): %d tokens, not the first of the %d of the whole text", n, len(got), len(want))
+		same := func(read int) bool {
+			for i := range read {
+				w := r.words[i]
+				if int(w.start) != want[i].Start || int(w.end) != want[i].End || r.norm(i) != want[i].Norm || !r.wordsAt(i, []string{want[i].Norm}) {
+					return false
+				}
+			}
+			return true
 		}
-		if got := r.upTo(len(want) + 1); !slices.Equal(got, want) {
-			t.Fatalf("all: %d tokens, want %d", len(got), len(want))
+		if read := r.upTo(n); read < min(n, len(want)) || read > len(want) || !same(read) {
+			t.Fatalf("upTo(%d): %d words, not the first of the %d of the whole text", n, read, len(want))
+		}
+		if read := r.upTo(len(want) + 1); read != len(want) || !same(read) {
+			t.Fatalf("all: %d words, want %d", read, len(want))
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -40,14 +41,21 @@ func runSurnameBeforeName(pass *Pass) {
 		}
 	}
 	ids := sortedSourceIDs(pass.Result, pass.Docs)
+	var readers sync.Pool // wordReaders done with, to read another source
 	reportInOrder(pass, len(ids), func(i int) []result.Finding {
-		return surnameFindings(pass, lx, ids[i], quotes[ids[i]])
+		r, _ := readers.Get().(*wordReader)
+		if r == nil {
+			r = &wordReader{}
+		}
+		fs := surnameFindings(pass, lx, ids[i], quotes[ids[i]], r)
+		readers.Put(r)
+		return fs
 	})
 }
 
 // surnameFindings are the findings of source id, given the quotes of
-// people in it.
-func surnameFindings(pass *Pass, lx *lexicon.Lexicon, id string, quotes []*result.Quote) []result.Finding {
+// people in it; toks is a reader to read its text with.
+func surnameFindings(pass *Pass, lx *lexicon.Lexicon, id string, quotes []*result.Quote, toks *wordReader) []result.Finding {
 	doc := pass.Docs[id]
 	type use struct {
 		q   *result.Quote
@@ -57,8 +65,7 @@ func surnameFindings(pass *Pass, lx *lexicon.Lexicon, id string, quotes []*resul
 	first := map[string]use{}
 	for _, q := range quotes {
 		name := fullNameOf(pass.Index, q.Speaker)
-		nameWords := strings.Fields(name)
-		if len(nameWords) < 2 || !isSurnameMention(lx, q.Speaker.Mention, nameWords) {
+		if !hasTwoWords(name) || !isSurnameMention(lx, q.Speaker.Mention, lastWordOf(name)) {
 			continue
 		}
 		off := offsetOfPosition(doc, q.Speaker.Line, q.Speaker.Column)
@@ -77,7 +84,7 @@ func surnameFindings(pass *Pass, lx *lexicon.Lexicon, id string, quotes []*resul
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	toks := &wordReader{text: doc.Text} // read once per document, as far as the names need
+	toks.reset(doc.Text) // read once per document, as far as the names need
 	var out []result.Finding
 	for _, name := range names {
 		u := first[name]
@@ -107,31 +114,36 @@ func surnameFindings(pass *Pass, lx *lexicon.Lexicon, id string, quotes []*resul
 // person's canonical name when the resolved name is a surname alone.
 func fullNameOf(ix *result.Index, sp result.Speaker) string {
 	name := sp.Name
-	if len(strings.Fields(name)) >= 2 {
+	if hasTwoWords(name) {
 		return name
 	}
-	if p := ix.Person(sp.Person); p != nil && len(strings.Fields(p.Name)) >= 2 &&
+	if p := ix.Person(sp.Person); p != nil && hasTwoWords(p.Name) &&
 		(name == "" || strings.EqualFold(lastWordOf(p.Name), name)) {
 		return p.Name
 	}
 	return name
 }
 
-// isSurnameMention reports whether mention is the surname of the name
-// (its last word), with or without a personal title.
-func isSurnameMention(lx *lexicon.Lexicon, mention string, nameWords []string) bool {
-	m := strings.Fields(mention)
-	for len(m) > 1 && lx.Title(m[0]) {
-		m = m[1:]
+// isSurnameMention reports whether mention is the surname (the last word
+// of the name), with or without a personal title.
+func isSurnameMention(lx *lexicon.Lexicon, mention, surname string) bool {
+	// The mention's last word, once the titles before it are dropped:
+	// each word but the last must be a title.
+	last, titles := "", true
+	for f := range strings.FieldsSeq(mention) {
+		if last != "" {
+			titles = titles && lx.Title(last)
+		}
+		last = f
 	}
-	if len(m) != 1 {
+	if last == "" || !titles {
 		return false
 	}
-	w := strings.TrimRight(m[0], ".,;:")
+	w := strings.TrimRight(last, ".,;:")
 	for _, suf := range []string{"’s", "'s"} {
 		w = strings.TrimSuffix(w, suf)
 	}
-	return strings.EqualFold(w, strings.TrimRight(nameWords[len(nameWords)-1], ".,;:"))
+	return strings.EqualFold(w, strings.TrimRight(surname, ".,;:"))
 }
 
 // firstFullName finds where a full spelling of the speaker's name first
@@ -145,11 +157,11 @@ func firstFullName(toks *wordReader, pass *Pass, sp result.Speaker, name string)
 	if p := pass.Index.Person(sp.Person); p != nil {
 		surname := strings.ToLower(lastWordOf(name))
 		for _, v := range p.Variants {
-			if len(strings.Fields(v.Text)) >= 2 && strings.ToLower(lastWordOf(v.Text)) == surname {
+			if hasTwoWords(v.Text) && strings.ToLower(lastWordOf(v.Text)) == surname {
 				spellings = append(spellings, v.Text)
 			}
 		}
-		if len(strings.Fields(p.Name)) >= 2 {
+		if hasTwoWords(p.Name) {
 			spellings = append(spellings, p.Name)
 		}
 	}
@@ -163,24 +175,36 @@ func firstFullName(toks *wordReader, pass *Pass, sp result.Speaker, name string)
 		return name, -1
 	}
 	for i := 0; ; i++ {
-		ts := toks.upTo(i + longest)
-		if i >= len(ts) {
+		if i >= toks.upTo(i+longest) {
 			return name, -1
 		}
 		for k, want := range wants {
-			if len(want) > 0 && wordsAt(ts, i, want) {
-				return spellings[k], ts[i].Start
+			if len(want) > 0 && toks.wordsAt(i, want) {
+				return spellings[k], int(toks.words[i].start)
 			}
 		}
 	}
 }
 
+// lastWordOf is the last of the words strings.Fields would give, or "".
 func lastWordOf(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	last := ""
+	for f := range strings.FieldsSeq(s) {
+		last = f
 	}
-	return f[len(f)-1]
+	return last
+}
+
+// hasTwoWords reports whether strings.Fields(s) would give two words or
+// more.
+func hasTwoWords(s string) bool {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseWords are the normalised words of a phrase, case ignored.
@@ -192,17 +216,4 @@ func phraseWords(phrase string) []string {
 		}
 	}
 	return out
-}
-
-// wordsAt reports whether the tokens from i on are the words want.
-func wordsAt(toks []wordToken, i int, want []string) bool {
-	if i+len(want) > len(toks) {
-		return false
-	}
-	for j, w := range want {
-		if toks[i+j].Norm != w {
-			return false
-		}
-	}
-	return true
 }
