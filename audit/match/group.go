@@ -117,7 +117,7 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 	var groups [][]int // indices into qs
 	kinds := map[int]string{}
 
-	names := folder{}
+	names := newFolder()
 	// Fragments: identical and from the same known speaker only.
 	frag := map[string][]int{}
 	var fragKeys []string
@@ -353,36 +353,60 @@ func (u *unionFind) union(x, y int) int {
 func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool) {
 	uf := newUnionFind(len(nodes))
 	contained := make([]bool, len(nodes)) // by root
-	// Number each distinct bigram once; postings[id] lists the nodes that
-	// have it (capped just above MaxShingleQuotes: longer lists are not read).
-	shingles := make([][]int32, len(nodes))
-	ids := map[uint64]int32{}
-	var postings [][]int32
-	for n, members := range nodes {
-		hs := bigrams(qs[members[0]].syms)
-		shingles[n] = make([]int32, len(hs))
-		for j, h := range hs {
+	// Number each distinct bigram once; the nodes that have bigram id are
+	// posted[postFrom[id]:postFrom[id+1]], left empty when there are more
+	// than MaxShingleQuotes (such a bigram is not used). The bigrams of
+	// node n are the ids shingles[shFrom[n]:shFrom[n+1]]. Flat arrays, not
+	// a slice per bigram and per node: the index is built in a few
+	// allocations.
+	words := 0
+	for _, members := range nodes {
+		words += len(qs[members[0]].syms)
+	}
+	// Sized for a quarter of the words: the distinct quotations share
+	// most of their bigrams (on the 10k corpus this holds less than
+	// sizing for every word, and grows less than no size at all).
+	ids := make(map[uint64]int32, words/4)
+	var nodesWith []int32 // by bigram id
+	shingles := make([]int32, 0, words)
+	shFrom := make([]int32, 1, len(nodes)+1)
+	var hs []uint64
+	for _, members := range nodes {
+		hs = appendBigrams(hs[:0], qs[members[0]].syms)
+		for _, h := range hs {
 			id, ok := ids[h]
 			if !ok {
-				id = int32(len(postings))
+				id = int32(len(nodesWith))
 				ids[h] = id
-				postings = append(postings, nil)
+				nodesWith = append(nodesWith, 0)
 			}
-			shingles[n][j] = id
-			if len(postings[id]) <= opts.MaxShingleQuotes {
-				postings[id] = append(postings[id], int32(n))
-			}
+			shingles = append(shingles, id)
+			nodesWith[id]++
 		}
+		shFrom = append(shFrom, int32(len(shingles)))
 	}
 	ids = nil
+	used := func(id int32) bool { return int(nodesWith[id]) <= opts.MaxShingleQuotes }
+	postFrom := make([]int32, len(nodesWith)+1)
+	for id := range nodesWith {
+		postFrom[id+1] = postFrom[id]
+		if used(int32(id)) {
+			postFrom[id+1] += nodesWith[id]
+		}
+	}
+	posted := make([]int32, postFrom[len(nodesWith)])
+	fill := slices.Clone(postFrom[:len(nodesWith)])
 	rare := make([]int32, len(nodes)) // bigrams of each node that are rare enough to use
 	for n := range nodes {
-		for _, id := range shingles[n] {
-			if len(postings[id]) <= opts.MaxShingleQuotes {
+		for _, id := range shingles[shFrom[n]:shFrom[n+1]] {
+			if used(id) {
+				posted[fill[id]] = int32(n)
+				fill[id]++
 				rare[n]++
 			}
 		}
 	}
+	fill = nil
 	bags := make([][]int32, len(nodes))
 	for n, members := range nodes {
 		bags[n] = wordBag(qs[members[0]].syms)
@@ -393,12 +417,8 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 	var deferred [][2]int32 // pairs within one component that could flag it
 	for n := range nodes {
 		touched = touched[:0]
-		for _, id := range shingles[n] {
-			post := postings[id]
-			if len(post) > opts.MaxShingleQuotes {
-				continue
-			}
-			for _, v := range post {
+		for _, id := range shingles[shFrom[n]:shFrom[n+1]] {
+			for _, v := range posted[postFrom[id]:postFrom[id+1]] {
 				if int(v) <= n {
 					continue
 				}
@@ -417,7 +437,7 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 			// At least two shared rare bigrams (one for very short
 			// quotations), and a fifth of the rarer side's.
 			need := max(int32(2), min(rare[n], rare[v])/5)
-			if min(len(shingles[n]), len(shingles[v])) < 3 {
+			if min(shFrom[n+1]-shFrom[n], shFrom[v+1]-shFrom[v]) < 3 {
 				need = 1
 			}
 			if c < need || !plausible(a, b, opts) {
@@ -519,10 +539,11 @@ func plausible(a, b *quotation, opts Options) bool {
 	return lo >= opts.ContainedWords
 }
 
-// bigrams returns the distinct pairs of consecutive word symbols of
-// syms, each as one number (the single word when there is only one).
-func bigrams(syms []int32) []uint64 {
-	var out []uint64
+// appendBigrams appends to out the distinct pairs of consecutive word
+// symbols of syms, each as one number (the single word when there is only
+// one), sorted.
+func appendBigrams(out []uint64, syms []int32) []uint64 {
+	from := len(out)
 	prev := int32(0)
 	for _, x := range syms {
 		if x <= 0 {
@@ -533,11 +554,11 @@ func bigrams(syms []int32) []uint64 {
 		}
 		prev = x
 	}
-	if len(out) == 0 && prev != 0 {
-		return []uint64{uint64(prev) << 32}
+	if len(out) == from && prev != 0 {
+		return append(out, uint64(prev)<<32)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(out[from:])
+	return append(out[:from], slices.Compact(out[from:])...)
 }
 
 // relate says how b relates to a: exact, near, contained (either way) or
@@ -616,7 +637,7 @@ func windowSimilarity(a, b []token, inner []span, words int, qualifierCost float
 }
 
 // buildMatch fills one group.
-func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, names folder, opts Options, buf *[]int32) result.Match {
+func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, names *folder, opts Options, buf *[]int32) result.Match {
 	members = slices.Clone(members)
 	slices.SortFunc(members, func(a, b int) int { return compareIDs(qs[a].id, qs[b].id) })
 	if kind == result.MatchContained {
@@ -687,7 +708,7 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 func SpeakerKey(s result.Speaker) string { return speakerKey(s, nil) }
 
 // speakerKey is SpeakerKey with names folded through f.
-func speakerKey(s result.Speaker, f folder) string {
+func speakerKey(s result.Speaker, f *folder) string {
 	switch {
 	case s.Person != "":
 		return "person:" + s.Person
@@ -702,7 +723,7 @@ func speakerKey(s result.Speaker, f folder) string {
 // fragmentSpeaker is the speaker identity fragments must share: the
 // person (by name when the name is one word), else the folded name, else an anonymous speaker's descriptor as
 // written ("an IAAF spokesman"); "" (no grouping) when none is known.
-func fragmentSpeaker(s result.Speaker, f folder) string {
+func fragmentSpeaker(s result.Speaker, f *folder) string {
 	switch {
 	case s.Person != "" && len(strings.Fields(s.Name)) == 1:
 		// A one-word name ("Gartner", "Bakhtawar") is not merged into one
@@ -720,24 +741,36 @@ func fragmentSpeaker(s result.Speaker, f folder) string {
 
 // folder remembers the names it has folded: the same few speakers stand
 // behind thousands of quotations. A nil folder folds every time.
-type folder map[string]string
+type folder struct {
+	folded map[string]string
+	chain  transform.Transformer // foldChain's, built once, reset by each use
+}
 
-func (f folder) fold(s string) string {
+func newFolder() *folder {
+	return &folder{folded: map[string]string{}, chain: foldChain()}
+}
+
+func (f *folder) fold(s string) string {
 	if f == nil {
-		return foldName(s)
+		return foldName(s, foldChain())
 	}
-	out, ok := f[s]
+	out, ok := f.folded[s]
 	if !ok {
-		out = foldName(s)
-		f[s] = out
+		out = foldName(s, f.chain)
+		f.folded[s] = out
 	}
 	return out
 }
 
-// foldName folds a name for comparison: accents removed, case folded,
-// white space collapsed.
-func foldName(s string) string {
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+// foldChain is the transformation foldName applies: accents removed, case
+// folded. One chain serves one goroutine.
+func foldChain() transform.Transformer {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+}
+
+// foldName folds a name for comparison through t (a foldChain): accents
+// removed, case folded, white space collapsed.
+func foldName(s string, t transform.Transformer) string {
 	out, _, err := transform.String(t, s)
 	if err != nil {
 		out = strings.ToLower(s)
