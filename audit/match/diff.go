@@ -202,7 +202,13 @@ func joinText(ts []token) string {
 	case 1:
 		return ts[0].text
 	}
+	// Sized exactly: the diffs are held until the reports are written.
+	n := len(ts) - 1
+	for _, t := range ts {
+		n += len(t.text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, t := range ts {
 		if i > 0 {
 			b.WriteByte(' ')

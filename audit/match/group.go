@@ -651,7 +651,14 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 		members = append([]int{first}, slices.Delete(members, longest, longest+1)...)
 	}
 	pivot := &qs[members[0]]
-	m := result.Match{Kind: kind, Similarity: 1, Text: pivot.text, SpeakersAgree: true}
+	// Sized once: the matches are held until the reports are written, and
+	// lists grown by appending would hold up to twice their length.
+	m := result.Match{
+		Kind: kind, Similarity: 1, Text: pivot.text, SpeakersAgree: true,
+		Quotes:  make([]string, 0, len(members)),
+		Sources: make([]string, 0, len(members)),
+		Members: make([]result.MatchMember, 0, len(members)),
+	}
 	speakers := map[string]bool{}
 	// Sister sources print the same text again and again: each distinct
 	// normalised text is judged against the pivot once (the spans and the
