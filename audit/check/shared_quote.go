@@ -31,6 +31,9 @@ func sharedQuote() *Check {
 
 func runSharedQuote(pass *Pass) {
 	minSources := max(pass.IntOption("min_sources"), 2)
+	// "the same quotation in SOURCE", made once per source: the findings
+	// hold them until the reports are written.
+	sameIn := map[string]string{}
 	for i := range pass.Result.Matches {
 		m := &pass.Result.Matches[i]
 		if m.Kind == result.MatchFragment || len(m.Members) == 0 {
@@ -76,13 +79,18 @@ func runSharedQuote(pass *Pass) {
 			earliest = matchSourceName(pass.Index, m.Earliest)
 		}
 		msg := fmt.Sprintf("%s stands in %d sources: %s; earliest: %s.", what, len(srcs), strings.Join(names, ", "), earliest)
-		var related []result.Related
+		related := make([]result.Related, 0, len(m.Members)-1)
 		for j, mem := range m.Members {
 			if j == anchor {
 				continue
 			}
 			if oq := pass.Index.Quote(mem.Quote); oq != nil {
-				related = append(related, matchRelated(oq, "the same quotation in "+matchSourceName(pass.Index, mem.Source)))
+				msg, ok := sameIn[mem.Source]
+				if !ok {
+					msg = "the same quotation in " + matchSourceName(pass.Index, mem.Source)
+					sameIn[mem.Source] = msg
+				}
+				related = append(related, matchRelated(oq, msg))
 			}
 		}
 		pass.ReportQuote(q, msg,
