@@ -198,21 +198,36 @@ func quoteSpansBySource(r *result.Result, docs map[string]*source.Document) map[
 }
 
 // blankSpans returns text[start:end] with every byte inside one of spans
-// (absolute offsets) replaced by a space, so that offsets are kept and
-// quoted words are never searched.
+// (absolute offsets, sorted by start, as quoteSpansBySource gives them)
+// replaced by a space, so that offsets are kept and quoted words are never
+// searched. The result is built in one allocation, a slice of text when
+// no span touches the range.
 func blankSpans(text string, start, end int, spans []source.Span) string {
 	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
 	if start > end {
 		return ""
 	}
-	b := []byte(text[start:end])
+	var b strings.Builder
+	at := start // text before at is written
 	for _, sp := range spans {
-		s, e := max(sp.Start, start), min(sp.End, end)
-		for i := s; i < e; i++ {
-			b[i-start] = ' '
+		s, e := max(sp.Start, at), min(sp.End, end)
+		if s >= e {
+			continue
 		}
+		if b.Cap() == 0 {
+			b.Grow(end - start)
+		}
+		b.WriteString(text[at:s])
+		for range e - s {
+			b.WriteByte(' ')
+		}
+		at = e
 	}
-	return string(b)
+	if at == start {
+		return text[start:end]
+	}
+	b.WriteString(text[at:end])
+	return b.String()
 }
 
 // sentenceAbbreviations end with a dot without ending a sentence.

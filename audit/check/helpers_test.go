@@ -328,3 +328,27 @@ func TestCollapseSpacesSlicesCleanText(t *testing.T) {
 		t.Errorf("collapseSpaces = %q, want %q", got, want)
 	}
 }
+
+// FuzzBlankSpans: blankSpans gives what replacing every byte of the
+// sorted spans by a space in a copy of the range gives.
+func FuzzBlankSpans(f *testing.F) {
+	f.Add("He said “no” and “yes” today.", 2, 25, 8, 14, 12, 20)
+	f.Add("abcdef", 0, 6, -3, 2, 1, 9)
+	f.Fuzz(func(t *testing.T, text string, start, end, s1, e1, s2, e2 int) {
+		spans := []source.Span{{Start: s1, End: e1}, {Start: s2, End: e2}}
+		slices.SortFunc(spans, func(a, b source.Span) int { return a.Start - b.Start })
+		want := ""
+		if st, en := max(0, min(start, len(text))), max(0, min(end, len(text))); st <= en {
+			b := []byte(text[st:en])
+			for _, sp := range spans {
+				for i := max(sp.Start, st); i < min(sp.End, en); i++ {
+					b[i-st] = ' '
+				}
+			}
+			want = string(b)
+		}
+		if got := blankSpans(text, start, end, spans); got != want {
+			t.Fatalf("blankSpans(%q, %d, %d, %v) = %q, want %q", text, start, end, spans, got, want)
+		}
+	})
+}
