@@ -158,11 +158,25 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	checks.startEarly()
 
 	// Across sources: people first (matching compares resolved speakers),
-	// then quote groups.
+	// then quote groups. The speaker-blind part of matching
+	// (match.Prepare: joining, tokenizing and linking quotations) reads no
+	// field the people stage writes (Speaker), so it runs beside people
+	// when there is a CPU and room on the heap for both, as the early
+	// checks do.
+	var prepared *match.Prepared
+	var preparing sync.WaitGroup
+	if poolSize(2, cfg.Workers) > 1 && roomToOverlap() {
+		preparing.Go(func() { prepared = match.Prepare(r.Quotes, r.Sources, match.Options{}) })
+	}
 	stage("people")
 	r.People = names.ResolveFound(docs, docNames, scanners, r.Quotes, cfg.Rules, lx)
 	stage("match")
-	r.Matches = match.Group(r.Quotes, r.Sources, match.Options{})
+	preparing.Wait()
+	if prepared == nil {
+		prepared = match.Prepare(r.Quotes, r.Sources, match.Options{})
+	}
+	r.Matches = prepared.Group()
+	prepared = nil
 	linkMatches(r)
 	if err := ctx.Err(); err != nil {
 		checks.waitEarly()

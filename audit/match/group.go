@@ -54,7 +54,8 @@ type quotation struct {
 	id       string // ID of the first part
 	source   string
 	text     string          // parts joined with a space, as written
-	speaker  *result.Speaker // into the caller's quotes
+	parts    []int           // indices of its parts in the caller's quotes, in order
+	speaker  *result.Speaker // into the caller's quotes; set by Prepared.Group
 	fragment bool
 	toks     []token // trimmed tokens of text
 	syms     []int32 // their symbols
@@ -87,11 +88,36 @@ type quotation struct {
 // Earliest is set only when every source of the group has a parsed date
 // (its earliest Dates[].ISO) and one source is strictly the earliest.
 func Group(quotes []result.Quote, sources []result.Source, opts Options) []result.Match {
+	return Prepare(quotes, sources, opts).Group()
+}
+
+// Prepared is the part of Group that reads the quotations' texts, IDs,
+// sources and continuations but not their speakers: joining the parts,
+// tokenizing, linking the whole quotations and building their groups.
+// It can therefore run while the speakers are still being resolved (the
+// people stage sets Speaker fields, which Prepare never reads); Group
+// then reads the speakers and completes the matches.
+type Prepared struct {
+	quotes []result.Quote
+	opts   Options
+	dates  map[string]string
+	qs     []quotation
+	// whole are the groups of whole (not fragment) quotations, built but
+	// for SpeakersAgree; members are their indices into qs.
+	whole   []result.Match
+	members [][]int
+}
+
+// Prepare does the speaker-blind part of Group (see Prepared). quotes
+// must not change before Group is called, except their Speaker fields.
+func Prepare(quotes []result.Quote, sources []result.Source, opts Options) *Prepared {
 	opts = opts.withDefaults()
+	p := &Prepared{quotes: quotes, opts: opts}
 	qs := joinParts(quotes)
 	if len(qs) < 2 {
-		return nil
+		return p
 	}
+	p.qs = qs
 	syms := symbols{}
 	var z tokenizer
 	// Sister sources print the same text again and again: each distinct
@@ -114,31 +140,14 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 		}
 	}
 	byText = nil
-	var groups [][]int // indices into qs
-	kinds := map[int]string{}
 
-	names := newFolder()
-	// Fragments: identical and from the same known speaker only.
-	frag := map[string][]int{}
-	var fragKeys []string
-	// Whole quotations: one node per distinct normalised text.
+	// Whole quotations: one node per distinct normalised text. Fragments
+	// are grouped by Group, which knows their speakers.
 	uniq := map[string]int{}
 	var nodes [][]int // node -> indices into qs
 	for i := range qs {
 		q := &qs[i]
-		if q.norm == "" {
-			continue
-		}
-		if q.fragment {
-			sk := fragmentSpeaker(*q.speaker, names)
-			if sk == "" {
-				continue
-			}
-			k := sk + "\x00" + q.norm
-			if _, ok := frag[k]; !ok {
-				fragKeys = append(fragKeys, k)
-			}
-			frag[k] = append(frag[k], i)
+		if q.norm == "" || q.fragment {
 			continue
 		}
 		n, ok := uniq[q.norm]
@@ -148,12 +157,6 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 			nodes = append(nodes, nil)
 		}
 		nodes[n] = append(nodes[n], i)
-	}
-	for _, k := range fragKeys {
-		if len(frag[k]) > 1 {
-			kinds[len(groups)] = result.MatchFragment
-			groups = append(groups, frag[k])
-		}
 	}
 
 	uf, contained := linkNodes(qs, nodes, opts)
@@ -166,6 +169,8 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 		}
 		comps[r] = append(comps[r], nodes[n]...)
 	}
+	p.dates = sourceDates(sources)
+	var buf []int32
 	for _, r := range roots {
 		members := comps[r]
 		if len(members) < 2 {
@@ -181,16 +186,58 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 		if contained[r] {
 			kind = result.MatchContained
 		}
-		kinds[len(groups)] = kind
-		groups = append(groups, members)
+		p.whole = append(p.whole, buildMatch(qs, members, kind, p.dates, opts, &buf))
+		p.members = append(p.members, members)
 	}
+	return p
+}
 
-	dates := sourceDates(sources)
-	out := make([]result.Match, 0, len(groups))
-	var buf []int32
-	for g, members := range groups {
-		out = append(out, buildMatch(qs, members, kinds[g], dates, names, opts, &buf))
+// Group completes the groups Prepare began: it takes each quotation's
+// speaker (the first part's, or the first known one among its parts),
+// groups the fragments (identical and from the same known speaker), and
+// says of every group whether its speakers agree. Groups are ordered and
+// numbered as Group (the function) documents.
+func (p *Prepared) Group() []result.Match {
+	qs := p.qs
+	if len(qs) < 2 {
+		return nil
 	}
+	for i := range qs {
+		qs[i].takeSpeaker(p.quotes)
+	}
+	names := newFolder()
+	// Fragments: identical and from the same known speaker only.
+	frag := map[string][]int{}
+	var fragKeys []string
+	for i := range qs {
+		q := &qs[i]
+		if q.norm == "" || !q.fragment {
+			continue
+		}
+		sk := fragmentSpeaker(*q.speaker, names)
+		if sk == "" {
+			continue
+		}
+		k := sk + "\x00" + q.norm
+		if _, ok := frag[k]; !ok {
+			fragKeys = append(fragKeys, k)
+		}
+		frag[k] = append(frag[k], i)
+	}
+	out := make([]result.Match, 0, len(fragKeys)+len(p.whole))
+	var buf []int32
+	for _, k := range fragKeys {
+		if members := frag[k]; len(members) > 1 {
+			m := buildMatch(qs, members, result.MatchFragment, p.dates, p.opts, &buf)
+			m.SpeakersAgree = speakersAgree(qs, members, names)
+			out = append(out, m)
+		}
+	}
+	for i, m := range p.whole {
+		m.SpeakersAgree = speakersAgree(qs, p.members[i], names)
+		out = append(out, m)
+	}
+	p.whole, p.members = nil, nil
 	order := make([]int, len(out))
 	lowest := make([]string, len(out))
 	for i := range out {
@@ -203,6 +250,36 @@ func Group(quotes []result.Quote, sources []result.Source, opts Options) []resul
 		sorted[i].ID = fmt.Sprintf("M%d", i+1)
 	}
 	return sorted
+}
+
+// takeSpeaker sets q's speaker: its first part's, or the first known
+// speaker among its parts.
+func (q *quotation) takeSpeaker(quotes []result.Quote) {
+	q.speaker = &quotes[q.parts[0]].Speaker
+	for _, part := range q.parts[1:] {
+		if !q.speaker.Known() && quotes[part].Speaker.Known() {
+			q.speaker = &quotes[part].Speaker
+		}
+	}
+}
+
+// speakersAgree reports whether the quotations of a group have at most
+// one known speaker between them (SpeakerKey; unknown speakers agree
+// with anyone).
+func speakersAgree(qs []quotation, members []int, names *folder) bool {
+	first := ""
+	for _, i := range members {
+		k := speakerKey(*qs[i].speaker, names)
+		if k == "" {
+			continue
+		}
+		if first == "" {
+			first = k
+		} else if k != first {
+			return false
+		}
+	}
+	return true
 }
 
 // keyed drops the tokens with an empty key (lone marks and brackets).
@@ -274,17 +351,18 @@ func joinParts(quotes []result.Quote) []quotation {
 	visited := make([]bool, len(quotes))
 	out := make([]quotation, 0, len(order))
 	var texts []string
+	parts := make([]int, 0, len(order)) // every quotation's parts, one after another
 	walk := func(h int) {
-		q := quotation{id: quotes[h].ID, source: quotes[h].Source, speaker: &quotes[h].Speaker, fragment: quotes[h].Fragment}
+		q := quotation{id: quotes[h].ID, source: quotes[h].Source, fragment: quotes[h].Fragment}
 		texts = texts[:0]
+		from := len(parts)
 		for i := h; i >= 0 && !visited[i]; i = next[i] {
 			visited[i] = true
 			texts = append(texts, quotes[i].Text)
-			if !q.speaker.Known() && quotes[i].Speaker.Known() {
-				q.speaker = &quotes[i].Speaker
-			}
+			parts = append(parts, i)
 		}
 		q.text = strings.Join(texts, " ")
+		q.parts = parts[from:len(parts):len(parts)]
 		out = append(out, q)
 	}
 	for _, i := range order {
@@ -636,8 +714,9 @@ func windowSimilarity(a, b []token, inner []span, words int, qualifierCost float
 	return scoreSpans(a, b, inner, words, qualifierCost)
 }
 
-// buildMatch fills one group.
-func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, names *folder, opts Options, buf *[]int32) result.Match {
+// buildMatch fills one group but for SpeakersAgree, which the caller
+// sets once the speakers are known (speakersAgree).
+func buildMatch(qs []quotation, members []int, kind string, dates map[string]string, opts Options, buf *[]int32) result.Match {
 	members = slices.Clone(members)
 	slices.SortFunc(members, func(a, b int) int { return compareIDs(qs[a].id, qs[b].id) })
 	if kind == result.MatchContained {
@@ -654,12 +733,11 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 	// Sized once: the matches are held until the reports are written, and
 	// lists grown by appending would hold up to twice their length.
 	m := result.Match{
-		Kind: kind, Similarity: 1, Text: pivot.text, SpeakersAgree: true,
+		Kind: kind, Similarity: 1, Text: pivot.text,
 		Quotes:  make([]string, 0, len(members)),
 		Sources: make([]string, 0, len(members)),
 		Members: make([]result.MatchMember, 0, len(members)),
 	}
-	speakers := map[string]bool{}
 	// Sister sources print the same text again and again: each distinct
 	// normalised text is judged against the pivot once (the spans and the
 	// score depend on the comparison keys only), and each distinct text
@@ -694,14 +772,10 @@ func buildMatch(qs []quotation, members []int, kind string, dates map[string]str
 		mem := result.MatchMember{Quote: q.id, Source: q.source, Text: q.text, Similarity: j.similarity, Diff: j.diff}
 		m.Similarity = min(m.Similarity, mem.Similarity)
 		m.Members = append(m.Members, mem)
-		if k := speakerKey(*q.speaker, names); k != "" {
-			speakers[k] = true
-		}
 	}
 	if len(m.Members) > 1 {
 		m.Diff = m.Members[1].Diff
 	}
-	m.SpeakersAgree = len(speakers) <= 1
 	m.Earliest = earliest(m.Sources, dates)
 	return m
 }

@@ -434,6 +434,7 @@ func TestJoinPartsOddLinks(t *testing.T) {
 	}
 	var got []string
 	for _, q := range joinParts(qs) {
+		q.takeSpeaker(qs)
 		got = append(got, q.id+"="+q.text+"/"+q.speaker.Name)
 	}
 	want := []string{"Q1=a d/Ann Lee", "Q2=b c/", "Q5=e/", "Q6=f/"}
