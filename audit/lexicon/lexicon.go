@@ -6,7 +6,9 @@
 package lexicon
 
 import (
+	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/rules"
 )
@@ -14,13 +16,39 @@ import (
 // Lexicon answers "is this word an attribution verb?" and similar
 // questions in O(1). It is read-only after New and safe for concurrent use.
 type Lexicon struct {
-	verbs       map[string]string // inflected form (lower case) -> base form
-	loaded      map[string]bool   // base forms of loaded verbs
-	descriptors map[string]bool   // head nouns of anonymous speakers
-	reasons     []string          // lower-case phrases stating a reason for anonymity
-	outlets     map[string]string // lower-case name or alias -> canonical name
-	orgs        map[string]string // lower-case name or alias -> canonical name
-	titles      map[string]bool
+	// words holds what the lexicon knows of each lower-case word (verb
+	// form, descriptor) in one table, so that one lookup answers both.
+	words   map[string]Word
+	loaded  map[string]bool // base forms of loaded verbs
+	reasons []string        // lower-case phrases stating a reason for anonymity
+	outlets names           // outlets by lower-case name or alias
+	orgs    names           // organisations by lower-case name or alias
+	titles  map[string]bool
+}
+
+// Word is what the lexicon knows of one lower-case word.
+type Word struct {
+	// Verb is the base form when the word is an attribution verb in any
+	// inflection ("told" -> "tell"), else "".
+	Verb string
+	// Descriptor is set for the head noun of an anonymous speaker
+	// ("spokesperson", "officials").
+	Descriptor bool
+}
+
+// names maps lower-case names and aliases to canonical names. bare holds
+// the names written with a leading "the " under the rest of the name, so
+// that a lookup of "bbc" finds "the bbc" without building the string.
+type names struct {
+	full, bare map[string]string
+}
+
+func (n *names) add(name, canonical string) {
+	name = strings.ToLower(name)
+	n.full[name] = canonical
+	if rest, ok := strings.CutPrefix(name, "the "); ok {
+		n.bare[rest] = canonical
+	}
 }
 
 // New builds the lexicon from a rule set (nil gives the built-in titles
@@ -28,12 +56,11 @@ type Lexicon struct {
 // verbs, descriptors and outlets).
 func New(rs *rules.Set) *Lexicon {
 	lx := &Lexicon{
-		verbs:       map[string]string{},
-		loaded:      map[string]bool{},
-		descriptors: map[string]bool{},
-		outlets:     map[string]string{},
-		orgs:        map[string]string{},
-		titles:      map[string]bool{},
+		words:   map[string]Word{},
+		loaded:  map[string]bool{},
+		outlets: names{full: map[string]string{}, bare: map[string]string{}},
+		orgs:    names{full: map[string]string{}, bare: map[string]string{}},
+		titles:  map[string]bool{},
 	}
 	for _, t := range personalTitles {
 		lx.titles[t] = true
@@ -49,20 +76,23 @@ func New(rs *rules.Set) *Lexicon {
 	}
 	for _, d := range rs.Anonymous.Descriptors {
 		d = strings.ToLower(strings.TrimSpace(d))
-		lx.descriptors[d] = true
-		lx.descriptors[pluralNoun(d)] = true
+		for _, f := range []string{d, pluralNoun(d)} {
+			w := lx.words[f]
+			w.Descriptor = true
+			lx.words[f] = w
+		}
 	}
 	for _, r := range rs.Anonymous.Reasons {
 		lx.reasons = append(lx.reasons, strings.ToLower(strings.TrimSpace(r)))
 	}
 	for _, o := range rs.Outlets {
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
-			lx.outlets[strings.ToLower(n)] = o.Name
+			lx.outlets.add(n, o.Name)
 		}
 	}
 	for _, o := range rs.Organizations {
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
-			lx.orgs[strings.ToLower(n)] = o.Name
+			lx.orgs.add(n, o.Name)
 		}
 	}
 	return lx
@@ -78,8 +108,9 @@ func (lx *Lexicon) addVerb(base string, loaded bool) {
 		return
 	}
 	for _, f := range Inflections(base) {
-		if _, ok := lx.verbs[f]; !ok {
-			lx.verbs[f] = base
+		if w := lx.words[f]; w.Verb == "" {
+			w.Verb = base
+			lx.words[f] = w
 		}
 	}
 	if loaded {
@@ -90,8 +121,40 @@ func (lx *Lexicon) addVerb(base string, loaded bool) {
 // Verb returns the base form of word when it is an attribution verb in
 // any inflection ("says" -> "say", "told" -> "tell").
 func (lx *Lexicon) Verb(word string) (base string, ok bool) {
-	base, ok = lx.verbs[strings.ToLower(word)]
-	return base, ok
+	base = lx.Lookup(word).Verb
+	return base, base != ""
+}
+
+// Lookup returns what the lexicon knows of word, in any case: its base
+// form as an attribution verb and whether it is a descriptor. Callers
+// that ask several questions of one word look it up once.
+func (lx *Lexicon) Lookup(word string) Word {
+	var buf [32]byte
+	if low, ok := foldASCII(buf[:0], word); ok {
+		return lx.words[string(low)]
+	}
+	return lx.words[strings.ToLower(word)]
+}
+
+// foldASCII appends the lower case of s to dst when s is ASCII and fits
+// in dst's capacity (then strings.ToLower would give the same bytes);
+// ok is false otherwise. Looking a map up with string(folded) does not
+// allocate, where strings.ToLower does for a capitalised word.
+func foldASCII(dst []byte, s string) (folded []byte, ok bool) {
+	if len(s) > cap(dst)-len(dst) {
+		return dst, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return dst, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 // Loaded reports whether the base verb editorialises ("claim", "admit").
@@ -99,7 +162,7 @@ func (lx *Lexicon) Loaded(base string) bool { return lx.loaded[strings.ToLower(b
 
 // Descriptor reports whether noun is the head of an anonymous speaker
 // ("spokesperson", "officials").
-func (lx *Lexicon) Descriptor(noun string) bool { return lx.descriptors[strings.ToLower(noun)] }
+func (lx *Lexicon) Descriptor(noun string) bool { return lx.Lookup(noun).Descriptor }
 
 // Reason returns the first phrase of the rule set's anonymity reasons
 // found in text, or "".
@@ -116,31 +179,44 @@ func (lx *Lexicon) Reason(text string) string {
 // Outlet returns the canonical name of an outlet written as name ("the
 // BBC", "BBC", "The Telegraph"), ignoring a leading "the".
 func (lx *Lexicon) Outlet(name string) (string, bool) {
-	return lookupName(lx.outlets, name)
+	return lx.outlets.lookup(name)
 }
 
 // Organization returns the canonical name of a known organisation.
 func (lx *Lexicon) Organization(name string) (string, bool) {
-	return lookupName(lx.orgs, name)
+	return lx.orgs.lookup(name)
 }
 
-func lookupName(m map[string]string, name string) (string, bool) {
-	n := strings.ToLower(strings.TrimSpace(name))
-	if c, ok := m[n]; ok {
+// lookup finds name in any case, with or without a leading "the".
+func (n *names) lookup(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	var buf [64]byte
+	if low, ok := foldASCII(buf[:0], name); ok {
+		return n.lookupLower(low)
+	}
+	return n.lookupLower([]byte(strings.ToLower(name)))
+}
+
+// lookupLower is lookup of a lower-case name: the name itself, else
+// without its leading "the ", else as written with one.
+func (n *names) lookupLower(low []byte) (string, bool) {
+	if c, ok := n.full[string(low)]; ok {
 		return c, true
 	}
-	if rest, ok := strings.CutPrefix(n, "the "); ok {
-		if c, ok := m[rest]; ok {
-			return c, true
-		}
-	} else if c, ok := m["the "+n]; ok {
-		return c, true
+	if rest, ok := bytes.CutPrefix(low, []byte("the ")); ok {
+		c, ok := n.full[string(rest)]
+		return c, ok
 	}
-	return "", false
+	c, ok := n.bare[string(low)]
+	return c, ok
 }
 
 // Title reports whether word is a personal title ("Mr", "Dr.", "Sir").
 func (lx *Lexicon) Title(word string) bool {
+	var buf [32]byte
+	if low, ok := foldASCII(buf[:0], word); ok {
+		return lx.titles[string(bytes.TrimSuffix(low, []byte(".")))]
+	}
 	return lx.titles[strings.TrimSuffix(strings.ToLower(word), ".")]
 }
 

@@ -26,13 +26,20 @@ func TestInflections(t *testing.T) {
 	}
 }
 
-func TestLexiconFromRules(t *testing.T) {
+// bundledLexicon builds the lexicon of the bundled rules with outlets
+// added.
+func bundledLexicon(t *testing.T, outlets ...rules.Organization) *Lexicon {
+	t.Helper()
 	rs, err := rules.Load(nil, rules.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs.Outlets = append(rs.Outlets, rules.Organization{Name: "Kabul Times", Aliases: []string{"KT"}})
-	lx := New(rs)
+	rs.Outlets = append(rs.Outlets, outlets...)
+	return New(rs)
+}
+
+func TestLexiconFromRules(t *testing.T) {
+	lx := bundledLexicon(t, rules.Organization{Name: "Kabul Times", Aliases: []string{"KT"}})
 	for word, base := range map[string]string{"said": "say", "Told": "tell", "insisted": "insist", "claims": "claim", "according to": "according to"} {
 		if got, ok := lx.Verb(word); !ok || got != base {
 			t.Errorf("Verb(%q) = %q, %v; want %q", word, got, ok, base)
@@ -70,5 +77,44 @@ func TestNilRulesGiveTitlesOnly(t *testing.T) {
 	}
 	if !lx.Title("Sir") {
 		t.Error("titles are built in")
+	}
+}
+
+// TestLookupFoldsCaseWithoutAllocating checks that the ASCII fast path
+// and the strings.ToLower fallback agree, and that asking about a
+// capitalised ASCII word allocates nothing.
+func TestLookupFoldsCaseWithoutAllocating(t *testing.T) {
+	lx := bundledLexicon(t, rules.Organization{Name: "Élan Weekly", Aliases: []string{"The Ærø Post"}})
+	for _, w := range []string{"SAID", "Said", "said", "Officials", "OFFICIALS", "According to", "table", "", "Ünal"} {
+		got := lx.Lookup(w)
+		base, ok := lx.Verb(w)
+		if got.Verb != base || ok != (base != "") || got.Descriptor != lx.Descriptor(w) {
+			t.Errorf("Lookup(%q) = %+v; Verb %q %v, Descriptor %v", w, got, base, ok, lx.Descriptor(w))
+		}
+	}
+	if w := lx.Lookup("Spokesmen"); !w.Descriptor || w.Verb != "" {
+		t.Errorf("Lookup(Spokesmen) = %+v", w)
+	}
+	if w := lx.Lookup("SAYS"); w.Verb != "say" {
+		t.Errorf("Lookup(SAYS) = %+v", w)
+	}
+	for name, want := range map[string]string{"ÉLAN WEEKLY": "Élan Weekly", "the élan weekly": "Élan Weekly", "ærø post": "Élan Weekly", "  The Ærø Post ": "Élan Weekly"} {
+		if got, ok := lx.Outlet(name); !ok || got != want {
+			t.Errorf("Outlet(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	if _, ok := lx.Outlet("The"); ok {
+		t.Error(`Outlet("The") found`)
+	}
+	if !lx.Title("MR.") || !lx.Title("Prof") || lx.Title("Ünal") {
+		t.Error("titles in any case")
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		lx.Lookup("Said")
+		lx.Outlet("The Daily Telegraph")
+		lx.Organization("Novartis")
+		lx.Title("Mrs.")
+	}); n != 0 {
+		t.Errorf("lookups of capitalised ASCII words allocate %v times", n)
 	}
 }
