@@ -240,20 +240,17 @@ func (a *attributor) verbAt(p *para, i int) (string, int) {
 		return "", 0
 	}
 	w := tk.low
-	if i+1 < len(p.toks) && p.toks[i+1].kind == tWord {
+	if tk.is(cMultiFirst) && i+1 < len(p.toks) && p.toks[i+1].kind == tWord {
 		nx := p.toks[i+1].low
 		switch nx {
 		case "to", "on", "it", "out", "so":
-			if !multiFirst[w] {
-				break
-			}
 			if base, ok := a.lx.Verb(w + " " + nx); ok {
 				return base, 2
 			}
 		}
 	}
-	base, ok := a.lx.Verb(w)
-	if !ok && a.short {
+	base, ok := tk.lex.Verb, tk.lex.Verb != ""
+	if !ok && a.short && tk.is(cDescribeForm) {
 		base, ok = describeForms[w]
 	}
 	if !ok {
@@ -281,8 +278,7 @@ func (a *attributor) passive(p *para, i int) bool {
 	if i == 0 {
 		return false
 	}
-	pw := strings.ToLower(word(a.t, p.toks[i-1]))
-	switch pw {
+	switch p.toks[i-1].low {
 	case "was", "were", "been", "being", "be", "is", "are", "when", "if", "get", "got":
 		return true
 	}
@@ -310,7 +306,7 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 	if !crossed && toks[j].upper && endsSentence(a.t, toks[qi], p) {
 		crossed = true // "… journalists." Liam Fox, Tory co-chairman, said …
 	}
-	if lw := strings.ToLower(word(a.t, toks[j])); tailPrepositions[lw] || lw == "about" || lw == "by" {
+	if lw := toks[j].low; toks[j].is(cTailPreposition) || lw == "about" || lw == "by" {
 		return cue{}
 	}
 	we := j
@@ -348,8 +344,8 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 			}
 			rest := wordsIn(toks, v+n, we)
 			if rest > 0 {
-				nx := strings.ToLower(word(a.t, toks[v+n]))
-				if !(stopForward[nx] && rest <= 3 || (rest <= 2 && toks[v+n].kind == tWord && strings.HasSuffix(nx, "ly"))) {
+				nx := toks[v+n].low
+				if !(toks[v+n].is(cStopForward) && rest <= 3 || (rest <= 2 && toks[v+n].kind == tWord && strings.HasSuffix(nx, "ly"))) {
 					return cue{}
 				}
 			}
@@ -357,8 +353,8 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 		if v+n < we {
 			// the verb must end the clause or lead to its circumstances
 			// ("Iraq continued to be …" is not a cue)
-			nx := strings.ToLower(word(a.t, toks[v+n]))
-			if toks[v+n].kind == tWord && !toks[v+n].upper && !(stopForward[nx] && nx != "to") && !afterVerb[nx] && !strings.HasSuffix(nx, "ly") && base != "tell" && base != "ask" && a.via(p, v+n, min(we, v+n+4)) == "" {
+			nx := toks[v+n].low
+			if toks[v+n].kind == tWord && !toks[v+n].upper && !(toks[v+n].is(cStopForward) && nx != "to") && !toks[v+n].is(cAfterVerb) && !strings.HasSuffix(nx, "ly") && base != "tell" && base != "ask" && a.via(p, v+n, min(we, v+n+4)) == "" {
 				return cue{}
 			}
 		}
@@ -366,13 +362,13 @@ func (a *attributor) rightCue(p *para, qi int) cue {
 			c.reach = we
 			return c
 		}
-		switch strings.ToLower(word(a.t, toks[j])) {
+		switch toks[j].low {
 		case "while", "whereas", "but", "although", "though", "as", "and", "because", "since", "when", "after", "before", "if", "which", "who", "where":
 			return cue{} // a new clause with its own subject
 		}
 		sub := a.parseSubject(p, j, v)
 		if !sub.ok {
-			if v-j <= 4 && determiners[strings.ToLower(word(a.t, toks[j]))] {
+			if v-j <= 4 && toks[j].is(cDeterminer) {
 				// "…," one reader wrote: a speaker, though not one we can name
 				return cue{blocked: true, verb: base, reach: we}
 			}
@@ -445,7 +441,7 @@ func (a *attributor) inlineQuote(p *para, i int) bool {
 			return false
 		}
 	}
-	return determiners[before.low] || strings.HasPrefix(before.low, "so-") || before.low == "called" || before.low == "dubbed" || before.low == "named"
+	return before.is(cDeterminer) || strings.HasPrefix(before.low, "so-") || before.low == "called" || before.low == "dubbed" || before.low == "named"
 }
 
 // coordinated reports whether toks[lo:hi], between two quotes, only joins
@@ -475,7 +471,7 @@ func (a *attributor) coordinated(p *para, lo, hi int) bool {
 func (a *attributor) allNames(p *para, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
 		tk := p.toks[i]
-		if tk.kind == tWord && tk.upper || a.dotInName(p, i) || tk.kind == tWord && particles[a.lw(tk)] {
+		if tk.kind == tWord && tk.upper || a.dotInName(p, i) || tk.kind == tWord && tk.is(cParticle) {
 			continue
 		}
 		return false
@@ -530,14 +526,14 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		if v > lo+1 && lowerIs(a.t, toks[v-1], "as") && a.lw(toks[v-2]) == "quoted" {
 			// "the aid agency was quoted as saying"
 			k := v - 2
-			for k > lo && toks[k-1].kind == tWord && auxiliaries[a.lw(toks[k-1])] {
+			for k > lo && toks[k-1].kind == tWord && toks[k-1].is(cAuxiliary) {
 				k--
 			}
 			if sub := a.parseSubject(p, lo, k); sub.ok {
 				return done(a.makeCue(sub, base, p, v, hi, -1))
 			}
 		}
-		if v > lo && (word(a.t, toks[v-1]) == "," || lowerIs(a.t, toks[v-1], "by")) && strings.HasSuffix(strings.ToLower(word(a.t, toks[v])), "ing") {
+		if v > lo && (word(a.t, toks[v-1]) == "," || lowerIs(a.t, toks[v-1], "by")) && strings.HasSuffix(toks[v].low, "ing") {
 			// a participle ("…, saying:", "by writing"): the main clause speaks
 			if !inherit.inherit {
 				inherit = cue{inherit: true, verb: base, via: a.via(p, v, hi), pos: -1}
@@ -638,7 +634,7 @@ func (a *attributor) via(p *para, v, hi int) string {
 		if b >= 0 && toks[b].low == "the" {
 			b--
 		}
-		if b < 0 || !viaWords[toks[b].low] {
+		if b < 0 || !toks[b].is(cVia) {
 			continue
 		}
 		j := i
@@ -844,17 +840,17 @@ func (a *attributor) unnamedSubject(p *para, lo, v int) (subject, bool) {
 		if tk.kind != tWord || tk.upper {
 			continue
 		}
-		if !a.lx.Descriptor(tk.low) && !a.lx.Descriptor(strings.TrimSuffix(tk.low, "s")) && !(orgNouns[tk.low] && plural(tk.low)) {
+		if !tk.lex.Descriptor && !a.lx.Descriptor(strings.TrimSuffix(tk.low, "s")) && !(tk.is(cOrgNoun) && plural(tk.low)) {
 			continue
 		}
 		// the noun phrase: back over its determiners and modifiers
 		s := i
-		for s > lo && p.toks[s-1].kind == tWord && (!p.toks[s-1].upper || demonym(p.toks[s-1].low)) && !functionWords[p.toks[s-1].low] &&
-			!connectives[p.toks[s-1].low] && !timeWords[p.toks[s-1].low] && i-s < 3 {
+		for s > lo && p.toks[s-1].kind == tWord && (!p.toks[s-1].upper || demonym(p.toks[s-1].low)) && !p.toks[s-1].is(cFunctionWord) &&
+			!p.toks[s-1].is(cConnective) && !p.toks[s-1].is(cTime) && i-s < 3 {
 			s--
 		}
-		if s > lo && p.toks[s-1].kind == tWord && (tailPrepositions[p.toks[s-1].low] || locatives[p.toks[s-1].low] || prepositions[p.toks[s-1].low]) ||
-			i+1 >= v || p.toks[i+1].kind != tWord || p.toks[i+1].upper || functionWords[p.toks[i+1].low] || tailPrepositions[p.toks[i+1].low] {
+		if s > lo && p.toks[s-1].kind == tWord && (p.toks[s-1].is(cTailPreposition) || p.toks[s-1].is(cLocative) || p.toks[s-1].is(cPreposition)) ||
+			i+1 >= v || p.toks[i+1].kind != tWord || p.toks[i+1].upper || p.toks[i+1].is(cFunctionWord) || p.toks[i+1].is(cTailPreposition) {
 			continue // "a campaigner for women,": not the subject of a clause
 		}
 		sub := a.parseNP(p, s, i+1)
@@ -928,11 +924,11 @@ func (a *attributor) back(pos int, fn func(e *entity) bool) {
 func (a *attributor) leadingSubject(p *para, lo, hi int) subject {
 	toks := p.toks
 	s := lo
-	for s < hi && toks[s].kind == tWord && connectives[a.lw(toks[s])] {
+	for s < hi && toks[s].kind == tWord && toks[s].is(cConnective) {
 		s++
 	}
 	e := s
-	for e < hi && (toks[e].kind == tWord && (toks[e].upper || particles[a.lw(toks[e])]) || a.dotInName(p, e)) {
+	for e < hi && (toks[e].kind == tWord && (toks[e].upper || toks[e].is(cParticle)) || a.dotInName(p, e)) {
 		e++
 	}
 	if e == s || e >= hi || toks[e].kind != tWord || toks[e].upper {

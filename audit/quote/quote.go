@@ -135,7 +135,7 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 	for i := range paras {
 		p := &paras[i]
 		from := len(arena)
-		arena = tokenize(t, p.lo, p.hi, p.spans, p.qbase, arena)
+		arena = tokenize(t, p.lo, p.hi, p.spans, p.qbase, lx, arena)
 		p.toks = arena[from:len(arena):len(arena)]
 		for k, tk := range p.toks {
 			if tk.kind == tQuote {

@@ -37,8 +37,7 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 	toks := p.toks
 	end := v
 	for end > lo && toks[end-1].kind == tWord && !toks[end-1].upper {
-		w := a.lw(toks[end-1])
-		if auxiliaries[w] || (strings.HasSuffix(w, "ly") && len(w) > 4) {
+		if w := toks[end-1].low; toks[end-1].is(cAuxiliary) || (strings.HasSuffix(w, "ly") && len(w) > 4) {
 			end--
 			continue
 		}
@@ -46,7 +45,7 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 	}
 	if end > lo && toks[end-1].kind == tWord {
 		// "who he described as": the pronoun right before the verb
-		if g, ok := pronouns[a.lw(toks[end-1])]; ok && (end-1 == lo || toks[end-2].kind != tWord || !possessive(a.lw(toks[end-2]))) {
+		if g, ok := pronounGender(&toks[end-1]); ok && (end-1 == lo || toks[end-2].kind != tWord || !possessive(a.lw(toks[end-2]))) {
 			return a.resolvePronoun(word(a.t, toks[end-1]), g, toks[end-1].s)
 		}
 	}
@@ -217,12 +216,9 @@ func (a *attributor) predicate(p *para, s, e int) bool {
 		return false
 	}
 	w := tk.low
-	if determiners[w] || tailPrepositions[w] || locatives[w] || functionWords[w] || connectives[w] ||
-		roleWords[w] || personNouns[lastPart(w)] || a.lx.Descriptor(w) || describing[w] ||
+	if tk.is(cDeterminer|cTailPreposition|cLocative|cFunctionWord|cConnective|cRole|cDescribing|cPronoun) ||
+		tk.personNoun() || tk.lex.Descriptor ||
 		strings.HasSuffix(w, "ing") || strings.Contains(w, "-") || demonym(w) {
-		return false
-	}
-	if _, ok := pronouns[w]; ok {
 		return false
 	}
 	switch w {
@@ -240,7 +236,7 @@ func (a *attributor) predicate(p *para, s, e int) bool {
 func (a *attributor) appositive(p *para, s, e int) bool {
 	first, last := p.toks[s], p.toks[e-1]
 	for i := s; i+1 < e; i++ {
-		if p.toks[i].kind == tWord && p.toks[i].upper && isHonorific(a.lw(p.toks[i])) && p.toks[i+1].upper {
+		if p.toks[i].kind == tWord && p.toks[i].upper && p.toks[i].is(cHonorific) && p.toks[i+1].upper {
 			return false // "the Rt Rev Dr Tom Wright"
 		}
 	}
@@ -250,25 +246,25 @@ func (a *attributor) appositive(p *para, s, e int) bool {
 		for b > s && p.toks[b-1].kind == tWord && p.toks[b-1].upper {
 			b--
 		}
-		if b > s && p.toks[b-1].kind == tWord && !p.toks[b-1].upper && a.roleWord(a.lw(p.toks[b-1])) {
+		if b > s && p.toks[b-1].kind == tWord && !p.toks[b-1].upper && roleWord(&p.toks[b-1]) {
 			return false
 		}
 	}
 	h := e - 1
 	for i := s + 1; i < e; i++ {
-		if p.toks[i].kind == tWord && !p.toks[i].upper && tailPrepositions[a.lw(p.toks[i])] {
+		if p.toks[i].kind == tWord && !p.toks[i].upper && p.toks[i].is(cTailPreposition) {
 			h = i - 1
 			break
 		}
 	}
-	if ht := p.toks[h]; ht.kind == tWord && (!ht.upper || roleWords[a.lw(ht)] || orgWords[trimPossessive(a.lw(ht))]) {
+	if ht := p.toks[h]; ht.kind == tWord && (!ht.upper || ht.is(cRole) || orgWords[trimPossessive(a.lw(ht))]) {
 		return true
 	}
 	if first.kind == tWord && !first.upper {
 		return true
 	}
 	if last.kind == tWord && !last.upper {
-		if _, ok := pronouns[a.lw(last)]; ok {
+		if last.is(cPronoun) {
 			return false
 		}
 		return true
@@ -283,10 +279,10 @@ func (a *attributor) endsWithName(p *para, s, e int) bool {
 		return false
 	}
 	first, last := p.toks[s], p.toks[e-1]
-	if first.kind == tWord && locatives[a.lw(first)] || a.lw(first) == "on" || a.lw(first) == "for" || a.lw(first) == "after" {
+	if first.kind == tWord && first.is(cLocative) || a.lw(first) == "on" || a.lw(first) == "for" || a.lw(first) == "after" {
 		return false
 	}
-	return last.kind == tWord && last.upper && !notNames[a.lw(last)]
+	return last.kind == tWord && last.upper && !last.is(cNotName)
 }
 
 // parseForward reads a subject that follows its verb ("said Zamir
@@ -299,7 +295,7 @@ func (a *attributor) parseForward(p *para, j, we int) (subject, int) {
 	}
 	k := j
 	for k < we && (toks[k].kind == tWord || a.dotInName(p, k)) {
-		if k > j && toks[k].kind == tWord && !toks[k].upper && stopForward[a.lw(toks[k])] {
+		if k > j && toks[k].kind == tWord && !toks[k].upper && toks[k].is(cStopForward) {
 			if !(a.lw(toks[k]) == "and" && k+1 < we && toks[k+1].upper) {
 				break
 			}
@@ -318,7 +314,7 @@ func (a *attributor) parseForward(p *para, j, we int) (subject, int) {
 		if sub.kind != result.KindPerson || sub.name == "" {
 			if k+1 < we && toks[k+1].upper {
 				e := k + 1
-				for e < we && toks[e].kind == tWord && (toks[e].upper || particles[a.lw(toks[e])]) {
+				for e < we && toks[e].kind == tWord && (toks[e].upper || toks[e].is(cParticle)) {
 					e++
 				}
 				if s2 := a.parseNP(p, k+1, e); s2.ok && s2.kind == result.KindPerson {
@@ -349,7 +345,7 @@ func (a *attributor) dotInName(p *para, k int) bool {
 // parseNP reads the noun phrase toks[s:e] as a speaker.
 func (a *attributor) parseNP(p *para, s, e int) subject {
 	toks := p.toks
-	for s < e && toks[s].kind == tWord && connectives[a.lw(toks[s])] {
+	for s < e && toks[s].kind == tWord && toks[s].is(cConnective) {
 		s++
 	}
 	for s < e && toks[s].kind == tPunct && !a.dotInName(p, s) {
@@ -365,14 +361,14 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	}
 	// single pronoun
 	if e-s == 1 {
-		if g, ok := pronouns[a.lw(toks[s])]; ok {
+		if g, ok := pronounGender(&toks[s]); ok {
 			return a.resolvePronoun(word(a.t, toks[s]), g, toks[s].s)
 		}
 	}
 	// cut the tail: "one activist in Herat", "Mike Powell of Dresdner"
 	c := e
 	for i := s + 1; i < e; i++ {
-		if toks[i].kind == tWord && !toks[i].upper && tailPrepositions[a.lw(toks[i])] {
+		if toks[i].kind == tWord && !toks[i].upper && toks[i].is(cTailPreposition) {
 			c = i
 			break
 		}
@@ -385,7 +381,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		for b > c && (toks[b-1].upper && toks[b-1].kind == tWord || a.dotInName(p, b-1)) {
 			b--
 		}
-		if b > c && toks[b-1].kind == tWord && !tailPrepositions[a.lw(toks[b-1])] && !determiners[a.lw(toks[b-1])] && !functionWords[a.lw(toks[b-1])] {
+		if b > c && toks[b-1].kind == tWord && !toks[b-1].is(cTailPreposition) && !toks[b-1].is(cDeterminer) && !toks[b-1].is(cFunctionWord) {
 			c = e
 		}
 	}
@@ -400,21 +396,21 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	mentionAll := a.t[toks[s].s:toks[e-1].e]
 	if !head.upper {
 		hw := a.lw(head)
-		if _, ok := pronouns[hw]; ok {
+		if head.is(cPronoun) {
 			return subject{}
 		}
-		if definite(a, p, s) && (personNouns[lastPart(hw)] || roleWords[hw] || a.lx.Descriptor(hw)) {
+		if definite(a, p, s) && (head.personNoun() || head.is(cRole) || head.lex.Descriptor) {
 			if e := a.byRole(lastPart(hw), toks[s].s); e != nil {
 				return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
 			}
 		}
-		if definite(a, p, s) && personNouns[lastPart(hw)] && h == e-1 {
+		if definite(a, p, s) && head.personNoun() && h == e-1 {
 			// "the minister told delegates": the person named before
 			if e := a.antecedent(toks[s].s, 0); e != nil {
 				return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
 			}
 		}
-		if a.lx.Descriptor(hw) || a.lx.Descriptor(strings.TrimSuffix(hw, "s")) {
+		if head.lex.Descriptor || a.lx.Descriptor(strings.TrimSuffix(hw, "s")) {
 			// the mention runs to the end of the descriptor's tail, before any
 			// clause ("A spokesman for the fishermen declined to …")
 			me := e
@@ -482,7 +478,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	r := h
 	for r > s {
 		pt := toks[r-1]
-		if pt.kind == tWord && (pt.upper || particles[a.lw(pt)] && r-1 > s && toks[r-2].upper) {
+		if pt.kind == tWord && (pt.upper || pt.is(cParticle) && r-1 > s && toks[r-2].upper) {
 			r--
 			continue
 		}
@@ -492,14 +488,14 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		}
 		break
 	}
-	for r < h && toks[r].kind == tWord && notNames[a.lw(toks[r])] && honorifics[a.lw(toks[r])] == 0 && !isHonorific(a.lw(toks[r])) {
+	for r < h && toks[r].kind == tWord && toks[r].is(cNotName) && honorifics[a.lw(toks[r])] == 0 && !toks[r].is(cHonorific) {
 		r++
 	}
 	if r > s+1 && toks[r-1].kind == tWord && (a.lw(toks[r-1]) == "and" || a.lw(toks[r-1]) == "or") && toks[r-2].upper && !a.hasPossessive(toks[r:h]) && !a.isOrg(p, toks[r:h+1], "") {
 		// "Tajiks and Uzbeks": several speakers, none named alone
 		return subject{ok: true, mention: mentionAll, kind: result.KindUnknown, pos: toks[s].s}
 	}
-	if r == h && a.lx.Descriptor(a.lw(head)) {
+	if r == h && head.lex.Descriptor {
 		// "Campaigners said", "Residents told": unnamed people
 		return subject{ok: true, mention: mentionAll, kind: result.KindAnonymous, pos: toks[s].s}
 	}
@@ -515,10 +511,10 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		pre = strings.TrimSpace(a.t[toks[d].s:toks[r-1].e])
 	}
 	runText := a.t[run[0].s:run[len(run)-1].e]
-	if notNames[a.lw(head)] && !isHonorific(a.lw(head)) && (len(run) == 1 || !run[len(run)-2].upper) {
+	if head.is(cNotName) && !head.is(cHonorific) && (len(run) == 1 || !run[len(run)-2].upper) {
 		return subject{} // "May said" is a month; "Theresa May said" is not
 	}
-	if len(run) == 1 && r > s && definite(a, p, s) && (personNouns[a.lw(head)] || roleWords[a.lw(head)]) {
+	if len(run) == 1 && r > s && definite(a, p, s) && (head.is(cPersonNoun) || head.is(cRole)) {
 		if e := a.byRole(a.lw(head), toks[s].s); e != nil {
 			return subject{ok: true, mention: mentionAll, name: e.name, kind: result.KindPerson, pos: toks[s].s}
 		}
@@ -537,8 +533,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	// split off roles and possessives: "Reform MP Richard Tice", "The BBC's Rachel Harvey"
 	ni := 0
 	for i := 0; i < len(run)-1; i++ {
-		w := a.lw(run[i])
-		if run[i].kind == tWord && (a.roleWord(w) || isAcronym(word(a.t, run[i])) || possessive(w)) {
+		if run[i].kind == tWord && (roleWord(&run[i]) || isAcronym(word(a.t, run[i])) || possessive(run[i].low)) {
 			ni = i + 1
 		}
 	}
@@ -548,7 +543,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 	}
 	nameToks := run[ni:]
 	for i := 1; i < len(nameToks)-1; i++ {
-		if nameToks[i].kind == tWord && isHonorific(a.lw(nameToks[i])) && !isHonorific(a.lw(nameToks[i-1])) {
+		if nameToks[i].kind == tWord && nameToks[i].is(cHonorific) && !nameToks[i-1].is(cHonorific) {
 			// "Observes Mr Hadi", "Broadcaster Sir David": the title opens the name
 			if rolePart == "" {
 				rolePart = a.t[nameToks[0].s:nameToks[i-1].e]
@@ -559,7 +554,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 			break
 		}
 	}
-	for len(nameToks) >= 3 && (agentNoun(a.lw(nameToks[0])) || demonym(a.lw(nameToks[0]))) && givenGender(word(a.t, nameToks[0])) == 0 && !isHonorific(a.lw(nameToks[0])) {
+	for len(nameToks) >= 3 && (agentNoun(a.lw(nameToks[0])) || demonym(a.lw(nameToks[0]))) && givenGender(word(a.t, nameToks[0])) == 0 && !nameToks[0].is(cHonorific) {
 		// "Broadcaster Chris Evans", "Russian President Vladimir Putin": a
 		// capitalised occupation or nationality before a full name
 		if rolePart == "" {
@@ -639,7 +634,7 @@ func (a *attributor) describes(p *para, s, r int) int {
 			d-- // "Price and Hale's chief economist": a name with "and"
 			continue
 		}
-		if tk.kind != tWord || functionWords[tk.low] && !determiners[tk.low] || timeWords[tk.low] || connectives[tk.low] {
+		if tk.kind != tWord || tk.is(cFunctionWord) && !tk.is(cDeterminer) || tk.is(cTime) || tk.is(cConnective) {
 			break
 		}
 		d--
@@ -733,7 +728,7 @@ func (a *attributor) isOrg(p *para, run []token, pre string) bool {
 	if w := trimPossessive(a.lw(run[len(run)-1])); orgWords[w] {
 		return true
 	}
-	if len(run) == 1 && orgWords[a.lw(run[0])] {
+	if len(run) == 1 && run[0].is(cOrgWord) {
 		return true
 	}
 	if last := run[len(run)-1].low; len(run) > 1 && isAcronym(word(a.t, run[len(run)-1])) && !nameSuffixes[last] && !countries[last] {
@@ -750,7 +745,7 @@ func (a *attributor) capRun(p *para, s, e int) (int, int) {
 		r1--
 	}
 	r0 := r1
-	for r0 > s && toks[r0-1].kind == tWord && toks[r0-1].upper && !notNames[a.lw(toks[r0-1])] {
+	for r0 > s && toks[r0-1].kind == tWord && toks[r0-1].upper && !toks[r0-1].is(cNotName) {
 		r0--
 	}
 	return r0, r1
@@ -765,7 +760,7 @@ func (a *attributor) statementSubject(p *para, lo, hi int) subject {
 		e++
 	}
 	for i := lo; i < e; i++ {
-		if toks[i].kind == tWord && !toks[i].upper && orgNouns[a.lw(toks[i])] {
+		if toks[i].kind == tWord && !toks[i].upper && toks[i].is(cOrgNoun) {
 			if r0, r1 := a.capRun(p, lo, i); r0 < r1 {
 				return subject{ok: true, mention: a.t[toks[lo].s:toks[i].e], name: trimPossessive(a.t[toks[r0].s:toks[r1-1].e]),
 					kind: result.KindOrganization, pos: toks[lo].s}
@@ -842,7 +837,7 @@ func (a *attributor) collectEntities(p *para) {
 		j := i
 		for j < len(toks) {
 			tk := toks[j]
-			if tk.kind == tWord && (tk.upper || particles[a.lw(tk)] && j+1 < len(toks) && toks[j+1].upper) {
+			if tk.kind == tWord && (tk.upper || tk.is(cParticle) && j+1 < len(toks) && toks[j+1].upper) {
 				j++
 				if possessive(a.lw(tk)) {
 					break
@@ -853,14 +848,14 @@ func (a *attributor) collectEntities(p *para) {
 				j++
 				continue
 			}
-			if j > i && j+1 < len(toks) && toks[j+1].upper && toks[j+1].kind == tWord && (lowerIs(a.t, tk, "of") || lowerIs(a.t, tk, "for")) && orgWords[a.lw(toks[j-1])] {
+			if j > i && j+1 < len(toks) && toks[j+1].upper && toks[j+1].kind == tWord && (lowerIs(a.t, tk, "of") || lowerIs(a.t, tk, "for")) && toks[j-1].is(cOrgWord) {
 				// "British Chambers of Commerce", "Bank of England": one organisation
 				k := j + 1
 				for k < len(toks) && toks[k].kind == tWord && toks[k].upper {
 					k++
 				}
 				name := a.t[toks[i].s:toks[k-1].e]
-				for i < j && toks[i].kind == tWord && notNames[a.lw(toks[i])] {
+				for i < j && toks[i].kind == tWord && toks[i].is(cNotName) {
 					i++
 				}
 				name = a.t[toks[i].s:toks[k-1].e]
@@ -875,7 +870,7 @@ func (a *attributor) collectEntities(p *para) {
 			continue
 		}
 		a.addRun(p, i, j, a.subjectPosition(p, sent, i) || a.afterConjunction(p, i) && a.verbFollows(p, j))
-		if j-i == 1 || j-i == 2 && isHonorific(a.lw(toks[i])) {
+		if j-i == 1 || j-i == 2 && toks[i].is(cHonorific) {
 			a.alone[trimPossessive(word(a.t, toks[j-1]))] = true
 		}
 		i = j
@@ -894,8 +889,7 @@ func (a *attributor) subjectPosition(p *para, sent, i int) bool {
 		if tk.kind != tWord {
 			return false
 		}
-		w := a.lw(tk)
-		if tk.upper || connectives[w] || determiners[w] || roleWords[w] || personNouns[lastPart(w)] || a.lx.Descriptor(w) {
+		if tk.upper || tk.is(cConnective|cDeterminer|cRole) || tk.personNoun() || tk.lex.Descriptor {
 			continue
 		}
 		// a leading phrase closed by a comma: "In London on Thursday, X"
@@ -914,7 +908,7 @@ func (a *attributor) subjectPosition(p *para, sent, i int) bool {
 func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	toks := p.toks
 	the := false
-	for i < j && (toks[i].kind != tWord || notNames[a.lw(toks[i])] && !isHonorific(a.lw(toks[i]))) {
+	for i < j && (toks[i].kind != tWord || toks[i].is(cNotName) && !toks[i].is(cHonorific)) {
 		if lowerIs(a.t, toks[i], "the") {
 			the = true
 		}
@@ -927,10 +921,10 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 		return
 	}
 	run := toks[i:j]
-	if i > 0 && toks[i-1].kind == tWord && locatives[a.lw(toks[i-1])] {
+	if i > 0 && toks[i-1].kind == tWord && toks[i-1].is(cLocative) {
 		return // a place
 	}
-	if (the || i > 0 && toks[i-1].kind == tWord && lowerIs(a.t, toks[i-1], "the")) && !roleWords[a.lw(run[0])] && !isHonorific(a.lw(run[0])) {
+	if (the || i > 0 && toks[i-1].kind == tWord && lowerIs(a.t, toks[i-1], "the")) && !run[0].is(cRole) && !run[0].is(cHonorific) {
 		// "the Da Vinci Code", "the Liberal Democrats": a title or a body
 		if len(run) > 1 && a.isOrg(p, run, "") {
 			a.orgs = append(a.orgs, entity{pos: run[0].s, name: trimPossessive(a.t[run[0].s:run[len(run)-1].e])})
@@ -956,8 +950,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	}
 	ni := 0
 	for k := 0; k < len(run)-1; k++ {
-		w := a.lw(run[k])
-		if run[k].kind == tWord && (a.roleWord(w) || isAcronym(word(a.t, run[k])) || possessive(w)) {
+		if run[k].kind == tWord && (roleWord(&run[k]) || isAcronym(word(a.t, run[k])) || possessive(run[k].low)) {
 			ni = k + 1
 		}
 	}
@@ -967,13 +960,13 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	}
 	run = run[ni:]
 	for k := 1; k < len(run)-1; k++ {
-		if run[k].kind == tWord && isHonorific(a.lw(run[k])) && !isHonorific(a.lw(run[k-1])) {
+		if run[k].kind == tWord && run[k].is(cHonorific) && !run[k-1].is(cHonorific) {
 			roleText = strings.TrimSpace(roleText + " " + a.t[run[0].s:run[k-1].e])
 			run = run[k:]
 			break
 		}
 	}
-	if len(run) >= 3 && agentNoun(a.lw(run[0])) && givenGender(word(a.t, run[0])) == 0 && !isHonorific(a.lw(run[0])) {
+	if len(run) >= 3 && agentNoun(a.lw(run[0])) && givenGender(word(a.t, run[0])) == 0 && !run[0].is(cHonorific) {
 		roleText = strings.TrimSpace(roleText + " " + word(a.t, run[0]))
 		run = run[1:]
 	}
@@ -1023,7 +1016,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	}
 	// the words before the run that describe the person ("Oscar-nominated actor")
 	k := i - 1
-	for k >= 0 && toks[k].kind == tWord && !determiners[a.lw(toks[k])] && i-k <= 4 && !locatives[a.lw(toks[k])] && a.lw(toks[k]) != "of" {
+	for k >= 0 && toks[k].kind == tWord && !toks[k].is(cDeterminer) && i-k <= 4 && !toks[k].is(cLocative) && a.lw(toks[k]) != "of" {
 		k--
 	}
 	if k+1 < i {
@@ -1039,7 +1032,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 		}
 	}
 	confirmed := g != 0 || roleText != "" && !possessive(strings.ToLower(roleText))
-	if j+1 < len(toks) && word(a.t, toks[j]) == "," && toks[j+1].kind == tWord && (!toks[j+1].upper || determiners[a.lw(toks[j+1])]) {
+	if j+1 < len(toks) && word(a.t, toks[j]) == "," && toks[j+1].kind == tWord && (!toks[j+1].upper || toks[j+1].is(cDeterminer)) {
 		// "Tom Wright, Bishop of Durham," / "Ismail Miakhil, a Kabul-based analyst,"
 		e := j + 1
 		for e < len(toks) && toks[e].kind != tQuote && !a.isSep(toks[e]) && !toks[e].sentEnd {
@@ -1049,7 +1042,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 		confirmed = true
 	} else if j+1 < len(toks) && word(a.t, toks[j]) == "," && toks[j+1].upper {
 		e := j + 1
-		for e < len(toks) && toks[e].kind == tWord && (toks[e].upper || tailPrepositions[a.lw(toks[e])]) {
+		for e < len(toks) && toks[e].kind == tWord && (toks[e].upper || toks[e].is(cTailPreposition)) {
 			e++
 		}
 		if e < len(toks) && word(a.t, toks[e]) == "," {
@@ -1096,6 +1089,15 @@ func (a *attributor) antecedent(pos int, g byte) *entity {
 // possessive ("the world indoor champion", "his wife").
 func definite(a *attributor, p *para, s int) bool {
 	return lowerIs(a.t, p.toks[s], "the")
+}
+
+// pronounGender returns the gender letter of a pronoun token ("he": 'm').
+func pronounGender(tk *token) (byte, bool) {
+	if !tk.is(cPronoun) {
+		return 0, false
+	}
+	g, ok := pronouns[tk.low]
+	return g, ok
 }
 
 // lastPart returns the part of a hyphenated word after its last hyphen.
@@ -1189,7 +1191,7 @@ func (a *attributor) describedBefore(p *para, i int) bool {
 	if k < 0 || p.toks[k].kind != tWord || p.toks[k].upper {
 		return false
 	}
-	return personNouns[lastPart(a.lw(p.toks[k]))]
+	return p.toks[k].personNoun()
 }
 
 // verbFollows reports whether toks[j] is an auxiliary or an attribution
@@ -1235,12 +1237,12 @@ func (a *attributor) definiteSubject(p *para, i int) {
 		}
 		w := a.lw(tk)
 		switch {
-		case orgNouns[w] && w != "statement" && w != "report":
+		case tk.is(cOrgNoun) && w != "statement" && w != "report":
 			if h > i+1 { // "The magazine" alone refers back to a named one
 				a.orgs = append(a.orgs, entity{pos: toks[i].s, name: a.t[toks[i+1].s:tk.e]})
 			}
 			return
-		case personNouns[lastPart(w)] || roleWords[w] && !isHonorific(w):
+		case tk.personNoun() || tk.is(cRole) && !tk.is(cHonorific):
 			if h+1 < len(toks) && toks[h+1].kind == tWord && toks[h+1].upper {
 				return // "The mayor Tom Price": the name follows
 			}
@@ -1259,11 +1261,11 @@ func (a *attributor) definiteSubject(p *para, i int) {
 // roleWord reports whether a capitalised word inside a name run is a role
 // or a description rather than part of the name ("Foreign Minister",
 // "Critic Ann Vale").
-func (a *attributor) roleWord(w string) bool {
-	if isHonorific(w) {
+func roleWord(tk *token) bool {
+	if tk.is(cHonorific) {
 		return false
 	}
-	return roleWords[w] || personNouns[w] || a.lx.Descriptor(w)
+	return tk.is(cRole|cPersonNoun) || tk.lex.Descriptor
 }
 
 // genderOf returns what the document says of a person's gender (a title,

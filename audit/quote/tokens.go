@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 )
 
 type tokKind uint8
@@ -24,11 +26,26 @@ type token struct {
 	mixed   bool   // a word with an upper-case letter after its first
 	low     string // the word in lower case (computed once)
 	sentEnd bool   // punctuation that ends a sentence
+	// cls and lex are what the grammar tables and the lexicon say of a
+	// word's lower case, looked up once when it is read (zero for
+	// punctuation and quotes).
+	cls wordClass
+	lex lexicon.Word
+}
+
+// is reports whether the token is a word of class c.
+func (tk *token) is(c wordClass) bool { return tk.cls&c != 0 }
+
+// personNoun reports whether the word, or its part after the last hyphen,
+// is a noun for a person (personNouns[lastPart(w)]).
+func (tk *token) personNoun() bool {
+	return tk.cls&cPersonNoun != 0 || strings.IndexByte(tk.low, '-') >= 0 && personNouns[lastPart(tk.low)]
 }
 
 // tokenize appends to out the tokens of text[lo:hi]; spans (sorted, inside
-// the paragraph) become one tQuote token each, numbered from qbase.
-func tokenize(t string, lo, hi int, spans []span, qbase int, out []token) []token {
+// the paragraph) become one tQuote token each, numbered from qbase. Words
+// carry their grammar classes and what lx knows of them.
+func tokenize(t string, lo, hi int, spans []span, qbase int, lx *lexicon.Lexicon, out []token) []token {
 	first := len(out) // this paragraph's first token
 	si := 0
 	for i := lo; i < hi; {
@@ -71,6 +88,8 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, out []token) []toke
 			if tk.upper || mixed {
 				tk.low = strings.ToLower(tk.low)
 			}
+			tk.cls = grammar[tk.low]
+			tk.lex = lx.Lookup(tk.low)
 			out = append(out, tk)
 			i = j
 		default:

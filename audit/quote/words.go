@@ -170,3 +170,66 @@ var (
 	// locatives before a capitalised run make it a place.
 	locatives = set(`in at from into near across outside inside around throughout via towards toward`)
 )
+
+// wordClass is a set of the word classes above, as bits: a token carries
+// the classes of its lower case, looked up once in grammar, so that the
+// parser's many questions about one word cost a bit test each.
+type wordClass uint32
+
+const (
+	cConnective wordClass = 1 << iota
+	cAuxiliary
+	cStopForward
+	cTailPreposition
+	cDeterminer
+	cPronoun
+	cRole
+	cTime
+	cPreposition
+	cDescribing
+	cHonorific
+	cParticle
+	cOrgWord
+	cOrgNoun
+	cNotName
+	cPersonNoun
+	cMultiFirst
+	cFunctionWord
+	cAfterVerb
+	cVia
+	cNameSuffix
+	cCountry
+	cLocative
+	cDescribeForm
+)
+
+// grammar maps each word of the classes above to its classes.
+var grammar = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for _, set := range []struct {
+		class wordClass
+		words map[string]bool
+	}{
+		{cConnective, connectives}, {cAuxiliary, auxiliaries}, {cStopForward, stopForward},
+		{cTailPreposition, tailPrepositions}, {cDeterminer, determiners}, {cRole, roleWords},
+		{cTime, timeWords}, {cPreposition, prepositions}, {cDescribing, describing},
+		{cParticle, particles}, {cOrgWord, orgWords}, {cOrgNoun, orgNouns}, {cNotName, notNames},
+		{cPersonNoun, personNouns}, {cMultiFirst, multiFirst}, {cFunctionWord, functionWords},
+		{cAfterVerb, afterVerb}, {cVia, viaWords}, {cNameSuffix, nameSuffixes},
+		{cCountry, countries}, {cLocative, locatives},
+	} {
+		for w := range set.words {
+			m[w] |= set.class
+		}
+	}
+	for w := range pronouns {
+		m[w] |= cPronoun
+	}
+	for w := range honorifics {
+		m[w] |= cHonorific
+	}
+	for w := range describeForms {
+		m[w] |= cDescribeForm
+	}
+	return m
+}()
