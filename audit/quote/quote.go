@@ -48,6 +48,7 @@ type para struct {
 	qbase  int // index of the paragraph's first quote in the document
 	toks   []token
 	qtok   []int // token index of each quote of the paragraph
+	tokEnd int   // end of the paragraph's tokens in the document's arena
 }
 
 // Extract finds every quotation in doc and attributes it. Quote IDs are
@@ -66,6 +67,8 @@ func Extract(doc *source.Document, lx *lexicon.Lexicon) []result.Quote {
 type Extractor struct {
 	lx     *lexicon.Lexicon
 	tokens []token
+	lower  []byte // the lower case of the capitalised words being tokenized
+	qtoks  []int  // the paragraphs' qtok, one after another
 }
 
 // NewExtractor returns an Extractor with lx's vocabulary (nil: the
@@ -127,21 +130,35 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 	if need := size/4 + 16; cap(arena) < need {
 		arena = make([]token, 0, need)
 	}
+	lower := x.lower[:0]
 	defer func() {
 		if cap(arena) <= maxKeptTokens {
 			x.tokens = arena[:0]
 		}
+		if cap(lower) <= maxKeptTokens {
+			x.lower = lower[:0]
+		}
 	}()
 	for i := range paras {
 		p := &paras[i]
-		from := len(arena)
-		arena = tokenize(t, p.lo, p.hi, p.spans, p.qbase, lx, arena)
-		p.toks = arena[from:len(arena):len(arena)]
+		arena, lower = tokenize(t, p.lo, p.hi, p.spans, p.qbase, arena, lower)
+		p.tokEnd = len(arena)
+	}
+	classify(arena, string(lower), lx)
+	qtoks := x.qtoks[:0]
+	defer func() { x.qtoks = qtoks[:0] }()
+	from := 0
+	for i := range paras {
+		p := &paras[i]
+		p.toks = arena[from:p.tokEnd:p.tokEnd]
+		from = p.tokEnd
+		q0 := len(qtoks)
 		for k, tk := range p.toks {
 			if tk.kind == tQuote {
-				p.qtok = append(p.qtok, k)
+				qtoks = append(qtoks, k)
 			}
 		}
+		p.qtok = qtoks[q0:len(qtoks):len(qtoks)]
 	}
 	a := newAttributor(doc, lx, paras)
 	quotes := make([]result.Quote, len(all))

@@ -43,9 +43,13 @@ func (tk *token) personNoun() bool {
 }
 
 // tokenize appends to out the tokens of text[lo:hi]; spans (sorted, inside
-// the paragraph) become one tQuote token each, numbered from qbase. Words
-// carry their grammar classes and what lx knows of them.
-func tokenize(t string, lo, hi int, spans []span, qbase int, lx *lexicon.Lexicon, out []token) []token {
+// the paragraph) become one tQuote token each, numbered from qbase.
+//
+// The lower case of a word with a capital is needed as a string: for an
+// ASCII word its bytes are appended to lower and its low is left empty,
+// for classify to point into one string made from lower for the whole
+// document (one allocation, not one per capitalised word).
+func tokenize(t string, lo, hi int, spans []span, qbase int, out []token, lower []byte) ([]token, []byte) {
 	first := len(out) // this paragraph's first token
 	si := 0
 	for i := lo; i < hi; {
@@ -63,7 +67,10 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, lx *lexicon.Lexicon
 		case isWordRune(r):
 			j := i + n
 			for j < hi {
-				r2, n2 := utf8.DecodeRuneInString(t[j:hi])
+				r2, n2 := rune(t[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = utf8.DecodeRuneInString(t[j:hi])
+				}
 				if isWordRune(r2) {
 					j += n2
 					continue
@@ -77,19 +84,30 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, lx *lexicon.Lexicon
 				}
 				break
 			}
-			mixed := false
+			mixed, ascii := false, r < utf8.RuneSelf
 			for k := i + n; k < j; k++ {
-				if c := t[k]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+				if c := t[k]; c >= 'A' && c <= 'Z' {
 					mixed = true
+				} else if c >= utf8.RuneSelf {
+					mixed, ascii = true, false
 					break
 				}
 			}
 			tk := token{s: i, e: j, kind: tWord, upper: unicode.IsUpper(r), mixed: mixed, low: t[i:j]}
 			if tk.upper || mixed {
-				tk.low = strings.ToLower(tk.low)
+				if ascii {
+					tk.low = "" // classify points it into the document's lower case
+					for k := i; k < j; k++ {
+						c := t[k]
+						if 'A' <= c && c <= 'Z' {
+							c += 'a' - 'A'
+						}
+						lower = append(lower, c)
+					}
+				} else {
+					tk.low = strings.ToLower(tk.low)
+				}
 			}
-			tk.cls = grammar[tk.low]
-			tk.lex = lx.Lookup(tk.low)
 			out = append(out, tk)
 			i = j
 		default:
@@ -122,7 +140,27 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, lx *lexicon.Lexicon
 		}
 		tk.sentEnd = true
 	}
-	return out
+	return out, lower
+}
+
+// classify completes the words of toks, tokenized in order with lower the
+// string of the bytes tokenize appended: the low of a capitalised ASCII
+// word, then its grammar classes and what lx knows of it.
+func classify(toks []token, lower string, lx *lexicon.Lexicon) {
+	o := 0
+	for k := range toks {
+		tk := &toks[k]
+		if tk.kind != tWord {
+			continue
+		}
+		if tk.low == "" {
+			n := tk.e - tk.s
+			tk.low = lower[o : o+n]
+			o += n
+		}
+		tk.cls = grammar[tk.low]
+		tk.lex = lx.Lookup(tk.low)
+	}
 }
 
 var abbreviations = map[string]bool{

@@ -1,14 +1,18 @@
 package quote
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTokenClassesMatchTheSets checks that the classes a token carries
 // say what the word sets and the lexicon say of its lower case.
 func TestTokenClassesMatchTheSets(t *testing.T) {
 	lx := testLexicon(t)
-	text := "The Foreign Minister, Mr. Van der Berg, said on Monday that officials of the ministry " +
+	text := "The Foreign Minister, Ünal ÉLAN éLan McDONALD, Mr. Van der Berg, said on Monday that officials of the ministry " +
 		"had told him: he and the co-chairman were ex-model spokesmen. SAID the 34-year-old ASKED according to"
-	toks := tokenize(text, 0, len(text), nil, 0, lx, nil)
+	toks, lower := tokenize(text, 0, len(text), nil, 0, nil, nil)
+	classify(toks, string(lower), lx)
 	sets := map[wordClass]map[string]bool{
 		cConnective: connectives, cAuxiliary: auxiliaries, cStopForward: stopForward,
 		cTailPreposition: tailPrepositions, cDeterminer: determiners, cRole: roleWords, cTime: timeWords,
@@ -25,6 +29,9 @@ func TestTokenClassesMatchTheSets(t *testing.T) {
 			continue
 		}
 		w := tk.low
+		if w != strings.ToLower(word(text, tk)) {
+			t.Errorf("%q: low %q", word(text, tk), w)
+		}
 		for c, set := range sets {
 			if tk.is(c) != set[w] {
 				t.Errorf("%q: class %b is %v, set says %v", w, c, tk.is(c), set[w])
