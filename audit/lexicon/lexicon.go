@@ -19,6 +19,7 @@ type Lexicon struct {
 	// words holds what the lexicon knows of each lower-case word (verb
 	// form, descriptor) in one table, so that one lookup answers both.
 	words   map[string]Word
+	sieve   *Sieve          // of words
 	loaded  map[string]bool // base forms of loaded verbs
 	reasons []string        // lower-case phrases stating a reason for anonymity
 	outlets names           // outlets by lower-case name or alias
@@ -65,6 +66,7 @@ func New(rs *rules.Set) *Lexicon {
 	for _, t := range personalTitles {
 		lx.titles[t] = true
 	}
+	defer func() { lx.sieve = NewSieve(lx.words) }()
 	if rs == nil {
 		return lx
 	}
@@ -131,9 +133,18 @@ func (lx *Lexicon) Verb(word string) (base string, ok bool) {
 func (lx *Lexicon) Lookup(word string) Word {
 	var buf [32]byte
 	if low, ok := foldASCII(buf[:0], word); ok {
-		return lx.words[string(low)]
+		return lx.LookupLower(string(low))
 	}
-	return lx.words[strings.ToLower(word)]
+	return lx.LookupLower(strings.ToLower(word))
+}
+
+// LookupLower is Lookup of a word already in lower case (as
+// strings.ToLower gives it), which it need not fold again.
+func (lx *Lexicon) LookupLower(low string) Word {
+	if !lx.sieve.May(low) {
+		return Word{}
+	}
+	return lx.words[low]
 }
 
 // foldASCII appends the lower case of s to dst when s is ASCII and fits

@@ -118,3 +118,21 @@ func TestLookupFoldsCaseWithoutAllocating(t *testing.T) {
 		t.Errorf("lookups of capitalised ASCII words allocate %v times", n)
 	}
 }
+
+// TestSieveLetsEveryWordThrough checks that the sieve never stops a word
+// of its set, and stops most others.
+func TestSieveLetsEveryWordThrough(t *testing.T) {
+	lx := bundledLexicon(t)
+	for w := range lx.words {
+		if !lx.sieve.May(w) {
+			t.Errorf("the sieve stops %q", w)
+		}
+	}
+	s := NewSieve(map[string]bool{"said": true, "": true, "a-very-long-word-of-more-than-31-bytes": true})
+	for w, want := range map[string]bool{"said": true, "": true, "sold": true, "another-long-word-of-more-than-31-bytes": true,
+		"says": false, "aid": false, "told": false, "unrelated": false} {
+		if got := s.May(w); got != want {
+			t.Errorf("May(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -158,8 +158,10 @@ func classify(toks []token, lower string, lx *lexicon.Lexicon) {
 			tk.low = lower[o : o+n]
 			o += n
 		}
-		tk.cls = grammar[tk.low]
-		tk.lex = lx.Lookup(tk.low)
+		if grammarSieve.May(tk.low) {
+			tk.cls = grammar[tk.low]
+		}
+		tk.lex = lx.LookupLower(tk.low)
 	}
 }
 

@@ -1,6 +1,10 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+)
 
 // set builds a lookup table of lower-case words.
 func set(words string) map[string]bool {
@@ -233,3 +237,7 @@ var grammar = func() map[string]wordClass {
 	}
 	return m
 }()
+
+// grammarSieve stops most words that are in no class before grammar is
+// hashed.
+var grammarSieve = lexicon.NewSieve(grammar)
