@@ -48,6 +48,11 @@ type attributor struct {
 	// heading is set while attributing the quotes of the headline or the
 	// top matter, whose bare names ("Economy 'strong'") speak for no one.
 	heading bool
+	// firstHeading: the first paragraph reads as a headline (computed
+	// once for isHeading).
+	firstHeading bool
+	// words holds the word count of each quote's text, by quote index.
+	words []int
 }
 
 // cue is an attribution found around a quote.
@@ -72,9 +77,14 @@ type subject struct {
 	pos     int
 }
 
-func newAttributor(doc *source.Document, lx *lexicon.Lexicon, paras []para) *attributor {
+// newAttributor prepares the attribution of a document's quotes; words
+// holds the word count of each quote's text, by quote index.
+func newAttributor(doc *source.Document, lx *lexicon.Lexicon, paras []para, words []int) *attributor {
 	a := &attributor{doc: doc, t: doc.Text, lx: lx, paras: paras, gender: map[string]byte{},
-		confirmed: map[string]bool{}, alone: map[string]bool{}}
+		confirmed: map[string]bool{}, alone: map[string]bool{}, words: words}
+	if len(paras) > 0 {
+		a.firstHeading = a.headlineFirst()
+	}
 	for i := range paras {
 		if !a.isHeading(i) {
 			a.collectEntities(&paras[i])
@@ -101,7 +111,8 @@ func (a *attributor) attribute(quotes []result.Quote) {
 		reach := make([]int, len(p.qtok))
 		for k, qi := range p.qtok {
 			q := &quotes[p.qbase+k]
-			a.short = wordCount(q.Text) <= 6
+			words := a.words[p.qbase+k] // of q.Text
+			a.short = words <= 6
 			c := a.rightCue(p, qi)
 			if !c.found && !c.inherit && !c.blocked {
 				c = a.leftCue(p, qi)
@@ -154,13 +165,13 @@ func (a *attributor) attribute(quotes []result.Quote) {
 					a.apply(q, pc)
 				} else if pc.blocked {
 					q.Speaker = result.Speaker{Kind: result.KindUnknown}
-				} else if e := a.topicSpeaker(pi, q.Start); e != nil && wordCount(q.Text) > FragmentWords {
+				} else if e := a.topicSpeaker(pi, q.Start); e != nil && words > FragmentWords {
 					q.Speaker = result.Speaker{Mention: e.name, Name: e.name, Kind: result.KindPerson}
 				} else {
 					q.Speaker = result.Speaker{Kind: result.KindUnknown}
 				}
 			}
-			if !q.Speaker.Known() && wordCount(q.Text) <= FragmentWords && q.Continues == "" {
+			if !q.Speaker.Known() && words <= FragmentWords && q.Continues == "" {
 				q.Fragment = true
 			}
 		}
@@ -421,7 +432,7 @@ func (a *attributor) inlineQuote(p *para, i int) bool {
 		return false
 	}
 	k := toks[i].q - p.qbase
-	if k < 0 || k >= len(p.spans) || wordCount(a.t[p.spans[k].start:p.spans[k].end]) > FragmentWords {
+	if k < 0 || k >= len(p.spans) || a.words[toks[i].q] > FragmentWords {
 		return false
 	}
 	before, after := toks[i-1], toks[i+1]
@@ -796,6 +807,13 @@ func (a *attributor) isHeading(pi int) bool {
 	if pi != 0 || len(a.paras) < 2 {
 		return false
 	}
+	return a.firstHeading
+}
+
+// headlineFirst reports whether the first paragraph reads as a headline
+// (isHeading when the reader recognised no header).
+func (a *attributor) headlineFirst() bool {
+	p := &a.paras[0]
 	text := strings.TrimSpace(a.t[p.lo:p.hi])
 	if wordCount(text) > 15 || strings.ContainsAny(text, "\n") {
 		return false

@@ -81,19 +81,42 @@ func closerNext(r rune) bool {
 	return false
 }
 
-// isWordRune reports whether r is a letter or a digit.
+// isWordRune reports whether r is a letter or a digit (small enough to
+// inline: ASCII from a table).
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return w
+}()
+
+// markLead marks the bytes a quotation mark can begin with: " ' ` and
+// the lead bytes of « » (C2) and of the marks in U+2018–U+203A (E2). No
+// other byte, and no byte inside a valid UTF-8 sequence, begins one.
+var markLead = func() (m [256]bool) {
+	for _, c := range []byte{'"', '\'', '`', 0xC2, 0xE2} {
+		m[c] = true
+	}
+	return m
+}()
 
 // findMarks lists the quotation marks of text[lo:hi] with their roles.
 // Apostrophes are left out.
 func findMarks(t string, lo, hi int, out []mark) []mark {
 	for i := lo; i < hi; {
 		c := t[i]
+		if !markLead[c] {
+			i++ // nothing to see, whether ASCII or within a UTF-8 sequence
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch c {
 			case '"':

@@ -161,3 +161,19 @@ func TestInvertedAsk(t *testing.T) {
 		t.Errorf("speaker %+v verb %q", s, qs[0].Verb)
 	}
 }
+
+// TestMarkLeadCoversEveryMark checks that findMarks's skip table lets
+// the first byte of every quotation mark through.
+func TestMarkLeadCoversEveryMark(t *testing.T) {
+	for _, r := range "\"'`“”‘’„‚«»‹›" {
+		b := []byte(string(r))
+		if !markLead[b[0]] {
+			t.Errorf("markLead skips %q", r)
+		}
+	}
+	for c := byte(0); c < 0x80; c++ {
+		if want := c == '"' || c == '\'' || c == '`'; markLead[c] != want {
+			t.Errorf("markLead[%q] = %v, want %v", c, markLead[c], want)
+		}
+	}
+}

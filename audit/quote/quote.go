@@ -160,7 +160,11 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 		}
 		p.qtok = qtoks[q0:len(qtoks):len(qtoks)]
 	}
-	a := newAttributor(doc, lx, paras)
+	words := make([]int, len(all))
+	for i, s := range all {
+		words[i] = wordCount(t[s.start:s.end])
+	}
+	a := newAttributor(doc, lx, paras, words)
 	quotes := make([]result.Quote, len(all))
 	for i, s := range all {
 		q := &quotes[i]
