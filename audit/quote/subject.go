@@ -51,7 +51,7 @@ func (a *attributor) parseSubject(p *para, lo, v int) subject {
 	}
 	// segments between separators
 	type seg struct{ s, e int }
-	var segs []seg
+	segs := make([]seg, 0, 16) // on the stack for all but long windows
 	s := lo
 	for i := lo; i < end; i++ {
 		if toks[i].kind == tQuote && !a.inlineQuote(p, i) {
@@ -653,7 +653,7 @@ func (a *attributor) personWord(name string) bool {
 		return true
 	}
 	for _, e := range a.persons {
-		if e.name == name || strings.HasSuffix(e.name, " "+name) || strings.HasPrefix(e.name, name+" ") {
+		if e.name == name || endsWithWord(e.name, name) || startsWithWord(e.name, name) {
 			return true
 		}
 	}
@@ -667,7 +667,7 @@ func (a *attributor) orgNamed(name string) string {
 		return o
 	}
 	for _, o := range a.orgs {
-		if o.name == name || strings.HasPrefix(o.name, name+" ") {
+		if o.name == name || startsWithWord(o.name, name) {
 			return o.name // "Quillon", short for "Quillon Foods"
 		}
 	}
@@ -700,6 +700,41 @@ func joinRole(pre, run string) string {
 }
 
 func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }
+
+// possessiveFold is possessive(strings.ToLower(w)) without building the
+// lower case: only the final s may be a capital, for no other rune
+// lowers to an s or an apostrophe.
+func possessiveFold(w string) bool {
+	if n := len(w); n > 0 && w[n-1] == 'S' {
+		w = w[:n-1]
+		return strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’")
+	}
+	return possessive(w)
+}
+
+// joinTrimmed is strings.TrimSpace(a + " " + b), built only when both
+// have text.
+func joinTrimmed(a, b string) string {
+	switch {
+	case a == "":
+		return strings.TrimSpace(b)
+	case b == "":
+		return strings.TrimSpace(a)
+	}
+	return strings.TrimSpace(a + " " + b)
+}
+
+// endsWithWord reports whether name ends with " "+word
+// (strings.HasSuffix(name, " "+word) without building the string).
+func endsWithWord(name, word string) bool {
+	n := len(name) - len(word)
+	return n > 0 && name[n-1] == ' ' && name[n:] == word
+}
+
+// startsWithWord reports whether name starts with word+" ".
+func startsWithWord(name, word string) bool {
+	return len(name) > len(word) && name[len(word)] == ' ' && name[:len(word)] == word
+}
 
 func trimPossessive(s string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
@@ -809,7 +844,7 @@ func (a *attributor) resolvePronoun(mention string, g byte, pos int) subject {
 func (a *attributor) resolveShort(name string, pos int) string {
 	full := name
 	a.back(pos, func(e *entity) bool {
-		if e.tokens >= 2 && strings.HasSuffix(e.name, " "+name) {
+		if e.tokens >= 2 && endsWithWord(e.name, name) {
 			full = e.name
 			return true
 		}
@@ -961,18 +996,18 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 	run = run[ni:]
 	for k := 1; k < len(run)-1; k++ {
 		if run[k].kind == tWord && run[k].is(cHonorific) && !run[k-1].is(cHonorific) {
-			roleText = strings.TrimSpace(roleText + " " + a.t[run[0].s:run[k-1].e])
+			roleText = joinTrimmed(roleText, a.t[run[0].s:run[k-1].e])
 			run = run[k:]
 			break
 		}
 	}
 	if len(run) >= 3 && agentNoun(a.lw(run[0])) && givenGender(word(a.t, run[0])) == 0 && !run[0].is(cHonorific) {
-		roleText = strings.TrimSpace(roleText + " " + word(a.t, run[0]))
+		roleText = joinTrimmed(roleText, word(a.t, run[0]))
 		run = run[1:]
 	}
 	// a demonym before a full name: "Russian Dmitriy Bogdanov"
 	if len(run) >= 3 && demonym(a.lw(run[0])) {
-		roleText = strings.TrimSpace(roleText + " " + word(a.t, run[0]))
+		roleText = joinTrimmed(roleText, word(a.t, run[0]))
 		run = run[1:]
 	}
 	var g byte
@@ -1020,7 +1055,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 		k--
 	}
 	if k+1 < i {
-		roleText = strings.TrimSpace(a.t[toks[k+1].s:toks[i-1].e] + " " + roleText)
+		roleText = joinTrimmed(a.t[toks[k+1].s:toks[i-1].e], roleText)
 	}
 	if k >= 1 && word(a.t, toks[k]) == "," {
 		b := k - 1
@@ -1028,17 +1063,17 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 			b--
 		}
 		if b+1 < k && (b < 0 || toks[b].sentEnd || a.isSep(toks[b])) {
-			roleText = strings.TrimSpace(a.t[toks[b+1].s:toks[k-1].e] + " " + roleText)
+			roleText = joinTrimmed(a.t[toks[b+1].s:toks[k-1].e], roleText)
 		}
 	}
-	confirmed := g != 0 || roleText != "" && !possessive(strings.ToLower(roleText))
+	confirmed := g != 0 || roleText != "" && !possessiveFold(roleText)
 	if j+1 < len(toks) && word(a.t, toks[j]) == "," && toks[j+1].kind == tWord && (!toks[j+1].upper || toks[j+1].is(cDeterminer)) {
 		// "Tom Wright, Bishop of Durham," / "Ismail Miakhil, a Kabul-based analyst,"
 		e := j + 1
 		for e < len(toks) && toks[e].kind != tQuote && !a.isSep(toks[e]) && !toks[e].sentEnd {
 			e++
 		}
-		roleText = strings.TrimSpace(roleText + " " + a.t[toks[j+1].s:toks[e-1].e])
+		roleText = joinTrimmed(roleText, a.t[toks[j+1].s:toks[e-1].e])
 		confirmed = true
 	} else if j+1 < len(toks) && word(a.t, toks[j]) == "," && toks[j+1].upper {
 		e := j + 1
@@ -1046,7 +1081,7 @@ func (a *attributor) addRun(p *para, i, j int, subj bool) {
 			e++
 		}
 		if e < len(toks) && word(a.t, toks[e]) == "," {
-			roleText = strings.TrimSpace(roleText + " " + a.t[toks[j+1].s:toks[e-1].e])
+			roleText = joinTrimmed(roleText, a.t[toks[j+1].s:toks[e-1].e])
 		}
 	}
 	a.persons = append(a.persons, entity{pos: run[0].s, name: name, tokens: strings.Count(name, " ") + 1, subj: subj,
@@ -1119,7 +1154,7 @@ func lastPart(w string) string {
 func (a *attributor) resolveFirst(name string, pos int) string {
 	full := name
 	a.back(pos, func(e *entity) bool {
-		if e.tokens >= 2 && strings.HasPrefix(e.name, name+" ") {
+		if e.tokens >= 2 && startsWithWord(e.name, name) {
 			full = e.name
 			return true
 		}
@@ -1137,7 +1172,7 @@ func (a *attributor) byRole(noun string, pos int) *entity {
 		if e.role == "" {
 			return false
 		}
-		for _, w := range strings.FieldsFunc(e.role, func(r rune) bool { return !isWordRune(r) && r != '-' }) {
+		for w := range strings.FieldsFuncSeq(e.role, func(r rune) bool { return !isWordRune(r) && r != '-' }) {
 			if tailPrepositions[w] {
 				break // "a friend of the Tory leader" is no leader
 			}
@@ -1173,8 +1208,11 @@ func (a *attributor) confirmPeople(alone map[string]bool) {
 			a.confirmed[e.name] = true
 			continue
 		}
-		f := strings.Fields(e.name)
-		if len(f) > 1 && alone[f[len(f)-1]] {
+		n, last := 0, ""
+		for f := range strings.FieldsSeq(e.name) {
+			n, last = n+1, f
+		}
+		if n > 1 && alone[last] {
 			a.confirmed[e.name] = true
 		}
 	}
