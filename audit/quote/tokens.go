@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,18 +20,18 @@ const (
 // token is a word, a punctuation character or a whole quote (marks
 // included) of a paragraph's narration. Offsets are into the document text.
 type token struct {
-	s, e    int
-	kind    tokKind
-	q       int    // index of the quote, for tQuote
-	upper   bool   // a word starting with an upper-case letter
-	mixed   bool   // a word with an upper-case letter after its first
-	low     string // the word in lower case (computed once)
-	sentEnd bool   // punctuation that ends a sentence
+	s, e int
+	q    int    // index of the quote, for tQuote
+	low  string // the word in lower case (computed once)
 	// cls and lex are what the grammar tables and the lexicon say of a
 	// word's lower case, looked up once when it is read (zero for
 	// punctuation and quotes).
-	cls wordClass
-	lex lexicon.Word
+	lex     lexicon.Word
+	cls     wordClass
+	kind    tokKind
+	upper   bool // a word starting with an upper-case letter
+	mixed   bool // a word with an upper-case letter after its first
+	sentEnd bool // punctuation that ends a sentence
 }
 
 // is reports whether the token is a word of class c.
@@ -52,46 +53,51 @@ func (tk *token) personNoun() bool {
 func tokenize(t string, lo, hi int, spans []span, qbase int, out []token, lower []byte) ([]token, []byte) {
 	first := len(out) // this paragraph's first token
 	si := 0
+	nextQuote := math.MaxInt // where the next span opens
+	if len(spans) > 0 {
+		nextQuote = spans[0].open
+	}
 	for i := lo; i < hi; {
-		if si < len(spans) && i >= spans[si].open {
+		if i >= nextQuote {
 			end := max(spans[si].close, spans[si].end, i+1)
 			out = append(out, token{s: spans[si].open, e: end, kind: tQuote, q: qbase + si})
 			i = end
 			si++
+			nextQuote = math.MaxInt
+			if si < len(spans) {
+				nextQuote = spans[si].open
+			}
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(t[i:hi])
+		r, n := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(t[i:hi])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += n
 		case isWordRune(r):
+			// the word runs on over letters, digits and the joiners ' ’ - . &
+			// that stand between two of them; mixed: a capital or a
+			// non-ASCII byte after the first rune; ascii: none at all
 			j := i + n
+			mixed, ascii := false, r < utf8.RuneSelf
 			for j < hi {
 				r2, n2 := rune(t[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, n2 = utf8.DecodeRuneInString(t[j:hi])
 				}
-				if isWordRune(r2) {
-					j += n2
-					continue
-				}
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' {
-					r3 := runeAfter(t, j+n2, hi)
-					if isWordRune(r3) && (si >= len(spans) || j+n2 < spans[si].open) {
-						j += n2
-						continue
+				if !isWordRune(r2) {
+					if r2 != '\'' && r2 != '’' && r2 != '-' && r2 != '.' && r2 != '&' || j+n2 >= nextQuote || !isWordRune(runeAfter(t, j+n2, hi)) {
+						break
 					}
 				}
-				break
-			}
-			mixed, ascii := false, r < utf8.RuneSelf
-			for k := i + n; k < j; k++ {
-				if c := t[k]; c >= 'A' && c <= 'Z' {
-					mixed = true
-				} else if c >= utf8.RuneSelf {
+				if r2 >= utf8.RuneSelf {
 					mixed, ascii = true, false
-					break
+				} else if 'A' <= r2 && r2 <= 'Z' {
+					mixed = true
 				}
+				j += n2
 			}
 			tk := token{s: i, e: j, kind: tWord, upper: unicode.IsUpper(r), mixed: mixed, low: t[i:j]}
 			if tk.upper || mixed {
@@ -142,6 +148,14 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, out []token, lower 
 	}
 	return out, lower
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = func() (s [utf8.RuneSelf]bool) {
+	for _, c := range "\t\n\v\f\r " {
+		s[c] = true
+	}
+	return s
+}()
 
 // classify completes the words of toks, tokenized in order with lower the
 // string of the bytes tokenize appended: the low of a capitalised ASCII
