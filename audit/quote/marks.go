@@ -87,8 +87,14 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiWord[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isWordRuneUnicode(r)
 }
+
+// isWordRuneUnicode is isWordRune beyond ASCII, kept out of line so that
+// isWordRune inlines.
+//
+//go:noinline
+func isWordRuneUnicode(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // asciiWord marks the ASCII letters and digits.
 var asciiWord = func() (w [utf8.RuneSelf]bool) {

@@ -83,6 +83,12 @@ func tokenize(t string, lo, hi int, spans []span, qbase int, out []token, lower 
 			j := i + n
 			mixed, ascii := false, r < utf8.RuneSelf
 			for j < hi {
+				if c := t[j]; c < utf8.RuneSelf && asciiWord[c] {
+					// the common case: an ASCII letter or digit
+					mixed = mixed || 'A' <= c && c <= 'Z'
+					j++
+					continue
+				}
 				r2, n2 := rune(t[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, n2 = utf8.DecodeRuneInString(t[j:hi])
