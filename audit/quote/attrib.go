@@ -77,11 +77,29 @@ type subject struct {
 	pos     int
 }
 
+// attributorMemory keeps an attributor's lists and tables from one
+// document to the next (an Extractor's), so that they need not grow
+// again for each document.
+type attributorMemory struct {
+	persons, spoken, orgs, groups []entity
+	gender                        map[string]byte
+	confirmed, alone              map[string]bool
+}
+
 // newAttributor prepares the attribution of a document's quotes; words
-// holds the word count of each quote's text, by quote index.
-func newAttributor(doc *source.Document, lx *lexicon.Lexicon, paras []para, words []int) *attributor {
-	a := &attributor{doc: doc, t: doc.Text, lx: lx, paras: paras, gender: map[string]byte{},
-		confirmed: map[string]bool{}, alone: map[string]bool{}, words: words}
+// holds the word count of each quote's text, by quote index. The
+// attributor takes mem's lists and tables, emptied, and gives them back
+// with its done.
+func newAttributor(doc *source.Document, lx *lexicon.Lexicon, paras []para, words []int, mem *attributorMemory) *attributor {
+	if mem.gender == nil {
+		mem.gender, mem.confirmed, mem.alone = map[string]byte{}, map[string]bool{}, map[string]bool{}
+	}
+	clear(mem.gender)
+	clear(mem.confirmed)
+	clear(mem.alone)
+	a := &attributor{doc: doc, t: doc.Text, lx: lx, paras: paras, gender: mem.gender,
+		confirmed: mem.confirmed, alone: mem.alone, words: words,
+		persons: mem.persons[:0], spoken: mem.spoken[:0], orgs: mem.orgs[:0], groups: mem.groups[:0]}
 	if len(paras) > 0 {
 		a.firstHeading = a.headlineFirst()
 	}
@@ -182,6 +200,15 @@ func (a *attributor) attribute(quotes []result.Quote) {
 			lastSpeaker = &quotes[p.qbase+n-1]
 		}
 	}
+}
+
+// done gives the attributor's lists back to mem, emptied of the
+// document's names.
+func (a *attributor) done(mem *attributorMemory) {
+	for _, l := range []*[]entity{&a.persons, &a.spoken, &a.orgs, &a.groups} {
+		clear(*l)
+	}
+	mem.persons, mem.spoken, mem.orgs, mem.groups = a.persons[:0], a.spoken[:0], a.orgs[:0], a.groups[:0]
 }
 
 // interrupted reports whether a quote's text stops where an interrupted

@@ -69,6 +69,12 @@ type Extractor struct {
 	tokens []token
 	lower  []byte // the lower case of the capitalised words being tokenized
 	qtoks  []int  // the paragraphs' qtok, one after another
+	marks  []mark // one paragraph's marks
+	spans  []span // the document's quotes before attribution
+	paras  []para
+	// memory is the attributor's lists and tables, emptied for the next
+	// document.
+	memory attributorMemory
 }
 
 // NewExtractor returns an Extractor with lx's vocabulary (nil: the
@@ -92,9 +98,13 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 	lx := x.lx
 	t := doc.Text
 	spans := paragraphSpans(doc)
-	paras := make([]para, 0, len(spans))
-	var all []span
-	var markBuf []mark
+	paras := x.paras[:0]
+	all := x.spans[:0]
+	markBuf := x.marks[:0]
+	defer func() {
+		clear(paras) // drop the document's slices
+		x.paras, x.spans, x.marks = paras[:0], all[:0], markBuf[:0]
+	}()
 	for i, sp := range spans {
 		lo, hi := sp.Start, sp.End
 		if lo < 0 || hi > len(t) || lo >= hi {
@@ -164,11 +174,12 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 	for i, s := range all {
 		words[i] = wordCount(t[s.start:s.end])
 	}
-	a := newAttributor(doc, lx, paras, words)
+	a := newAttributor(doc, lx, paras, words, &x.memory)
 	quotes := make([]result.Quote, len(all))
+	ids := quoteIDs(doc.Meta.ID, len(all))
 	for i, s := range all {
 		q := &quotes[i]
-		q.ID = doc.Meta.ID + "-Q" + strconv.Itoa(i+1)
+		q.ID = ids[i]
 		q.Source = doc.Meta.ID
 		q.Start, q.End = s.start, s.end
 		q.Line, q.Column = doc.Position(s.start)
@@ -187,7 +198,28 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 		}
 	}
 	a.attribute(quotes)
+	a.done(&x.memory)
 	return quotes
+}
+
+// quoteIDs returns id + "-Q" + n for n from 1 to count, cut from one
+// string rather than built one by one.
+func quoteIDs(id string, count int) []string {
+	var b strings.Builder
+	b.Grow(count * (len(id) + 2 + 3))
+	var num [20]byte
+	for i := range count {
+		b.WriteString(id)
+		b.WriteString("-Q")
+		b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
+	}
+	all := b.String()
+	ids := make([]string, count)
+	for i := range ids {
+		n := len(id) + 2 + len(strconv.AppendInt(num[:0], int64(i+1), 10))
+		ids[i], all = all[:n], all[n:]
+	}
+	return ids
 }
 
 // paragraphSpans returns the document's paragraphs, or one per non-blank

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,17 @@ func TestTokenClassesMatchTheSets(t *testing.T) {
 		if tk.lex != lx.Lookup(w) {
 			t.Errorf("%q: lexicon %+v, want %+v", w, tk.lex, lx.Lookup(w))
 		}
+	}
+}
+
+func TestQuoteIDs(t *testing.T) {
+	ids := quoteIDs("a/b.txt", 123)
+	for i, id := range ids {
+		if want := "a/b.txt-Q" + strconv.Itoa(i+1); id != want {
+			t.Fatalf("ids[%d] = %q, want %q", i, id, want)
+		}
+	}
+	if len(ids) != 123 || len(quoteIDs("x", 0)) != 0 {
+		t.Errorf("%d ids", len(ids))
 	}
 }
