@@ -104,24 +104,70 @@ var asciiWord = func() (w [utf8.RuneSelf]bool) {
 	return w
 }()
 
-// markLead marks the bytes a quotation mark can begin with: " ' ` and
+// markLeads are the bytes a quotation mark can begin with: " ' ` and
 // the lead bytes of « » (C2) and of the marks in U+2018–U+203A (E2). No
 // other byte, and no byte inside a valid UTF-8 sequence, begins one.
+const markLeads = "\"'`\xc2\xe2"
+
+// markLead marks the bytes of markLeads.
 var markLead = func() (m [256]bool) {
-	for _, c := range []byte{'"', '\'', '`', 0xC2, 0xE2} {
-		m[c] = true
+	for i := range len(markLeads) {
+		m[markLeads[i]] = true
 	}
 	return m
 }()
 
+// leadFinder finds the next byte of markLeads in t[:hi] with one
+// strings.IndexByte per lead byte and occurrence, rather than a test of
+// every byte.
+type leadFinder struct {
+	t    string
+	hi   int
+	next [len(markLeads)]int // the next occurrence of each lead byte, or hi
+}
+
+func newLeadFinder(t string, lo, hi int) leadFinder {
+	f := leadFinder{t: t, hi: hi}
+	for k := range f.next {
+		f.next[k] = f.index(lo, k)
+	}
+	return f
+}
+
+// index returns the first occurrence of lead byte k in t[from:hi], or hi.
+func (f *leadFinder) index(from, k int) int {
+	if j := strings.IndexByte(f.t[from:f.hi], markLeads[k]); j >= 0 {
+		return from + j
+	}
+	return f.hi
+}
+
+// from returns the first lead byte at or after i, or hi.
+func (f *leadFinder) from(i int) int {
+	m := f.hi
+	for k, n := range f.next {
+		if n < i {
+			n = f.index(i, k)
+			f.next[k] = n
+		}
+		m = min(m, n)
+	}
+	return m
+}
+
 // findMarks lists the quotation marks of text[lo:hi] with their roles.
 // Apostrophes are left out.
 func findMarks(t string, lo, hi int, out []mark) []mark {
+	leads := newLeadFinder(t, lo, hi)
 	for i := lo; i < hi; {
 		c := t[i]
 		if !markLead[c] {
-			i++ // nothing to see, whether ASCII or within a UTF-8 sequence
-			continue
+			// nothing to see, whether ASCII or within a UTF-8 sequence,
+			// up to the next byte a mark may begin with
+			if i = leads.from(i); i >= hi {
+				break
+			}
+			c = t[i]
 		}
 		if c < utf8.RuneSelf {
 			switch c {

@@ -177,3 +177,20 @@ func TestMarkLeadCoversEveryMark(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadFinder checks leadFinder.from against a byte-by-byte scan.
+func TestLeadFinder(t *testing.T) {
+	text := `He said “no” and ‘yes’ — «oui» 'n' "x" ` + "``y''" + ` done`
+	for lo := 0; lo < len(text); lo++ {
+		f := newLeadFinder(text, lo, len(text))
+		for i := lo; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !markLead[text[want]] {
+				want++
+			}
+			if got := f.from(i); got != want {
+				t.Fatalf("from(%d) in [%d:] = %d, want %d", i, lo, got, want)
+			}
+		}
+	}
+}
