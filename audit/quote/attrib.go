@@ -273,10 +273,15 @@ func insertEntity(list []entity, e entity) []entity {
 // verbAt reports whether the word at toks[i] is an attribution verb, with
 // its base form and the number of tokens it takes ("according to": 2).
 func (a *attributor) verbAt(p *para, i int) (string, int) {
-	tk := p.toks[i]
-	if tk.kind != tWord {
-		return "", 0
+	if !p.toks[i].is(cMayBeVerb) {
+		return "", 0 // most words, and all punctuation (inlined)
 	}
+	return a.verbForm(p, i)
+}
+
+// verbForm is verbAt of a word that may be a verb.
+func (a *attributor) verbForm(p *para, i int) (string, int) {
+	tk := &p.toks[i]
 	w := tk.low
 	if tk.is(cMultiFirst) && i+1 < len(p.toks) && p.toks[i+1].kind == tWord {
 		nx := p.toks[i+1].low
@@ -535,6 +540,9 @@ func (a *attributor) cueInWindow(p *para, lo, hi, qi int) cue {
 		return c
 	}
 	for v := hi - 1; v >= lo; v-- {
+		if !toks[v].is(cMayBeVerb) {
+			continue // verbAt would say no
+		}
 		base, n := a.verbAt(p, v)
 		if n == 0 {
 			continue
@@ -717,10 +725,13 @@ func (a *attributor) registerSpeakers(p *para) {
 	toks := p.toks
 	start := 0
 	for v := 0; v < len(toks); v++ {
-		tk := toks[v]
+		tk := &toks[v]
 		if tk.kind == tQuote && !a.inlineQuote(p, v) || tk.sentEnd {
 			start = v + 1
 			continue
+		}
+		if !tk.is(cMayBeVerb) {
+			continue // verbAt would say no
 		}
 		base, n := a.verbAt(p, v)
 		if n == 0 || base == "according to" || a.passive(p, v) {

@@ -182,6 +182,9 @@ func classify(toks []token, lower string, lx *lexicon.Lexicon) {
 			tk.cls = grammar[tk.low]
 		}
 		tk.lex = lx.LookupLower(tk.low)
+		if tk.lex.Verb != "" || tk.is(cMultiFirst|cDescribeForm) {
+			tk.cls |= cMayBeVerb
+		}
 	}
 }
 

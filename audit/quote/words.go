@@ -205,6 +205,9 @@ const (
 	cCountry
 	cLocative
 	cDescribeForm
+	// cMayBeVerb is set by classify on a word that is a verb of the
+	// lexicon or may begin one (cMultiFirst, cDescribeForm).
+	cMayBeVerb
 )
 
 // grammar maps each word of the classes above to its classes.

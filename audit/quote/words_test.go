@@ -47,6 +47,9 @@ func TestTokenClassesMatchTheSets(t *testing.T) {
 		if tk.personNoun() != personNouns[lastPart(w)] {
 			t.Errorf("%q: personNoun %v", w, tk.personNoun())
 		}
+		if want := lx.Lookup(w).Verb != "" || multiFirst[w] || desc; tk.is(cMayBeVerb) != want {
+			t.Errorf("%q: may be a verb %v, want %v", w, tk.is(cMayBeVerb), want)
+		}
 		if tk.lex != lx.Lookup(w) {
 			t.Errorf("%q: lexicon %+v, want %+v", w, tk.lex, lx.Lookup(w))
 		}
