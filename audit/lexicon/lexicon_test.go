@@ -113,6 +113,7 @@ func TestLookupFoldsCaseWithoutAllocating(t *testing.T) {
 		lx.Lookup("Said")
 		lx.Outlet("The Daily Telegraph")
 		lx.Organization("Novartis")
+		lx.Outlet("The Long Island Evening Standard Herald Post")
 		lx.Title("Mrs.")
 	}); n != 0 {
 		t.Errorf("lookups of capitalised ASCII words allocate %v times", n)
