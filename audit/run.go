@@ -44,9 +44,10 @@ type Config struct {
 	// Workers sizes the per-source pool (0: the number of CPUs).
 	Workers int
 	// Stage, when set, is called as each stage of the run begins:
-	// "extract" (quotes and names, per source), "people", "match",
-	// "checks". It is called from Run's goroutine, for progress and
-	// timings.
+	// "extract" (quotes and names, per source), "people" (with, beside
+	// it when there is room, the early checks and the speaker-blind part
+	// of matching), "match" (what of matching is left), "checks". It is
+	// called from Run's goroutine, for progress and timings.
 	Stage func(name string)
 
 	// extract, for tests only, replaces quote.Extract (a test makes it
