@@ -17,31 +17,29 @@ type word struct {
 	acronym    bool // all capitals, two letters or more ("UN", "AWJM")
 	possessive bool // was followed by 's / ’s
 	plain      bool // ASCII letters and digits only: its lower-case form is its Fold
+	// class holds the word's classes (classStop…), set by the Scanner's
+	// vocab; 0 for a word the vocab has not described.
+	class uint16
 }
 
-// splitWords tokenises text into words: letters, digits and marks, with
-// inner apostrophes and hyphens ("O'Brien", "Kabul-based"). Every word has
-// its lower-case form. lowerText is lowerASCII(text), or "". The words are
-// appended to buf[:0].
-func splitWords(text, lowerText string, buf []word) []word {
-	out := buf[:0]
-	s := wordScanner{text: text, lowerText: lowerText, lowerCaps: true}
-	var w word
-	for s.next(&w) {
-		out = append(out, w)
+// lowerOf returns the word in lower case (the word scanner may have left
+// a capitalised word's lower field empty).
+func lowerOf(w word) string {
+	if w.lower != "" {
+		return w.lower
 	}
-	return out
+	return strings.ToLower(w.text)
 }
 
-// wordScanner reads the words of a text one at a time, as splitWords
-// splits them, without holding them all and without allocating for a
-// word of plain ASCII.
+// is reports whether the word is of any of the classes c.
+func (w *word) is(c uint16) bool { return w.class&c != 0 }
+
+// wordScanner tokenises a text into words, one at a time, without
+// holding them all and without allocating for a word of plain ASCII:
+// letters, digits and marks, with inner apostrophes and hyphens
+// ("O'Brien", "Kabul-based").
 type wordScanner struct {
 	text string
-	// lowerText is text with its ASCII capitals lowered (same offsets), or
-	// "": the lower-case form of an ASCII word with capitals is then a
-	// copy.
-	lowerText string
 	// lowerCaps false leaves a capitalised word's lower field empty (it
 	// may cost a copy); lower-case words always have it.
 	lowerCaps bool
@@ -170,11 +168,8 @@ func (s *wordScanner) next(w *word) bool {
 // lowerASCII is strings.ToLower of the ASCII word w, which has upper
 // capitals.
 func (s *wordScanner) lowerASCII(w *word, upper int) string {
-	switch {
-	case upper == 0:
+	if upper == 0 {
 		return w.text
-	case s.lowerText != "":
-		return s.lowerText[w.start:w.end]
 	}
 	return strings.ToLower(w.text)
 }
@@ -212,20 +207,6 @@ func collapseSpace(s string) string {
 		}
 	}
 	return s
-}
-
-// lowerASCII returns text with its ASCII capitals lowered: the same
-// offsets, so that an ASCII word's lower-case form is a slice of it.
-func lowerASCII(text string) string {
-	b := make([]byte, len(text))
-	for i := range b {
-		c := text[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return string(b)
 }
 
 func isWordRune(r rune) bool {
@@ -344,31 +325,34 @@ type extractor struct {
 	text  string
 	words []word
 	lx    *lexicon.Lexicon
-	// lowerText is text with its ASCII capitals lowered, or "".
-	lowerText string
+	// buf is where lowerName lowers an ASCII name.
+	buf []byte
 }
 
-func (x *extractor) isVerb(w word) bool {
-	if x.lx == nil {
-		return false
+// lowerName returns an ASCII name lowered (in x.buf, then copied once),
+// and any other name as it is: the lexicon lowers it.
+func (x *extractor) lowerName(name string) string {
+	b, ok := appendLowerASCII(x.buf[:0], name)
+	if !ok {
+		return name
 	}
-	_, ok := x.lx.Verb(w.lower)
-	return ok
+	x.buf = b
+	return string(b)
 }
 
-// isTitle reports a personal title. Title lowers the word: given the
-// lower-case form, it does not copy it.
-func (x *extractor) isTitle(w word) bool { return x.lx != nil && x.lx.Title(w.lower) }
+// isVerb reports an attribution verb of the lexicon.
+func (x *extractor) isVerb(w word) bool { return w.is(classVerb) }
+
+// isTitle reports a personal title of the lexicon.
+func (x *extractor) isTitle(w word) bool { return w.is(classTitle) }
 
 // isRole reports whether w is a role noun (see roleWord); a plain word's
-// lower-case form is already its Fold.
+// lower-case form is already its Fold, whose answer its class holds.
 func isRole(w word) bool {
-	var ok bool
 	if w.plain {
-		_, ok = roleFolded(w.lower)
-	} else {
-		_, ok = roleWord(w.text)
+		return w.is(classRole)
 	}
+	_, ok := roleWord(w.text)
 	return ok
 }
 
@@ -380,7 +364,7 @@ func (x *extractor) runs() []run {
 	ws := x.words
 	i := 0
 	for i < len(ws) {
-		if !ws[i].cap || stopwords[ws[i].lower] || leadingOnly[ws[i].lower] || x.isVerb(ws[i]) {
+		if !ws[i].cap || ws[i].is(classStop|classLeading|classVerb) {
 			i++
 			continue
 		}
@@ -391,12 +375,12 @@ func (x *extractor) runs() []run {
 			if !joined {
 				break
 			}
-			if w.cap && !stopwords[w.lower] && !x.isVerb(w) {
+			if w.cap && !w.is(classStop|classVerb) {
 				j++
 				continue
 			}
 			// A lower-case particle followed by a capitalised word.
-			if particles[w.lower] && j+1 < len(ws) && ws[j+1].cap && gapSpace(x.text, w, ws[j+1]) {
+			if w.is(classParticle) && j+1 < len(ws) && ws[j+1].cap && gapSpace(x.text, w, ws[j+1]) {
 				j += 2
 				continue
 			}
@@ -435,7 +419,7 @@ func (x *extractor) split(r run) (nameFrom int, title string, role string, roleS
 // badNameWord reports a word that no name contains: an acronym, an
 // organisation word, a stopword or a role noun.
 func (x *extractor) badNameWord(w word) bool {
-	if w.acronym || orgWords[w.lower] || stopwords[w.lower] {
+	if w.acronym || w.is(classOrg|classStop) {
 		return true
 	}
 	return isRole(w)
@@ -452,13 +436,7 @@ func (x *extractor) plausible(i, j int) (ok, lone bool) {
 	allPlace := true
 	for k := i; k < j; k++ {
 		w := x.words[k]
-		if w.acronym || orgWords[w.lower] || stopwords[w.lower] {
-			return false, false
-		}
-		if ok := isRole(w); ok {
-			return false, false
-		}
-		if x.lx != nil && x.lx.Descriptor(w.lower) {
+		if w.acronym || w.is(classOrg|classStop|classDescriptor) || isRole(w) {
 			return false, false
 		}
 		if w.plain {
@@ -466,23 +444,25 @@ func (x *extractor) plausible(i, j int) (ok, lone bool) {
 			if strings.ContainsAny(w.text, "0123456789") {
 				return false, false
 			}
-		} else if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 || lowerAfterHyphen(w.text) || contraction(w.lower) {
+		} else if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 || lowerAfterHyphen(w.text) || contraction(lowerOf(w)) {
 			return false, false
 		}
-		if !places[w.lower] {
+		if !w.is(classPlace) {
 			allPlace = false
 		}
 	}
 	if allPlace {
 		return false, false
 	}
-	name := x.text[x.words[i].start:x.words[j-1].end]
-	if x.lowerText != "" && isASCII(name) {
+	if n == 1 && x.words[i].plain {
+		// The lexicon's answer for a word is its class.
+		if x.words[i].is(classNamed) {
+			return false, false
+		}
+	} else if x.lx != nil {
 		// The lexicon lowers the name: given the lower-case form, it
 		// does not copy it.
-		name = x.lowerText[x.words[i].start:x.words[j-1].end]
-	}
-	if x.lx != nil {
+		name := x.lowerName(x.text[x.words[i].start:x.words[j-1].end])
 		if _, ok := x.lx.Outlet(name); ok {
 			return false, false
 		}
@@ -494,7 +474,7 @@ func (x *extractor) plausible(i, j int) (ok, lone bool) {
 		w := x.words[i]
 		// "the West", "the Kremlin": a lone word after an article.
 		if i > 0 && gapSpace(x.text, x.words[i-1], w) {
-			if a := x.words[i-1].lower; a == "the" || a == "a" || a == "an" {
+			if x.words[i-1].is(classArticle) {
 				return false, false
 			}
 		}
@@ -604,10 +584,10 @@ func (x *extractor) expandRole(k int) int {
 	s := k
 	for s > 0 {
 		p := x.words[s-1]
-		if !gapSpace(x.text, p, x.words[s]) || stopwords[p.lower] || x.isVerb(p) {
+		if !gapSpace(x.text, p, x.words[s]) || p.is(classStop|classVerb) {
 			break
 		}
-		if modifiers[p.lower] || (p.cap && !x.isTitle(p)) {
+		if p.is(classModifier) || (p.cap && !x.isTitle(p)) {
 			s--
 			continue
 		}
@@ -642,12 +622,12 @@ func (x *extractor) roleBefore(i int, titled bool) (string, int) {
 		// Words between the role noun and the name: nothing, or a
 		// complement ("of world history").
 		if k < i-1 {
-			if !titled || !complement[x.words[k+1].lower] {
+			if !titled || !x.words[k+1].is(classComplement) {
 				continue
 			}
 			ok := true
 			for _, w := range x.words[k+2 : i] {
-				if w.cap || stopwords[w.lower] {
+				if w.cap || w.is(classStop) {
 					ok = false
 				}
 			}
@@ -672,7 +652,7 @@ func (x *extractor) appositive(e int) (string, int) {
 	if k >= len(x.words) || !gapComma(x.text, x.words[e], x.words[k]) {
 		return "", -1
 	}
-	if d := x.words[k].lower; d == "a" || d == "an" || d == "the" {
+	if x.words[k].is(classArticle) {
 		k++
 	}
 	first := k
@@ -683,16 +663,16 @@ func (x *extractor) appositive(e int) (string, int) {
 		if k > first && !gapSpace(x.text, x.words[k-1], w) {
 			break
 		}
-		if x.isVerb(w) || w.lower == "who" || w.lower == "which" {
+		if w.is(classVerb | classRelative) {
 			break
 		}
-		if found && (w.lower == "and" || w.lower == "or" || w.lower == "but") {
+		if found && w.is(classConjunction) {
 			break
 		}
 		if ok := isRole(w); ok {
 			found = true
 			// "Trevor McDonald, actor Hugh Grant": a list of people.
-			if k+1 < len(x.words) && x.words[k+1].cap && !stopwords[x.words[k+1].lower] && gapSpace(x.text, w, x.words[k+1]) {
+			if k+1 < len(x.words) && x.words[k+1].cap && !x.words[k+1].is(classStop) && gapSpace(x.text, w, x.words[k+1]) {
 				return "", -1
 			}
 		}

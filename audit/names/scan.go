@@ -2,7 +2,6 @@ package names
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/source"
@@ -15,10 +14,11 @@ import (
 type Scanner struct {
 	lx    *lexicon.Lexicon
 	words []word // reused from source to source
-	// lower holds the words this scanner has seen in lower case: a name
-	// of one word that the corpus also writes in lower case (a common
-	// word at the start of a sentence) is not a name.
-	lower map[string]bool
+	// vocab describes the words, and holds those this scanner has seen in
+	// lower case: a name of one word that the corpus also writes in lower
+	// case (a common word at the start of a sentence) is not a name.
+	vocab *vocab
+	buf   []byte // the extractor's, reused
 }
 
 // Found is the names found in one source, as Resolve takes them.
@@ -32,26 +32,27 @@ func NewScanner(lx *lexicon.Lexicon) *Scanner {
 	if lx == nil {
 		lx = lexicon.New(nil)
 	}
-	return &Scanner{lx: lx, lower: map[string]bool{}}
+	return &Scanner{lx: lx, vocab: newVocab(lx)}
 }
 
 // Scan finds the names of doc in one pass over its words. The split
 // words are not kept: holding every source's at once costs gigabytes on
 // a large corpus.
 func (s *Scanner) Scan(doc *source.Document) Found {
-	lowerText := lowerASCII(doc.Text)
-	s.words = splitWords(doc.Text, lowerText, s.words)
-	for i := range s.words {
-		if w := &s.words[i]; !w.cap && !s.lower[w.lower] {
-			// Clone: the word may be a slice of the lowered text.
-			s.lower[strings.Clone(w.lower)] = true
-		}
+	words := s.words[:0]
+	sc := wordScanner{text: doc.Text}
+	var w word
+	for sc.next(&w) {
+		s.vocab.describe(&w)
+		words = append(words, w)
 	}
-	x := &extractor{text: doc.Text, words: s.words, lx: s.lx, lowerText: lowerText}
+	s.words = words
+	x := &extractor{text: doc.Text, words: words, lx: s.lx, buf: s.buf}
 	// Every source's candidates are held until the corpus is read: an
 	// exact-size copy leaves out the slack of appending (a third of
 	// their memory).
 	cands := slices.Clone(x.extract())
+	s.buf = x.buf
 	for i := range cands {
 		cands[i].setFold()
 	}
@@ -62,7 +63,7 @@ func (s *Scanner) Scan(doc *source.Document) Found {
 // case.
 func seenLower(scanners []*Scanner, w string) bool {
 	for _, s := range scanners {
-		if s.lower[w] {
+		if s.vocab.seenLower(w) {
 			return true
 		}
 	}
