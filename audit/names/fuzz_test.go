@@ -124,3 +124,20 @@ func FuzzWords(f *testing.F) {
 		checkWords(t, text)
 	})
 }
+
+// FuzzTkeyOf: the resolver's key of a name from its tokens' keys is
+// TranslitKey of the name, whatever the name.
+func FuzzTkeyOf(f *testing.F) {
+	f.Add("Amir Khan Muttaqi")
+	f.Add("Ckh Ph-Dz ee ǅemal Šefčovič")
+	f.Fuzz(func(t *testing.T, name string) {
+		toks := tokens(name)
+		if len(toks) == 0 {
+			return
+		}
+		r := &resolver{tkeys: map[string]string{}}
+		if got, want := r.tkeyOf(toks), TranslitKey(strings.Join(toks, " ")); got != want {
+			t.Fatalf("tkeyOf(%q) = %q, want %q", toks, got, want)
+		}
+	})
+}

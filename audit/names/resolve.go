@@ -88,6 +88,28 @@ type resolver struct {
 	roleSigs map[string]string // role -> its conflict head (see sigsOf)
 }
 
+// tkeyOf is TranslitKey of a name's folded tokens joined by spaces: the
+// tokens' keys joined, as no digraph and no doubled letter spans a
+// space.
+func (r *resolver) tkeyOf(toks []string) string {
+	if len(toks) == 1 {
+		return r.tkey(toks[0])
+	}
+	n := len(toks) - 1
+	for _, t := range toks {
+		n += len(r.tkey(t))
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(r.tkey(t))
+	}
+	return b.String()
+}
+
 // tkey is TranslitKey of a folded token, computed once per token.
 func (r *resolver) tkey(tok string) string {
 	k, ok := r.tkeys[tok]
@@ -435,8 +457,8 @@ func (r *resolver) link(d int, ms []int) {
 		if len(m.toks) > len(l.toks) {
 			l.toks = m.toks
 			l.joined = strings.Join(l.toks, " ")
-			l.tkey = TranslitKey(l.joined)
-			l.fp = strings.Join(sortedUnique(l.toks), " ")
+			l.tkey = r.tkeyOf(l.toks)
+			l.fp = fingerprint(l.toks)
 		}
 		last[li] = m.start
 	}
@@ -450,7 +472,7 @@ func (r *resolver) link(d int, ms []int) {
 	for _, mi := range ms {
 		m := &r.mentions[mi]
 		if len(m.toks) >= 2 {
-			fp := strings.Join(sortedUnique(m.toks), " ")
+			fp := fingerprint(m.toks)
 			target := -1
 			for _, li := range locals {
 				l := &r.locals[li]
@@ -476,7 +498,7 @@ func (r *resolver) link(d int, ms []int) {
 					if l.kind != kindFull || !r.similarNames(l, m.toks, jb, &tkb) {
 						continue
 					}
-					if givenConflict(l.toks, m.toks) || rolesConflict(l.roles, []string{m.role}) {
+					if r.givenConflict(l.toks, m.toks) || rolesConflict(l.roles, []string{m.role}) {
 						continue
 					}
 					target = li
@@ -591,7 +613,7 @@ func (r *resolver) similarNames(l *local, b []string, jb string, tkb *string) bo
 		return true
 	}
 	if *tkb == "" {
-		*tkb = TranslitKey(jb)
+		*tkb = r.tkeyOf(b)
 	}
 	return l.tkey == *tkb
 }
@@ -599,12 +621,12 @@ func (r *resolver) similarNames(l *local, b []string, jb string, tkb *string) bo
 // givenConflict reports whether two full names carry given names that
 // cannot be one spelling of each other (Jon/Tom; but not
 // Vladamir/Vladimir, nor an initial).
-func givenConflict(a, b []string) bool {
+func (r *resolver) givenConflict(a, b []string) bool {
 	if len(a) < 2 || len(b) < 2 {
 		return false
 	}
 	ga, gb := a[0], b[0]
-	if ga == gb || TranslitKey(ga) == TranslitKey(gb) {
+	if ga == gb || r.tkey(ga) == r.tkey(gb) {
 		return false
 	}
 	la, lb := runeLen(ga), runeLen(gb)
@@ -741,7 +763,7 @@ func (r *resolver) cluster() []result.Person {
 			for _, n := range append([]string{p.Name}, p.Aliases...) {
 				if t := tokens(reorder(n)); len(t) > 0 {
 					j := strings.Join(t, " ")
-					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: TranslitKey(j), sigs: r.sigsOf(nil, p.Roles)})
+					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: r.tkeyOf(t), sigs: r.sigsOf(nil, p.Roles)})
 				}
 			}
 		}
@@ -821,7 +843,7 @@ func (r *resolver) cluster() []result.Person {
 		if _, ok := Distance(nodes[a].joined, nodes[b].joined, r.k); !ok && nodes[a].tkey != nodes[b].tkey {
 			return
 		}
-		if givenConflict(nodes[a].toks, nodes[b].toks) {
+		if r.givenConflict(nodes[a].toks, nodes[b].toks) {
 			similar = append(similar, similarPair{a, b, "similar name, different given name"})
 			return
 		}
@@ -1182,17 +1204,52 @@ func shortFormFolded(fa string, tb []string) bool {
 // titleGender returns 'm' for a name written after Mr, Sir or Lord, 'f'
 // after Mrs, Ms, Miss, Dame or Lady, else 0.
 func titleGender(text string) byte {
-	f := strings.Fields(text)
-	if len(f) < 2 {
-		return 0
+	if !isASCII(text) {
+		f := strings.Fields(text)
+		if len(f) < 2 {
+			return 0
+		}
+		return genderOf(strings.TrimSuffix(strings.ToLower(f[0]), "."))
 	}
-	switch strings.TrimSuffix(strings.ToLower(f[0]), ".") {
+	// ASCII: the first field and whether another follows, as
+	// strings.Fields finds them, lowered on the stack.
+	i := 0
+	for i < len(text) && asciiSpace(text[i]) {
+		i++
+	}
+	j := i
+	for j < len(text) && !asciiSpace(text[j]) {
+		j++
+	}
+	k := j
+	for k < len(text) && asciiSpace(text[k]) {
+		k++
+	}
+	if k == len(text) {
+		return 0 // fewer than two fields
+	}
+	var buf [8]byte
+	lower, _ := appendLowerASCII(buf[:0], text[i:min(j, i+len(buf))])
+	if j-i > len(buf) {
+		return 0 // longer than any title
+	}
+	return genderOf(strings.TrimSuffix(string(lower), "."))
+}
+
+// genderOf returns the gender of a lower-case title without its dot.
+func genderOf(title string) byte {
+	switch title {
 	case "mr", "sir", "lord":
 		return 'm'
 	case "mrs", "ms", "miss", "dame", "lady":
 		return 'f'
 	}
 	return 0
+}
+
+// asciiSpace reports the ASCII white space of strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 var titleWords = set(`mr mrs ms miss dr sir dame lord lady prof professor rev reverend fr father sister sheikh mx`)

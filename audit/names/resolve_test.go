@@ -288,3 +288,38 @@ func TestSurnameJoinsOnlyPersonOfOtherSources(t *testing.T) {
 		t.Errorf("John Howard's variants = %q", got)
 	}
 }
+
+// TestTitleGenderFastPath: the ASCII path reads the first word as
+// strings.Fields and strings.ToLower do.
+func TestTitleGenderFastPath(t *testing.T) {
+	ref := func(text string) byte {
+		f := strings.Fields(text)
+		if len(f) < 2 {
+			return 0
+		}
+		return genderOf(strings.TrimSuffix(strings.ToLower(f[0]), "."))
+	}
+	for _, text := range []string{
+		"Mr Blair", "MRS. Howard", " \tmiss\nMarple ", "Mr", "Mr ", "Mr.. Fox", "Lady Jane Grey",
+		"Sir", "Dame\vEdna", "Ms.Fox", "Lords Fox", "mrsa Fox", "", "Mister Fox", "Mr\u00a0Fox", "Mr Émile",
+		"Sirrrrrrrrrrr Fox", "LADY. X",
+	} {
+		if got, want := titleGender(text), ref(text); got != want {
+			t.Errorf("titleGender(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestTkeyOf: a name's key from its tokens' keys is TranslitKey of the
+// name.
+func TestTkeyOf(t *testing.T) {
+	r := &resolver{tkeys: map[string]string{}}
+	for _, name := range []string{
+		"Amir Khan Muttaqi", "Ahmad al-Sharra", "Zia ul-Haq", "Šefčovič Maroš", "Kkh Hkk", "ee ee", "Ckh Ph Dz",
+		"Sean O'Brien", "Муттаки Амир", "Yusuf Yousuf Youssef", "a", "Mohammad Mohamad", "ǅemal Bijedić",
+	} {
+		if got, want := r.tkeyOf(tokens(name)), TranslitKey(strings.Join(tokens(name), " ")); got != want {
+			t.Errorf("tkeyOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
