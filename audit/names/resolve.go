@@ -1,6 +1,7 @@
 package names
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strconv"
@@ -174,6 +175,8 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 	// A name of one word that is also a lower-case word somewhere in the
 	// corpus is dropped.
 	cands := make([][]candidate, len(r.docs))
+	// The folded tokens of each candidate, split once.
+	candToks := make([][][]string, len(r.docs))
 	for d, f := range found {
 		kept := f.cands[:0]
 		for _, c := range f.cands {
@@ -182,6 +185,10 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 			}
 		}
 		cands[d] = kept
+		candToks[d] = make([][]string, len(kept))
+		for ci := range kept {
+			candToks[d][ci] = strings.Fields(kept[ci].fold)
+		}
 		found[d] = Found{}
 	}
 	docIndex := map[string]int{}
@@ -225,12 +232,12 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 			fullToks = strings.Fields(ff)
 		}
 		if len(fullToks) >= 2 {
-			ensureWritten(&cands[d], r.docs[d].Text, full, ff, q.Start)
+			ensureWritten(&cands[d], &candToks[d], r.docs[d].Text, full, ff, q.Start)
 		}
 		best, bestDist := -1, 1<<30
 		for ci, c := range cands[d] {
 			f := c.fold
-			if f != fs && f != ff && (full == "" || !shortFormFolded(f, fullToks)) {
+			if f != fs && f != ff && (full == "" || !shortFormTokens(candToks[d][ci], fullToks)) {
 				continue
 			}
 			dist := 0
@@ -262,10 +269,9 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 	// the roster's.
 	known := map[string]bool{}
 	for d := range cands {
-		for _, c := range cands[d] {
-			// Folded tokens are separated by one space: two tokens or more.
-			if c.evidence && strings.IndexByte(c.fold, ' ') >= 0 {
-				known[fingerprint(strings.Fields(c.fold))] = true
+		for ci, c := range cands[d] {
+			if t := candToks[d][ci]; c.evidence && len(t) >= 2 {
+				known[fingerprint(t)] = true
 			}
 		}
 		for _, s := range speakers[d] {
@@ -290,9 +296,8 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 		// Surnames of the source's full names.
 		surnames := map[string]bool{}
 		isKnown := make([]bool, len(cands[d])) // evidenced or known
-		toks := make([][]string, len(cands[d]))
+		toks := candToks[d]
 		for ci, c := range cands[d] {
-			toks[ci] = strings.Fields(c.fold)
 			isKnown[ci] = c.evidence || known[fingerprint(toks[ci])]
 			if t := toks[ci]; len(t) >= 2 && isKnown[ci] {
 				surnames[r.tkey(t[len(t)-1])] = true
@@ -343,7 +348,7 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 			r.quoteOf[s.quote] = len(r.mentions)
 			r.mentions = append(r.mentions, m)
 		}
-		cands[d], speakers[d] = nil, nil // done with: let them go while the mentions grow
+		cands[d], candToks[d], speakers[d] = nil, nil, nil // done with: let them go while the mentions grow
 	}
 }
 
@@ -353,8 +358,9 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 // Consumer Electronics Association, told …"). A later short form ("Mr
 // Joseph") then links to the full name. A name not written in the text
 // adds nothing: variants are spellings as written.
-// ff is Fold(full).
-func ensureWritten(cands *[]candidate, text, full, ff string, before int) {
+// ff is Fold(full); toks holds the candidates' tokens, and takes those of
+// the name added.
+func ensureWritten(cands *[]candidate, toks *[][]string, text, full, ff string, before int) {
 	for i := range *cands {
 		if (*cands)[i].fold == ff {
 			(*cands)[i].evidence = true
@@ -378,9 +384,8 @@ func ensureWritten(cands *[]candidate, text, full, ff string, before int) {
 	c := candidate{start: at, end: at + len(full), name: full, roleStart: -1, evidence: true}
 	c.setFold()
 	i := sort.Search(len(*cands), func(i int) bool { return (*cands)[i].start > at })
-	*cands = append(*cands, candidate{})
-	copy((*cands)[i+1:], (*cands)[i:])
-	(*cands)[i] = c
+	*cands = slices.Insert(*cands, i, c)
+	*toks = slices.Insert(*toks, i, strings.Fields(c.fold))
 }
 
 // speakerRole keeps a role given by the quote extractor only when it
@@ -1188,8 +1193,17 @@ func ShortForm(a, b string) bool { return shortFormFolded(Fold(a), tokens(b)) }
 // shortFormFolded is ShortForm of a folded name fa and the tokens tb of a
 // folded name, without copying either.
 func shortFormFolded(fa string, tb []string) bool {
+	return shortFormSeq(strings.FieldsSeq(fa), tb)
+}
+
+// shortFormTokens is ShortForm of the tokens ta and tb of two folded
+// names.
+func shortFormTokens(ta, tb []string) bool { return shortFormSeq(slices.Values(ta), tb) }
+
+// shortFormSeq is ShortForm of the tokens ta and tb of two folded names.
+func shortFormSeq(ta iter.Seq[string], tb []string) bool {
 	kept := 0
-	for t := range strings.FieldsSeq(fa) {
+	for t := range ta {
 		if titleWords[t] {
 			continue
 		}
