@@ -72,6 +72,7 @@ type node struct {
 	roles  []string
 	joined string   // toks joined by spaces
 	tkey   string   // TranslitKey(joined)
+	fp     string   // fingerprint(toks)
 	sigs   []string // sigsOf(roles)
 }
 
@@ -409,6 +410,14 @@ func speakerRole(role string) string {
 // stripTitle removes leading personal titles ("Dr. Rangin Dadfar
 // Spanta" -> "Rangin Dadfar Spanta", "Dr") and reorders "Surname, Given".
 func stripTitle(lx *lexicon.Lexicon, name string) (rest, title string) {
+	// A name already in order and spaced (no comma, single spaces) whose
+	// first word is no title is its own rest.
+	if strings.IndexByte(name, ',') < 0 && collapseSpace(name) == name {
+		first, _, two := strings.Cut(name, " ")
+		if !two || lx == nil || !isTitleASCII(lx, first) {
+			return name, ""
+		}
+	}
 	f := strings.Fields(reorder(name))
 	var t []string
 	for len(f) > 1 && lx != nil && lx.Title(f[0]) {
@@ -416,6 +425,20 @@ func stripTitle(lx *lexicon.Lexicon, name string) (rest, title string) {
 		f = f[1:]
 	}
 	return strings.Join(f, " "), strings.Join(t, " ")
+}
+
+// isTitleASCII is lx.Title(w), with a short ASCII word lowered on the
+// stack.
+func isTitleASCII(lx *lexicon.Lexicon, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return lx.Title(w)
+	}
+	lower, ok := appendLowerASCII(buf[:0], w)
+	if !ok {
+		return lx.Title(w)
+	}
+	return lx.Title(string(lower))
 }
 
 // nameLike reports whether s looks like a name: it starts with a capital.
@@ -755,12 +778,12 @@ type similarPair struct {
 // cluster joins local entities across sources and with the roster and
 // builds the people.
 func (r *resolver) cluster() []result.Person {
-	var nodes []node
+	nodes := make([]node, 0, len(r.locals))
 	for li, l := range r.locals {
 		if len(l.mentions) == 0 {
 			continue
 		}
-		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles, joined: l.joined, tkey: l.tkey, sigs: r.sigsOf(nil, l.roles)})
+		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles, joined: l.joined, tkey: l.tkey, fp: l.fp, sigs: r.sigsOf(nil, l.roles)})
 	}
 	nLocal := len(nodes)
 	if r.rs != nil {
@@ -768,7 +791,7 @@ func (r *resolver) cluster() []result.Person {
 			for _, n := range append([]string{p.Name}, p.Aliases...) {
 				if t := tokens(reorder(n)); len(t) > 0 {
 					j := strings.Join(t, " ")
-					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: r.tkeyOf(t), sigs: r.sigsOf(nil, p.Roles)})
+					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: r.tkeyOf(t), fp: fingerprint(t), sigs: r.sigsOf(nil, p.Roles)})
 				}
 			}
 		}
@@ -799,7 +822,7 @@ func (r *resolver) cluster() []result.Person {
 	// a full name, or a roster name or alias.
 	exact := map[string]int{}
 	for i := range nodes {
-		fp := strings.Join(sortedUnique(nodes[i].toks), " ")
+		fp := nodes[i].fp
 		if kindOf(i) != kindFull && nodes[i].local >= 0 {
 			continue
 		}

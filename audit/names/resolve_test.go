@@ -323,3 +323,28 @@ func TestTkeyOf(t *testing.T) {
 		}
 	}
 }
+
+// TestStripTitleFastPath: names in order and spaced, with or without a
+// title, strip as the general path strips them.
+func TestStripTitleFastPath(t *testing.T) {
+	lx := testLexicon()
+	ref := func(name string) (string, string) {
+		f := strings.Fields(reorder(name))
+		var tt []string
+		for len(f) > 1 && lx.Title(f[0]) {
+			tt = append(tt, strings.TrimSuffix(f[0], "."))
+			f = f[1:]
+		}
+		return strings.Join(f, " "), strings.Join(tt, " ")
+	}
+	for _, name := range []string{
+		"Amir Khan Muttaqi", "Dr. Rangin Dadfar Spanta", "DR Spanta", "Mr", "Mr Mrs Fox", "Muttaqi, Amir Khan",
+		"  Amir  Khan ", "Émile Zola", "Dr Émile", "Ärztin Schmidt", "Mr\u00a0Fox", "Professorial Fox", "", "Sheikh",
+	} {
+		gotR, gotT := stripTitle(lx, name)
+		wantR, wantT := ref(name)
+		if gotR != wantR || gotT != wantT {
+			t.Errorf("stripTitle(%q) = %q, %q; want %q, %q", name, gotR, gotT, wantR, wantT)
+		}
+	}
+}
