@@ -67,11 +67,21 @@ type streamer struct {
 	w *bufio.Writer
 	*elementEncoder
 	// free holds chunk buffers once written, for the next chunks of
-	// every list, so that each does not grow a new one from nothing; a
-	// new buffer is made the size of the largest chunk written so far.
-	free    chan []byte
-	largest atomic.Int64
+	// every list, so that each does not grow a new one from nothing.
+	free chan []byte
 }
+
+// A new chunk buffer starts with the capacity of the largest chunk of
+// its list so far, up to maxChunkStart; buffers past maxChunkKept are
+// not kept for reuse. Up to a few hundred chunks are in flight at once
+// (ordered.Map's window): at 100,000 articles, sizing every chunk by the
+// largest chunk of any list (one of matches quoted in hundreds of
+// sources) asked the runtime for gigabytes it never used, and drove the
+// collector to run without pause.
+const (
+	maxChunkStart = 1 << 20
+	maxChunkKept  = 4 << 20
+)
 
 // elementEncoder encodes one value at a time, indented, into buffers it
 // reuses.
@@ -135,7 +145,8 @@ func (s *streamer) writeElements(v reflect.Value) error {
 		err error
 	}
 	encoders := sync.Pool{New: func() any { return newElementEncoder() }}
-	free, largest := s.free, &s.largest
+	free := s.free
+	var largest atomic.Int64 // of this list's chunks
 	list := v.Interface()
 	var err error
 	ordered.Map(chunks, func(c int) chunk {
@@ -143,7 +154,7 @@ func (s *streamer) writeElements(v reflect.Value) error {
 		select {
 		case buf = <-free:
 		default:
-			buf = make([]byte, 0, largest.Load())
+			buf = make([]byte, 0, min(largest.Load(), maxChunkStart))
 		}
 		from, to := c*listChunk, min((c+1)*listChunk, n)
 		if b, ok := appendDirectRange(buf, list, from, to); ok {
@@ -159,8 +170,11 @@ func (s *streamer) writeElements(v reflect.Value) error {
 				_, err = s.w.Write(c.b)
 			}
 		}
-		if n := int64(len(c.b)); n > largest.Load() {
+		if n := int64(len(c.b)); n > largest.Load() { // written by this goroutine only
 			largest.Store(n)
+		}
+		if cap(c.b) > maxChunkKept {
+			return
 		}
 		select {
 		case free <- c.b[:0]:

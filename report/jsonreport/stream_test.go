@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -136,5 +138,31 @@ func TestWriteErrorInLongList(t *testing.T) {
 		if err := Write(&failingWriter{limit: limit}, r); !errors.Is(err, errDiskFull) {
 			t.Errorf("limit %d: error %v, want %v", limit, err, errDiskFull)
 		}
+	}
+}
+
+// TestChunkBuffersFollowTheirList: a list of large elements (matches
+// quoted in many sources) must not make every later chunk start as large.
+// When chunk buffers were sized by the largest chunk of any list, the
+// findings below asked for about 40 × 10 MB; sized by their own list
+// they take a few MB.
+func TestChunkBuffersFollowTheirList(t *testing.T) {
+	long := strings.Repeat("a quotation printed in source after source ", 500) // ~22 KB
+	r := &result.Result{}
+	for i := range listChunk {
+		r.Matches = append(r.Matches, result.Match{ID: fmt.Sprintf("M%d", i+1), Kind: result.MatchExact, Text: long})
+	}
+	for i := range 40 * listChunk {
+		r.Findings = append(r.Findings, result.Finding{ID: fmt.Sprintf("F-%010d", i), Check: "missing-date", Message: "No date."})
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if err := Write(io.Discard, r); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 100<<20 {
+		t.Errorf("writing %d matches of 22 KB and %d small findings allocated %d MB", len(r.Matches), len(r.Findings), got>>20)
 	}
 }
