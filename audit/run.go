@@ -108,9 +108,13 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	workers := poolSize(len(c.Docs), cfg.Workers)
 	extractors := make([]*quote.Extractor, workers)
 	scanners := make([]*names.Scanner, workers)
+	gather := gathersSpellings(cfg)
 	for w := range extractors {
 		extractors[w] = quote.NewExtractor(lx)
 		scanners[w] = names.NewScanner(lx)
+		if gather {
+			scanners[w].GatherSpellings()
+		}
 	}
 	perSource := make([][]result.Quote, len(c.Docs))
 	found := make([]names.Found, len(c.Docs))
@@ -139,6 +143,10 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 		total += len(qs)
 	}
 	r.Quotes = make([]result.Quote, 0, total)
+	var spellings *names.SpellingScan
+	if gather {
+		spellings = names.NewSpellingScan(scanners)
+	}
 	for i, d := range c.Docs {
 		if failed[i] != nil {
 			r.Skipped = append(r.Skipped, result.Skipped{Path: d.Meta.Path, Reason: failed[i].Error()})
@@ -146,6 +154,9 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 		}
 		d.Meta.Quotes = len(perSource[i])
 		docs = append(docs, d)
+		if spellings != nil {
+			spellings.Add(d, &found[i])
+		}
 		docNames = append(docNames, found[i])
 		r.Sources = append(r.Sources, d.Meta)
 		r.Quotes = append(r.Quotes, perSource[i]...)
@@ -156,6 +167,7 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	// The checks that read only the sources and the quotes as extracted
 	// start now, beside people and matching, which run on this goroutine.
 	checks := planChecks(r, docs, cfg)
+	checks.spellings = spellings
 	checks.startEarly()
 
 	// Across sources: people first (matching compares resolved speakers),
@@ -254,6 +266,9 @@ type checkRun struct {
 	found      []findingList
 	failed     []*result.Failure
 	early      sync.WaitGroup
+	// spellings is what the names Scanners gathered for spelling-variant
+	// (nil when it does not run).
+	spellings *names.SpellingScan
 }
 
 type checkJob struct {
@@ -346,7 +361,7 @@ func roomToOverlap() bool {
 }
 
 func (cr *checkRun) run(i int) {
-	cr.found[i], cr.failed[i] = runOne(cr.jobs[i].c, cr.r, cr.ix, cr.byID, cr.cfg.Rules, cr.jobs[i].sev)
+	cr.found[i], cr.failed[i] = runOne(cr.jobs[i].c, cr.r, cr.ix, cr.byID, cr.cfg.Rules, cr.jobs[i].sev, cr.spellings)
 }
 
 // finish runs the other checks, waits for the early ones, and sets
@@ -385,7 +400,7 @@ func (cr *checkRun) finish() {
 	check.ApplyIgnores(findings, cfg.Rules)
 	r.Findings = findings
 	for _, j := range cr.last {
-		fs, fail := runOne(j.c, r, cr.ix, cr.byID, cfg.Rules, j.sev)
+		fs, fail := runOne(j.c, r, cr.ix, cr.byID, cfg.Rules, j.sev, nil)
 		if fail != nil {
 			r.Failures = append(r.Failures, *fail)
 		}
@@ -399,16 +414,34 @@ func (cr *checkRun) finish() {
 // unusedIgnoreSlug is the check that runs after ignores are applied.
 const unusedIgnoreSlug = "unused-ignore"
 
+// spellingVariantSlug is the check that reads what the names Scanners
+// gather for names.Spellings (check.Pass.Spellings).
+const spellingVariantSlug = "spelling-variant"
+
+// gathersSpellings reports whether the run's names Scanners gather the
+// capitalised forms for names.Spellings: whether spelling-variant runs.
+func gathersSpellings(cfg Config) bool {
+	c := check.Lookup(cfg.Checks, spellingVariantSlug)
+	if c == nil {
+		return false
+	}
+	_, enabled := severityInForce(c, cfg.Rules)
+	return enabled
+}
+
 // runOne runs one check and returns its findings; a panic becomes a
 // failure of that check (its findings so far are kept), so one broken
-// check never stops the audit.
-func runOne(c *check.Check, r *result.Result, ix *result.Index, docs map[string]*source.Document, rs *rules.Set, sev result.Severity) (found findingList, fail *result.Failure) {
+// check never stops the audit. spellings, when set, is what the names
+// Scanners gathered for spelling-variant (check.Pass.Spellings).
+func runOne(c *check.Check, r *result.Result, ix *result.Index, docs map[string]*source.Document, rs *rules.Set, sev result.Severity, spellings *names.SpellingScan) (found findingList, fail *result.Failure) {
 	defer func() {
 		if p := recover(); p != nil {
 			fail = &result.Failure{Stage: "check " + c.Slug, Reason: fmt.Sprintf("internal error: %v", p)}
 		}
 	}()
-	c.Run(check.NewPass(c, r, ix, docs, rs, sev, found.add))
+	pass := check.NewPass(c, r, ix, docs, rs, sev, found.add)
+	pass.Spellings = spellings
+	c.Run(pass)
 	return found, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
+	"github.com/quoteaudit/quoteaudit/audit/names"
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
 	"github.com/quoteaudit/quoteaudit/rules"
@@ -58,6 +59,10 @@ type Pass struct {
 	Rules *rules.Set
 	// Severity is the severity in force for this check in this run.
 	Severity result.Severity
+	// Spellings, when set, is what the run's names Scanners gathered for
+	// names.Spellings while they read the documents; nil: the
+	// spelling-variant check reads the documents itself.
+	Spellings *names.SpellingScan
 
 	report func(result.Finding)
 	lx     *lexicon.Lexicon // built on first use, see Lexicon

@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 
-	"github.com/quoteaudit/quoteaudit/audit/names"
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
 )
@@ -42,7 +41,7 @@ func runSpellingVariant(pass *Pass) {
 	if pass.Rules != nil {
 		allow = pass.Rules.Names.Allow
 	}
-	for _, s := range names.Spellings(docs, pass.Result.Quotes, allow) {
+	for _, s := range pass.Spellings.Spellings(docs, pass.Result.Quotes, allow) {
 		if len(s.Places) == 0 {
 			continue
 		}

@@ -10,7 +10,9 @@ import (
 // Scanner finds the names written in one source after another. The
 // sources are independent, so a run gives each worker of its pool a
 // Scanner of its own and scans while it extracts quotes; ResolveFound then
-// reads what every scanner saw. A Scanner is not safe for concurrent use.
+// reads what every scanner saw (and SpellingScan.Spellings, beside it):
+// once the scans are done, the Scanners are only read. A Scanner is not
+// safe for concurrent use.
 type Scanner struct {
 	lx    *lexicon.Lexicon
 	words []word // reused from source to source
@@ -19,11 +21,18 @@ type Scanner struct {
 	// case (a common word at the start of a sentence) is not a name.
 	vocab *vocab
 	buf   []byte // the extractor's, reused
+	// forms, when set (GatherSpellings), numbers the capitalised forms
+	// that Spellings counts; occ is the current source's occurrences.
+	forms *formTable
+	occ   []formOcc
 }
 
 // Found is the names found in one source, as Resolve takes them.
 type Found struct {
 	cands []candidate
+	// spell is the source's capitalised forms, when the Scanner gathers
+	// them, until SpellingScan.Add takes them.
+	spell sourceForms
 }
 
 // NewScanner returns a Scanner that reads titles and verbs from lx (nil:
@@ -35,18 +44,31 @@ func NewScanner(lx *lexicon.Lexicon) *Scanner {
 	return &Scanner{lx: lx, vocab: newVocab(lx)}
 }
 
+// GatherSpellings makes Scan keep in each Found the capitalised forms
+// that Spellings counts, with their offsets, for a SpellingScan: the
+// spelling scan then costs no second reading of the text.
+func (s *Scanner) GatherSpellings() {
+	if s.forms == nil {
+		s.forms = newFormTable()
+	}
+}
+
 // Scan finds the names of doc in one pass over its words. The split
 // words are not kept: holding every source's at once costs gigabytes on
 // a large corpus.
 func (s *Scanner) Scan(doc *source.Document) Found {
 	words := s.words[:0]
 	sc := wordScanner{text: doc.Text}
+	occ := s.occ[:0]
 	var w word
 	for sc.next(&w) {
 		s.vocab.describe(&w)
+		if s.forms != nil {
+			occ = s.forms.gather(occ, &w)
+		}
 		words = append(words, w)
 	}
-	s.words = words
+	s.words, s.occ = words, occ
 	x := &extractor{text: doc.Text, words: words, lx: s.lx, buf: s.buf}
 	// Every source's candidates are held until the corpus is read: an
 	// exact-size copy leaves out the slack of appending (a third of
@@ -56,7 +78,11 @@ func (s *Scanner) Scan(doc *source.Document) Found {
 	for i := range cands {
 		cands[i].setFold()
 	}
-	return Found{cands: cands}
+	f := Found{cands: cands}
+	if s.forms != nil {
+		f.spell = sourceForms{table: s.forms, occ: slices.Clone(occ)}
+	}
+	return f
 }
 
 // seenLower reports whether any of the scanners saw the word w in lower

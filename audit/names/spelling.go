@@ -2,6 +2,7 @@ package names
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,6 +56,17 @@ type occurrence struct{ doc, off int32 }
 // Candidates are found through single-deletion keys (symmetric delete),
 // never by comparing all pairs.
 func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) []Spelling {
+	// The documents are read in contiguous parts side by side, and the
+	// parts' forms joined in document order: the forms and their
+	// occurrences are those of one reading from the first document on.
+	sources, vocabs := scanSpellings(docs)
+	lower := func(w string) bool { return anySeenLower(vocabs, w) }
+	return spellings(docs, mergeForms(sources), lower, quotes, allow)
+}
+
+// spellings is Spellings of the forms read in docs, in corpus order;
+// lower reports whether the corpus writes a word in lower case.
+func spellings(docs []*source.Document, forms []spellForm, lower func(string) bool, quotes []result.Quote, allow []string) []Spelling {
 	allowed := map[string]bool{}
 	for _, a := range allow {
 		allowed[Fold(a)] = true
@@ -70,11 +82,6 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 		q := &quotes[i]
 		inQuote[q.Source] = append(inQuote[q.Source], [2]int{q.Start, q.End})
 	}
-	// The documents are read in contiguous parts side by side, and the
-	// parts' forms joined in document order: the forms and their
-	// occurrences are those of one reading from the first document on.
-	sc := scanSpellings(docs)
-	forms, lower := sc.forms, sc.lower
 	byText := make([]int32, len(forms))
 	foldedForms := map[string]bool{}
 	index := map[string][]int32{}
@@ -94,7 +101,7 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 		f := &forms[id]
 		ff := f.fold
 		n := len(f.occ)
-		if runeLen(ff) < minSpellingRunes || n > maxRareCount || lower.has(strings.ToLower(f.text)) || allowed[ff] || guardWords[ff] {
+		if runeLen(ff) < minSpellingRunes || n > maxRareCount || lower(strings.ToLower(f.text)) || allowed[ff] || guardWords[ff] {
 			continue
 		}
 		best := int32(-1)
@@ -108,7 +115,7 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 				c := &forms[ci]
 				cf := c.fold
 				cn := len(c.occ)
-				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower.has(strings.ToLower(c.text)) {
+				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower(strings.ToLower(c.text)) {
 					continue
 				}
 				if !sharesSource(f.occ, c.occ) {
@@ -188,20 +195,106 @@ func Spellings(docs []*source.Document, quotes []result.Quote, allow []string) [
 	return sorted
 }
 
-// spellScan is what Spellings reads of a run of documents: the
-// capitalised forms, numbered in order of first occurrence, with their
-// occurrences, and the lower-case words.
-type spellScan struct {
-	formID map[string]int32 // -1: a stopword, never a form
-	forms  []spellForm
-	lower  wordSet
+// SpellingScan is what Spellings reads of a run's sources, gathered by
+// the run's Scanners while they scan (see Scanner.GatherSpellings), so
+// that the spelling-variant check does not read every document again:
+// the capitalised forms of each source with their offsets, and, in the
+// Scanners' vocabularies, the words the corpus writes in lower case.
+// Once the scans are done it is only read (beside ResolveFound, which
+// reads the Scanners too).
+type SpellingScan struct {
+	docs    []*source.Document
+	sources []sourceForms // of docs[d]
+	vocabs  []*vocab
+	// missing is set when a source was added that its Scanner did not
+	// gather: Spellings then reads the documents.
+	missing bool
 }
 
-// scanSpellings reads docs on up to GOMAXPROCS goroutines, each a
-// contiguous part of them, and joins the parts in order.
-func scanSpellings(docs []*source.Document) *spellScan {
+// NewSpellingScan returns an empty SpellingScan of the sources that
+// scanners read.
+func NewSpellingScan(scanners []*Scanner) *SpellingScan {
+	sc := &SpellingScan{}
+	for _, s := range scanners {
+		sc.vocabs = append(sc.vocabs, s.vocab)
+	}
+	return sc
+}
+
+// Add appends the source doc, whose names f one of the Scanners found,
+// and takes its spelling forms out of f (ResolveFound takes f over).
+func (sc *SpellingScan) Add(doc *source.Document, f *Found) {
+	if f.spell.table == nil {
+		sc.missing = true
+	}
+	sc.docs = append(sc.docs, doc)
+	sc.sources = append(sc.sources, f.spell)
+	f.spell = sourceForms{}
+}
+
+// Spellings is Spellings(docs, quotes, allow), from the forms gathered
+// when docs are the documents added, in order; otherwise (or on a nil
+// SpellingScan) it reads docs. A SpellingScan serves one call: the
+// forms gathered are released.
+func (sc *SpellingScan) Spellings(docs []*source.Document, quotes []result.Quote, allow []string) []Spelling {
+	if sc == nil || sc.missing || !slices.Equal(docs, sc.docs) {
+		return Spellings(docs, quotes, allow)
+	}
+	forms, vocabs := mergeForms(sc.sources), sc.vocabs
+	*sc = SpellingScan{}
+	lower := func(w string) bool { return anySeenLower(vocabs, w) }
+	return spellings(docs, forms, lower, quotes, allow)
+}
+
+// formTable numbers the capitalised forms that one scanner reads, in
+// order of first occurrence, so that a source keeps its forms' numbers
+// and not their texts.
+type formTable struct {
+	ids   map[string]int32
+	texts []string
+}
+
+func newFormTable() *formTable { return &formTable{ids: map[string]int32{}} }
+
+// formOcc is one occurrence of a capitalised form in a source: the
+// form's number in its scanner's formTable and its byte offset.
+type formOcc struct{ form, off int32 }
+
+// sourceForms is what Spellings reads of one source: the occurrences of
+// its capitalised forms in text order, numbered in table.
+type sourceForms struct {
+	table *formTable
+	occ   []formOcc
+}
+
+// gather appends the word w, described by a vocab, to occ when it is a
+// form that Spellings counts, and returns occ: a capitalised word, but
+// no acronym nor stopword (whose lower-case forms the vocab marks).
+//
+// A word of fewer than four ASCII bytes folds to fewer than four
+// letters: it can be neither side of a pair (the rare form has five or
+// more, the common form one less at least) nor the stem of two
+// inflections (four or more), so it is not counted.
+func (t *formTable) gather(occ []formOcc, w *word) []formOcc {
+	if !w.cap || w.acronym || w.is(classStop) || len(w.text) < 4 && isASCII(w.text) {
+		return occ
+	}
+	id, ok := t.ids[w.text]
+	if !ok {
+		id = int32(len(t.texts))
+		t.ids[w.text] = id
+		t.texts = append(t.texts, w.text)
+	}
+	return append(occ, formOcc{id, int32(w.start)})
+}
+
+// scanSpellings reads docs as the Scanners do, on up to GOMAXPROCS
+// goroutines, each a contiguous part of them with a vocab and a
+// formTable of its own. It returns each document's forms and the vocabs.
+func scanSpellings(docs []*source.Document) ([]sourceForms, []*vocab) {
 	parts := min(runtime.GOMAXPROCS(0), max(len(docs)/minSpellingPart, 1))
-	scans := make([]*spellScan, parts)
+	sources := make([]sourceForms, len(docs))
+	vocabs := make([]*vocab, parts)
 	problems := make([]any, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
@@ -209,8 +302,22 @@ func scanSpellings(docs []*source.Document) *spellScan {
 		go func() {
 			defer wg.Done()
 			defer func() { problems[k] = recover() }()
-			scans[k] = newSpellScan()
-			scans[k].read(docs, k*len(docs)/parts, (k+1)*len(docs)/parts)
+			v, t := newVocab(nil), newFormTable()
+			vocabs[k] = v
+			var occ []formOcc
+			var w word
+			for d := k * len(docs) / parts; d < (k+1)*len(docs)/parts; d++ {
+				if docs[d] == nil {
+					continue
+				}
+				occ = occ[:0]
+				s := wordScanner{text: docs[d].Text}
+				for s.next(&w) {
+					v.describe(&w)
+					occ = t.gather(occ, &w)
+				}
+				sources[d] = sourceForms{table: t, occ: slices.Clone(occ)}
+			}
 		}()
 	}
 	wg.Wait()
@@ -219,134 +326,96 @@ func scanSpellings(docs []*source.Document) *spellScan {
 			panic(p) // on the caller's goroutine, where the run recovers it
 		}
 	}
-	for _, o := range scans[1:] {
-		scans[0].join(o)
-	}
-	return scans[0]
+	return sources, vocabs
 }
 
 // minSpellingPart is the fewest documents worth a goroutine of their own.
 const minSpellingPart = 256
 
-func newSpellScan() *spellScan {
-	return &spellScan{formID: map[string]int32{}, lower: wordSet{short: map[uint64]struct{}{}, long: map[string]struct{}{}}}
-}
-
-// read adds the words of docs[from:to].
-//
-// One map look-up per capitalised word: forms are numbered and their
-// occurrences kept by number (a stopword has its number too, -1, so it
-// is looked up once). A word of fewer than four ASCII bytes folds to
-// fewer than four letters: it can be neither side of a pair (the rare
-// form has five or more, the common form one less at least) nor the stem
-// of two inflections (four or more), so it is neither counted nor looked
-// up in lower case.
-func (sc *spellScan) read(docs []*source.Document, from, to int) {
-	var w word
-	for d := from; d < to; d++ {
-		doc := docs[d]
-		if doc == nil {
+// mergeForms numbers the forms of sources (source d being document d)
+// across their tables in order of first occurrence, and lists each
+// form's occurrences in corpus order: those of one reading from the
+// first document on. The occurrences share one array, counted first.
+func mergeForms(sources []sourceForms) []spellForm {
+	var forms []spellForm
+	var counts []int
+	ids := map[string]int32{}
+	remaps := map[*formTable][]int32{} // a table's numbers -> forms'
+	remapOf := func(t *formTable) []int32 {
+		r, ok := remaps[t]
+		if !ok {
+			r = make([]int32, len(t.texts))
+			for i := range r {
+				r[i] = -1
+			}
+			remaps[t] = r
+		}
+		return r
+	}
+	var table *formTable
+	var remap []int32
+	total := 0
+	for d := range sources {
+		s := &sources[d]
+		if len(s.occ) == 0 {
 			continue
 		}
-		s := wordScanner{text: doc.Text}
-		for s.next(&w) {
-			if len(w.text) < 4 && isASCII(w.text) {
-				continue
+		if s.table != table {
+			table, remap = s.table, remapOf(s.table)
+		}
+		for _, o := range s.occ {
+			id := remap[o.form]
+			if id < 0 {
+				text := table.texts[o.form]
+				var ok bool
+				if id, ok = ids[text]; !ok {
+					id = int32(len(forms))
+					ids[text] = id
+					forms = append(forms, spellForm{text: text})
+					counts = append(counts, 0)
+				}
+				remap[o.form] = id
 			}
-			if !w.cap {
-				sc.lower.add(w.lower)
-				continue
-			}
-			if w.acronym {
-				continue
-			}
-			id, ok := sc.formID[w.text]
-			if !ok {
-				id = sc.add(w.text)
-			}
-			if id >= 0 {
-				sc.forms[id].occ = append(sc.forms[id].occ, occurrence{int32(d), int32(w.start)})
-			}
+			counts[id]++
+		}
+		total += len(s.occ)
+	}
+	all := make([]occurrence, total)
+	at := 0
+	for id := range forms {
+		forms[id].occ = all[at : at : at+counts[id]]
+		at += counts[id]
+	}
+	table = nil
+	for d := range sources {
+		s := &sources[d]
+		if len(s.occ) == 0 {
+			continue
+		}
+		if s.table != table {
+			table, remap = s.table, remaps[s.table]
+		}
+		for _, o := range s.occ {
+			f := &forms[remap[o.form]]
+			f.occ = append(f.occ, occurrence{int32(d), o.off})
 		}
 	}
+	return forms
 }
 
-// add numbers a new form (-1 for a stopword).
-func (sc *spellScan) add(text string) int32 {
-	if isStopword(text) {
-		sc.formID[text] = -1
-		return -1
+// anySeenLower reports whether any of vocabs read w in lower case. A
+// word of fewer than four ASCII bytes is never asked about as a form
+// (see gather), and is answered false.
+func anySeenLower(vocabs []*vocab, w string) bool {
+	if len(w) < 4 && isASCII(w) {
+		return false
 	}
-	id := int32(len(sc.forms))
-	sc.formID[text] = id
-	sc.forms = append(sc.forms, spellForm{text: text})
-	return id
-}
-
-// join adds o, read from later documents, to sc.
-func (sc *spellScan) join(o *spellScan) {
-	for _, f := range o.forms {
-		id, ok := sc.formID[f.text]
-		if !ok {
-			id = sc.add(f.text)
+	for _, v := range vocabs {
+		if v.seenLower(w) {
+			return true
 		}
-		sc.forms[id].occ = append(sc.forms[id].occ, f.occ...)
 	}
-	sc.lower.join(o.lower)
-}
-
-// wordSet is a set of words: those of at most seven ASCII bytes packed in
-// an integer with their length (a look-up then compares no text), the
-// others by their text.
-type wordSet struct {
-	short map[uint64]struct{}
-	long  map[string]struct{}
-}
-
-// packShort returns w packed with its length, or false when w is longer
-// than seven bytes or not ASCII.
-func packShort(w string) (uint64, bool) {
-	if len(w) > 7 {
-		return 0, false
-	}
-	k := uint64(len(w)) << 56
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return 0, false
-		}
-		k |= uint64(w[i]) << (8 * i)
-	}
-	return k, true
-}
-
-func (s wordSet) add(w string) {
-	if k, ok := packShort(w); ok {
-		if _, seen := s.short[k]; !seen { // a look-up is cheaper than an assignment
-			s.short[k] = struct{}{}
-		}
-		return
-	}
-	if _, seen := s.long[w]; !seen {
-		s.long[w] = struct{}{}
-	}
-}
-
-func (s wordSet) has(w string) bool {
-	if k, ok := packShort(w); ok {
-		_, seen := s.short[k]
-		return seen
-	}
-	_, seen := s.long[w]
-	return seen
-}
-
-func (s wordSet) join(o wordSet) {
-	for k := range o.short {
-		s.short[k] = struct{}{}
-	}
-	for w := range o.long {
-		s.long[w] = struct{}{}
-	}
+	return false
 }
 
 // spellForm is one capitalised form of Spellings: its text as written,
@@ -354,26 +423,6 @@ func (s wordSet) join(o wordSet) {
 type spellForm struct {
 	text, fold string
 	occ        []occurrence
-}
-
-// isStopword is stopwords[strings.ToLower(w)], without a copy for short
-// ASCII words.
-func isStopword(w string) bool {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return stopwords[strings.ToLower(w)]
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return stopwords[strings.ToLower(w)]
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return stopwords[string(buf[:len(w)])]
 }
 
 func commonPrefix(a, b string) string {

@@ -78,21 +78,114 @@ func TestSpellingsFourLetterCommonForm(t *testing.T) {
 	}
 }
 
-// Reading the documents in parts side by side gives the forms, their
-// occurrences and the lower-case words of one reading in order.
+// Reading the documents in parts side by side, as the Scanners do, gives
+// the forms, their occurrences and the lower-case words of one plain
+// reading in order.
 func TestScanSpellingsInParts(t *testing.T) {
 	docs := synthCorpus(40000) // 800 documents
 	docs[3] = nil
-	docs = append(docs, doc("SX", "The Élysée said: ÉLYSÉE, élysée and Kabul-based Öztürk, öztürk.\n"))
+	docs = append(docs, doc("SX", "The Élysée said: ÉLYSÉE, élysée and Kabul-based Öztürk, öztürk, al-Sharra.\n"))
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
-	got := scanSpellings(docs)
-	want := newSpellScan()
-	want.read(docs, 0, len(docs))
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("read in parts: %d forms, %d+%d lower-case words; in one reading: %d forms, %d+%d",
-			len(got.forms), len(got.lower.short), len(got.lower.long), len(want.forms), len(want.lower.short), len(want.lower.long))
+	sources, vocabs := scanSpellings(docs)
+	if len(vocabs) != 3 {
+		t.Fatalf("%d parts, want 3", len(vocabs))
 	}
-	if len(want.forms) < 1000 || len(want.lower.long) == 0 || !want.lower.has("élysée") || !want.lower.has("said") || want.lower.has("Said") {
-		t.Errorf("%d forms, lower-case words %v", len(want.forms), want.lower)
+	got := mergeForms(sources)
+	want, lower := readSpellingsPlainly(docs)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read in parts: %d forms; in one plain reading: %d", len(got), len(want))
+	}
+	if len(want) < 1000 || !lower["élysée"] || !lower["said"] {
+		t.Errorf("%d forms, %d lower-case words", len(want), len(lower))
+	}
+	asked := []string{"said", "élysée", "öztürk", "élysé", "kabul-based", "al-sharra", "the", "and"}
+	for w := range lower {
+		asked = append(asked, w)
+	}
+	for _, f := range want {
+		asked = append(asked, strings.ToLower(f.text))
+	}
+	for _, w := range asked {
+		if got := anySeenLower(vocabs, w); got != lower[w] {
+			t.Errorf("%q seen in lower case: %v, want %v", w, got, lower[w])
+		}
+	}
+}
+
+// readSpellingsPlainly is the spelling scan at its plainest, the
+// reference of the scanners': the capitalised forms (no acronyms nor
+// stopwords) with their occurrences in corpus order, and the lower-case
+// words, all of four bytes or more or not ASCII.
+func readSpellingsPlainly(docs []*source.Document) ([]spellForm, map[string]bool) {
+	var forms []spellForm
+	ids := map[string]int{}
+	lower := map[string]bool{}
+	for d, doc := range docs {
+		if doc == nil {
+			continue
+		}
+		s := wordScanner{text: doc.Text}
+		var w word
+		for s.next(&w) {
+			switch {
+			case len(w.text) < 4 && isASCII(w.text):
+			case !w.cap:
+				lower[w.lower] = true
+			case w.acronym || stopwords[strings.ToLower(w.text)]:
+			default:
+				id, ok := ids[w.text]
+				if !ok {
+					id = len(forms)
+					ids[w.text] = id
+					forms = append(forms, spellForm{text: w.text})
+				}
+				forms[id].occ = append(forms[id].occ, occurrence{int32(d), int32(w.start)})
+			}
+		}
+	}
+	return forms, lower
+}
+
+// The forms the Scanners gather while they scan, on a pool, give the
+// spellings that Spellings finds reading the documents, and are
+// released once used.
+func TestSpellingScanOfScanners(t *testing.T) {
+	docs := append(seedDocs(t), synthCorpus(4000)...)
+	typos := doc("SX", strings.Repeat("The Taliban met the Afghan delegates. ", 5)+"The Taiban left; Taliban stayed. Often it rains. Oftel regulates.")
+	docs = append(docs, typos)
+	i := strings.Index(typos.Text, "The Taiban")
+	quotes := []result.Quote{{ID: "Q1", Source: "SX", Start: i, End: i + 10}}
+	want := Spellings(docs, quotes, nil)
+	if len(want) == 0 {
+		t.Fatal("no spelling in the test corpus")
+	}
+	// Two scanners sharing the documents as a pool does.
+	scanners := []*Scanner{NewScanner(nil), NewScanner(nil)}
+	found := make([]Found, len(docs))
+	for d := range docs {
+		s := scanners[d%3%2]
+		s.GatherSpellings()
+		found[d] = s.Scan(docs[d])
+	}
+	sc := NewSpellingScan(scanners)
+	for d := range docs {
+		sc.Add(docs[d], &found[d])
+		if found[d].spell.occ != nil {
+			t.Fatalf("Add left the forms in found[%d]", d)
+		}
+	}
+	if got := sc.Spellings(docs, quotes, nil); !reflect.DeepEqual(got, want) {
+		t.Errorf("gathered by the scanners: %+v\nread: %+v", got, want)
+	}
+	if sc.sources != nil || sc.vocabs != nil {
+		t.Error("the gathered forms are kept after use")
+	}
+	// Other documents than those added, or none gathered: read.
+	if got := sc.Spellings(docs, quotes, nil); !reflect.DeepEqual(got, want) {
+		t.Errorf("after use: %+v", got)
+	}
+	var none *SpellingScan
+	if got := none.Spellings(docs, quotes, nil); !reflect.DeepEqual(got, want) {
+		t.Errorf("nil SpellingScan: %+v", got)
 	}
 }
