@@ -69,6 +69,18 @@ func BenchmarkSpellings(b *testing.B) {
 	}
 }
 
+// BenchmarkSpellingsMerged measures what the spelling-variant check does
+// of the forms the Scanners gathered: the merge and the search.
+func BenchmarkSpellingsMerged(b *testing.B) {
+	docs := synthCorpus(10000)
+	sources, vocabs := scanSpellings(docs)
+	lower := func(w string) bool { return anySeenLower(vocabs, w) }
+	b.ReportAllocs()
+	for b.Loop() {
+		spellings(docs, mergeForms(sources), lower, nil, nil)
+	}
+}
+
 func BenchmarkFold(b *testing.B) {
 	for b.Loop() {
 		Fold("Šefčovič, Amir Khan Muttaqi")

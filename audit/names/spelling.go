@@ -1,9 +1,9 @@
 package names
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -74,44 +74,40 @@ func spellings(docs []*source.Document, forms []spellForm, lower func(string) bo
 			allowed[t] = true
 		}
 	}
-	inQuote := map[string][][2]int{}
-	for i := range quotes {
-		// By pointer: a copy of the quote would read its Speaker.Person and
-		// Match, which are still being resolved when the spelling-variant
-		// check runs (early).
-		q := &quotes[i]
-		inQuote[q.Source] = append(inQuote[q.Source], [2]int{q.Start, q.End})
-	}
-	byText := make([]int32, len(forms))
-	foldedForms := map[string]bool{}
+	// Only a form used commonRatio times or more (and minCommonCount)
+	// can be the common side of a pair, as the rarest spelling is used
+	// once: the others, most forms of a corpus, are left out of the
+	// index of deletions.
+	minCommon := max(commonRatio, minCommonCount)
+	foldedForms := make(map[string]bool, len(forms))
 	index := map[string][]int32{}
 	for id := range forms {
 		f := &forms[id]
-		byText[id] = int32(id)
 		f.fold = Fold(f.text)
 		foldedForms[f.fold] = true
-		for _, k := range deletions(f.fold) {
-			index[k] = append(index[k], int32(id))
+		if len(f.occ) >= minCommon {
+			for _, k := range deletions(f.fold) {
+				index[k] = append(index[k], int32(id))
+			}
 		}
 	}
-	sort.Slice(byText, func(i, j int) bool { return forms[byText[i]].text < forms[byText[j]].text })
-	var out []Spelling
-	var firsts []occurrence // of each spelling in out
-	for _, id := range byText {
+	var pairs []spellPair
+	seenBy := make([]int32, len(forms)) // id+1 of the rare form that last saw a form
+	var key []byte
+	for id := range forms {
 		f := &forms[id]
 		ff := f.fold
 		n := len(f.occ)
-		if runeLen(ff) < minSpellingRunes || n > maxRareCount || lower(strings.ToLower(f.text)) || allowed[ff] || guardWords[ff] {
+		if n > maxRareCount || runeLen(ff) < minSpellingRunes || allowed[ff] || guardWords[ff] || lower(strings.ToLower(f.text)) {
 			continue
 		}
 		best := int32(-1)
-		seen := map[int32]bool{}
-		for _, k := range deletions(ff) {
-			for _, ci := range index[k] {
-				if ci == id || seen[ci] {
+		consider := func(cands []int32) {
+			for _, ci := range cands {
+				if ci == int32(id) || seenBy[ci] == int32(id)+1 {
 					continue
 				}
-				seen[ci] = true
+				seenBy[ci] = int32(id) + 1
 				c := &forms[ci]
 				cf := c.fold
 				cn := len(c.occ)
@@ -148,10 +144,35 @@ func spellings(docs []*source.Document, forms []spellForm, lower func(string) bo
 				best = ci
 			}
 		}
-		if best < 0 {
-			continue
+		// The keys of deletions(ff), looked up without a copy.
+		consider(index[ff])
+		for i, r := range ff {
+			key = append(append(key[:0], ff[:i]...), ff[i+utf8.RuneLen(r):]...)
+			consider(index[string(key)])
 		}
-		s := Spelling{Text: f.text, Common: forms[best].text, Count: n, CommonCount: len(forms[best].occ)}
+		if best >= 0 {
+			pairs = append(pairs, spellPair{int32(id), best})
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	// The spellings in order of their first occurrences.
+	slices.SortFunc(pairs, func(a, b spellPair) int {
+		oa, ob := forms[a.rare].occ[0], forms[b.rare].occ[0]
+		if oa.doc != ob.doc {
+			return cmp.Compare(oa.doc, ob.doc)
+		}
+		if oa.off != ob.off {
+			return cmp.Compare(oa.off, ob.off)
+		}
+		return strings.Compare(forms[a.rare].text, forms[b.rare].text)
+	})
+	inQuote := quoteSpans(docs, forms, pairs, quotes)
+	out := make([]Spelling, len(pairs))
+	for i, p := range pairs {
+		f, c := &forms[p.rare], &forms[p.common]
+		s := Spelling{Text: f.text, Common: c.text, Count: len(f.occ), CommonCount: len(c.occ)}
 		var outside, inside []result.Place
 		for _, o := range f.occ {
 			doc := docs[o.doc]
@@ -168,31 +189,35 @@ func spellings(docs []*source.Document, forms []spellForm, lower func(string) bo
 		if len(s.Places) > maxSpellingPlaces {
 			s.Places = s.Places[:maxSpellingPlaces]
 		}
-		out = append(out, s)
-		firsts = append(firsts, f.occ[0])
+		out[i] = s
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	order := make([]int, len(out))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := firsts[order[i]], firsts[order[j]]
-		if a.doc != b.doc {
-			return a.doc < b.doc
+	return out
+}
+
+// spellPair is a rare form and the common form it is probably a typo
+// of, by their numbers.
+type spellPair struct{ rare, common int32 }
+
+// quoteSpans returns the spans of quotes in the sources where the rare
+// forms of pairs stand, by source ID, each source's in the order of
+// quotes.
+func quoteSpans(docs []*source.Document, forms []spellForm, pairs []spellPair, quotes []result.Quote) map[string][][2]int {
+	spans := map[string][][2]int{}
+	for _, p := range pairs {
+		for _, o := range forms[p.rare].occ {
+			spans[docs[o.doc].Meta.ID] = nil
 		}
-		if a.off != b.off {
-			return a.off < b.off
-		}
-		return out[order[i]].Text < out[order[j]].Text
-	})
-	sorted := make([]Spelling, len(out))
-	for i, k := range order {
-		sorted[i] = out[k]
 	}
-	return sorted
+	for i := range quotes {
+		// By pointer: a copy of the quote would read its Speaker.Person and
+		// Match, which are still being resolved when the spelling-variant
+		// check runs (early).
+		q := &quotes[i]
+		if sp, ok := spans[q.Source]; ok {
+			spans[q.Source] = append(sp, [2]int{q.Start, q.End})
+		}
+	}
+	return spans
 }
 
 // SpellingScan is what Spellings reads of a run's sources, gathered by
