@@ -81,6 +81,26 @@ func BenchmarkSpellingsMerged(b *testing.B) {
 	}
 }
 
+// BenchmarkScan measures the Scanner on the seed articles, without and
+// with gathering the spelling forms.
+func BenchmarkScan(b *testing.B) {
+	docs := seedDocs(b)
+	for _, gather := range []bool{false, true} {
+		b.Run(fmt.Sprintf("gather=%v", gather), func(b *testing.B) {
+			s := NewScanner(nil)
+			if gather {
+				s.GatherSpellings()
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					s.Scan(d)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkFold(b *testing.B) {
 	for b.Loop() {
 		Fold("Šefčovič, Amir Khan Muttaqi")

@@ -80,20 +80,25 @@ func spellings(docs []*source.Document, forms []spellForm, lower func(string) bo
 	// index of deletions.
 	minCommon := max(commonRatio, minCommonCount)
 	foldedForms := make(map[string]bool, len(forms))
-	index := map[string][]int32{}
+	keyCount := 0 // at most, of the common forms
 	for id := range forms {
 		f := &forms[id]
 		f.fold = Fold(f.text)
 		foldedForms[f.fold] = true
 		if len(f.occ) >= minCommon {
-			for _, k := range deletions(f.fold) {
-				index[k] = append(index[k], int32(id))
-			}
+			keyCount += len(f.fold) + 1
+		}
+	}
+	index := newDeletionIndex(keyCount)
+	var keys []uint64
+	for id := range forms {
+		if f := &forms[id]; len(f.occ) >= minCommon {
+			keys = appendDeletionKeys(keys[:0], f.fold)
+			index.add(keys, int32(id))
 		}
 	}
 	var pairs []spellPair
 	seenBy := make([]int32, len(forms)) // id+1 of the rare form that last saw a form
-	var key []byte
 	for id := range forms {
 		f := &forms[id]
 		ff := f.fold
@@ -102,53 +107,51 @@ func spellings(docs []*source.Document, forms []spellForm, lower func(string) bo
 			continue
 		}
 		best := int32(-1)
-		consider := func(cands []int32) {
-			for _, ci := range cands {
-				if ci == int32(id) || seenBy[ci] == int32(id)+1 {
-					continue
-				}
-				seenBy[ci] = int32(id) + 1
-				c := &forms[ci]
-				cf := c.fold
-				cn := len(c.occ)
-				if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower(strings.ToLower(c.text)) {
-					continue
-				}
-				if !sharesSource(f.occ, c.occ) {
-					continue
-				}
-				if guardWords[ff] && guardWords[cf] {
-					continue
-				}
-				if strings.HasPrefix(ff, cf) || strings.HasPrefix(cf, ff) {
-					continue
-				}
-				// Two inflections of one stem ("Afghanis", "Afghans").
-				if p := commonPrefix(ff, cf); runeLen(p) >= 4 && foldedForms[p] {
-					continue
-				}
-				r1, _ := utf8.DecodeRuneInString(ff)
-				r2, _ := utf8.DecodeRuneInString(cf)
-				if r1 != r2 {
-					continue
-				}
-				if d, ok := Distance(ff, cf, 1); !ok || d != 1 {
-					continue
-				}
-				if bn := 0; best >= 0 {
-					bn = len(forms[best].occ)
-					if cn < bn || cn == bn && c.text >= forms[best].text {
-						continue
-					}
-				}
-				best = ci
+		consider := func(ci int32) {
+			if ci == int32(id) || seenBy[ci] == int32(id)+1 {
+				return
 			}
+			seenBy[ci] = int32(id) + 1
+			c := &forms[ci]
+			cf := c.fold
+			cn := len(c.occ)
+			if cn < commonRatio*n || cn < minCommonCount || allowed[cf] || cf == ff || lower(strings.ToLower(c.text)) {
+				return
+			}
+			if !sharesSource(f.occ, c.occ) {
+				return
+			}
+			if guardWords[ff] && guardWords[cf] {
+				return
+			}
+			if strings.HasPrefix(ff, cf) || strings.HasPrefix(cf, ff) {
+				return
+			}
+			// Two inflections of one stem ("Afghanis", "Afghans").
+			if p := commonPrefix(ff, cf); runeLen(p) >= 4 && foldedForms[p] {
+				return
+			}
+			r1, _ := utf8.DecodeRuneInString(ff)
+			r2, _ := utf8.DecodeRuneInString(cf)
+			if r1 != r2 {
+				return
+			}
+			if d, ok := Distance(ff, cf, 1); !ok || d != 1 {
+				return
+			}
+			if bn := 0; best >= 0 {
+				bn = len(forms[best].occ)
+				if cn < bn || cn == bn && c.text >= forms[best].text {
+					return
+				}
+			}
+			best = ci
 		}
-		// The keys of deletions(ff), looked up without a copy.
-		consider(index[ff])
-		for i, r := range ff {
-			key = append(append(key[:0], ff[:i]...), ff[i+utf8.RuneLen(r):]...)
-			consider(index[string(key)])
+		keys = appendDeletionKeys(keys[:0], ff)
+		for _, k := range keys {
+			for e := index.last[k]; e > 0; e = index.entries[e-1].prev {
+				consider(index.entries[e-1].form)
+			}
 		}
 		if best >= 0 {
 			pairs = append(pairs, spellPair{int32(id), best})
@@ -364,11 +367,22 @@ const minSpellingPart = 256
 func mergeForms(sources []sourceForms) []spellForm {
 	var forms []spellForm
 	var counts []int
-	ids := map[string]int32{}
 	remaps := map[*formTable][]int32{} // a table's numbers -> forms'
+	// The forms of all tables, no fewer than the distinct forms, size
+	// the map of their texts.
+	tables := 0
+	for d := range sources {
+		if t := sources[d].table; t != nil {
+			if _, ok := remaps[t]; !ok {
+				remaps[t] = nil
+				tables += len(t.texts)
+			}
+		}
+	}
+	ids := make(map[string]int32, tables)
 	remapOf := func(t *formTable) []int32 {
-		r, ok := remaps[t]
-		if !ok {
+		r := remaps[t]
+		if r == nil {
 			r = make([]int32, len(t.texts))
 			for i := range r {
 				r[i] = -1
@@ -478,13 +492,57 @@ func sharesSource(a, b []occurrence) bool {
 	return false
 }
 
-// deletions returns s and every string made by deleting one rune of s.
-func deletions(s string) []string {
-	out := []string{s}
-	for i, r := range s {
-		out = append(out, s[:i]+s[i+utf8.RuneLen(r):])
+// deletionIndex finds the forms that share a single-deletion key with
+// a word: the hashes (appendDeletionKeys) of the forms' deletions, each
+// key's forms chained in one array (a map of strings would cost a
+// string and a slice per key). A key is a hash: two forms that share one
+// are only candidates, and every candidate pair is checked by Distance;
+// as two forms one edit apart always share a deletion, a collision adds
+// no pair and loses none.
+type deletionIndex struct {
+	last    map[uint64]int32 // a key's latest entry, +1
+	entries []deletionEntry
+}
+
+// deletionEntry is one form of a key, and the key's previous entry (+1;
+// 0: none).
+type deletionEntry struct {
+	form, prev int32
+}
+
+// newDeletionIndex returns an index with room for n keys.
+func newDeletionIndex(n int) *deletionIndex {
+	return &deletionIndex{last: make(map[uint64]int32, n), entries: make([]deletionEntry, 0, n)}
+}
+
+func (x *deletionIndex) add(keys []uint64, form int32) {
+	for _, k := range keys {
+		x.entries = append(x.entries, deletionEntry{form, x.last[k]})
+		x.last[k] = int32(len(x.entries))
 	}
-	return out
+}
+
+// appendDeletionKeys appends to dst the hashes (FNV-1a) of s and of
+// every string made by deleting one rune of s.
+func appendDeletionKeys(dst []uint64, s string) []uint64 {
+	dst = append(dst, hashWithout(s, 0, 0))
+	for i, r := range s {
+		dst = append(dst, hashWithout(s, i, i+utf8.RuneLen(r)))
+	}
+	return dst
+}
+
+// hashWithout is the FNV-1a hash of s without its bytes [i, j).
+func hashWithout(s string, i, j int) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for k := 0; k < i; k++ {
+		h = (h ^ uint64(s[k])) * prime
+	}
+	for k := j; k < len(s); k++ {
+		h = (h ^ uint64(s[k])) * prime
+	}
+	return h
 }
 
 func within(spans [][2]int, off int) bool {

@@ -189,3 +189,39 @@ func TestSpellingScanOfScanners(t *testing.T) {
 		t.Errorf("nil SpellingScan: %+v", got)
 	}
 }
+
+// A deletion key is the hash of the deletion's text, and the index
+// chains every form of a key.
+func TestDeletionIndex(t *testing.T) {
+	words := []string{"taliban", "taiban", "tailban", "öztürk", "oztürk", "afghan"}
+	x := newDeletionIndex(0)
+	var keys []uint64
+	for i, w := range words {
+		keys = appendDeletionKeys(keys[:0], w)
+		want := []uint64{hashWithout(w, 0, 0)}
+		for i, r := range w {
+			want = append(want, hashWithout(w[:i]+w[i+len(string(r)):], 0, 0))
+		}
+		if !reflect.DeepEqual(keys, want) {
+			t.Errorf("%q: keys %v, want %v", w, keys, want)
+		}
+		x.add(keys, int32(i))
+	}
+	formsOf := func(w string) []int32 {
+		var out []int32
+		for e := x.last[hashWithout(w, 0, 0)]; e > 0; e = x.entries[e-1].prev {
+			out = append(out, x.entries[e-1].form)
+		}
+		return out
+	}
+	// "taiban" is taliban less l, tailban less l, and itself.
+	if got := formsOf("taiban"); !reflect.DeepEqual(got, []int32{2, 1, 0}) {
+		t.Errorf("forms of taiban: %v", got)
+	}
+	if got := formsOf("oztrk"); !reflect.DeepEqual(got, []int32{4}) {
+		t.Errorf("forms of oztrk: %v", got)
+	}
+	if got := formsOf("zürich"); got != nil {
+		t.Errorf("forms of zürich: %v", got)
+	}
+}
