@@ -157,10 +157,14 @@ func roles(rs []result.Role) string {
 // the longest line, one unit a rune.
 func textWidth(s string) int {
 	w := 0
-	for line := range strings.SplitSeq(s, "\n") {
-		w = max(w, utf8.RuneCountInString(line))
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return max(w, utf8.RuneCountInString(s))
+		}
+		w = max(w, utf8.RuneCountInString(s[:i]))
+		s = s[i+1:]
 	}
-	return w
 }
 
 // lineHeight is the height in points of one line of 11-point text, and
@@ -177,9 +181,19 @@ func wrappedLines(s string, width float64) int {
 		return 1
 	}
 	per := max(width-1, 1)
-	n := 0
-	for line := range strings.SplitSeq(s, "\n") {
-		n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(line))*1.1/per)))
+	lines := func(line string) int {
+		if float64(len(line))*1.1 <= per { // no more runes than bytes: one line
+			return 1
+		}
+		return max(1, int(math.Ceil(float64(utf8.RuneCountInString(line))*1.1/per)))
 	}
-	return n
+	n := 0
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return n + lines(s)
+		}
+		n += lines(s[:i])
+		s = s[i+1:]
+	}
 }

@@ -30,6 +30,9 @@ type sheetXML struct {
 	out io.Writer
 	b   []byte // pending output
 	err error  // the first write error
+	// row is the current row's number in decimal, written in each of its
+	// cells' references.
+	row []byte
 }
 
 // sheetXMLFlushAt is how much output is gathered before it is written.
@@ -78,8 +81,9 @@ func (x *sheetXML) start(widths []float64) {
 
 // startRow opens row r (1-based); a height of 0 leaves it to the reader.
 func (x *sheetXML) startRow(r int, height float64) {
+	x.row = strconv.AppendInt(x.row[:0], int64(r), 10)
 	x.b = append(x.b, `<row r="`...)
-	x.b = strconv.AppendInt(x.b, int64(r), 10)
+	x.b = append(x.b, x.row...)
 	x.b = append(x.b, '"')
 	if height > 0 {
 		x.b = append(x.b, ` ht="`...)
@@ -97,11 +101,11 @@ func (x *sheetXML) endRow() {
 }
 
 // appendCellStart appends the start of the cell in column col (letters)
-// of row r with style s, up to its type.
-func appendCellStart(b []byte, col string, r, s int) []byte {
+// of row (its number in decimal) with style s, up to its type.
+func appendCellStart(b []byte, col string, row []byte, s int) []byte {
 	b = append(b, `<c r="`...)
 	b = append(b, col...)
-	b = strconv.AppendInt(b, int64(r), 10)
+	b = append(b, row...)
 	b = append(b, '"')
 	if s != 0 {
 		b = append(b, ` s="`...)
@@ -111,14 +115,15 @@ func appendCellStart(b []byte, col string, r, s int) []byte {
 	return b
 }
 
-// text writes a text cell: cell(col, r, s, v) without boxing v.
-func (x *sheetXML) text(col string, r, s int, v string) {
-	x.b = appendInlineStr(appendCellStart(x.b, col, r, s), v)
+// text writes a text cell: cell(col, s, v) without boxing v.
+func (x *sheetXML) text(col string, s int, v string) {
+	x.b = appendInlineStr(appendCellStart(x.b, col, x.row, s), v)
 }
 
-// cell writes the cell in column col (letters) of row r with style s.
-func (x *sheetXML) cell(col string, r, s int, v any) {
-	b := appendCellStart(x.b, col, r, s)
+// cell writes the cell in column col (letters) of the current row (see
+// startRow) with style s.
+func (x *sheetXML) cell(col string, s int, v any) {
+	b := appendCellStart(x.b, col, x.row, s)
 	switch v := v.(type) {
 	case nil:
 		b = append(b, "></c>"...)
@@ -255,6 +260,10 @@ func appendEscaped(b []byte, s string, escapeNewline bool) []byte {
 				esc = "\uFFFD"
 				break
 			}
+			if n := validRuneLen(s, i); n > 0 {
+				i += n
+				continue
+			}
 			var r rune
 			r, width = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && width == 1 || r == 0xFFFE || r == 0xFFFF {
@@ -270,6 +279,28 @@ func appendEscaped(b []byte, s string, escapeNewline bool) []byte {
 		last = i
 	}
 	return append(b, s[last:]...)
+}
+
+// validRuneLen is the length of the rune starting at s[i] when it is a
+// valid two- or three-byte sequence that needs no escaping, without
+// decoding it: the common accented letters, punctuation and symbols
+// (curly quotes, dashes) of news text. It is 0 for anything else
+// (sequences with a restricted second byte, four-byte runes, invalid
+// bytes, U+FFFE and U+FFFF), which appendEscaped decodes.
+func validRuneLen(s string, i int) int {
+	c := s[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			return 2
+		}
+	case c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF:
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			!(c == 0xEF && s[i+1] == 0xBF && s[i+2] >= 0xBE) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // keepExcelEscapes makes text that Excel would read as one of its escaped

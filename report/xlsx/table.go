@@ -181,7 +181,7 @@ func (w *writer) render(job *listJob) {
 		if c.editor {
 			st = w.st.editorHeader
 		}
-		x.text(cols[i], 1, st, c.name)
+		x.text(cols[i], st, c.name)
 	}
 	x.endRow()
 	var links []sheetLink
@@ -207,11 +207,11 @@ func (w *writer) render(job *listJob) {
 			}
 			switch s, ok := c.v.(string); {
 			case !ok:
-				x.cell(cols[j], row, st, c.v)
+				x.cell(cols[j], st, c.v)
 			case s == "":
-				x.cell(cols[j], row, st, nil) // an empty cell, styled
+				x.cell(cols[j], st, nil) // an empty cell, styled
 			default:
-				x.text(cols[j], row, st, cellText(s))
+				x.text(cols[j], st, cellText(s))
 			}
 			if c.link != "" && nlinks == w.maxLinks {
 				job.linksCapped = true

@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
@@ -257,7 +258,11 @@ func (w *writer) sourcePath(id string) string {
 
 // location is a hyperlink target on another sheet.
 func location(sheet string, row int) string {
-	return fmt.Sprintf("'%s'!A%d", sheet, row)
+	b := make([]byte, 0, len(sheet)+16)
+	b = append(b, '\'')
+	b = append(b, sheet...)
+	b = append(b, "'!A"...)
+	return string(strconv.AppendInt(b, int64(row), 10))
 }
 
 // intOrBlank writes positions of 0 (unknown) as empty cells.
