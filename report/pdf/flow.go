@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
@@ -55,6 +56,9 @@ func nl() span { return span{brk: true} }
 type measurer struct {
 	pdf   *gofpdf.Fpdf
 	units [2]map[rune]int
+	// ascii holds the units of ASCII runes plus one (0: not measured
+	// yet), regular then bold, in front of units.
+	ascii [2][utf8.RuneSelf]int32
 }
 
 func newMeasurer() (*measurer, error) {
@@ -72,7 +76,11 @@ func (m *measurer) runeUnits(r rune, bold bool) int {
 	if bold {
 		k = 1
 	}
-	if u, ok := m.units[k][r]; ok {
+	if r >= 0 && r < utf8.RuneSelf {
+		if u := m.ascii[k][r]; u > 0 {
+			return int(u - 1)
+		}
+	} else if u, ok := m.units[k][r]; ok {
 		return u
 	}
 	st := ""
@@ -81,7 +89,11 @@ func (m *measurer) runeUnits(r rune, bold bool) int {
 	}
 	m.pdf.SetFont(fontFamily, st, 10)
 	u := m.pdf.GetStringSymbolWidth(string(r))
-	m.units[k][r] = u
+	if r >= 0 && r < utf8.RuneSelf {
+		m.ascii[k][r] = int32(u + 1)
+	} else {
+		m.units[k][r] = u
+	}
 	return u
 }
 
@@ -135,27 +147,48 @@ func splitWords(spans []span) []word {
 			pendingSpace = true
 			continue
 		}
+		// A word drawn as written is a slice of the span's text,
+		// sp.text[start:i]; one with a rune dropped or replaced is built
+		// in cur from the point where it first differs (verbatim false).
 		var cur strings.Builder
-		flush := func() {
-			if cur.Len() > 0 {
-				out = append(out, word{text: cur.String(), st: sp.st, glued: !pendingSpace && len(out) > 0})
-				cur.Reset()
+		start, verbatim := -1, true
+		flush := func(end int) {
+			text := cur.String()
+			if verbatim && start >= 0 {
+				text = sp.text[start:end]
+			}
+			if text != "" {
+				out = append(out, word{text: text, st: sp.st, glued: !pendingSpace && len(out) > 0})
 				pendingSpace = false
 			}
+			cur.Reset()
+			start, verbatim = -1, true
 		}
-		for _, r := range sp.text {
+		for i, r := range sp.text {
 			x, ok := sanitizeRune(r)
+			if ok && x == ' ' {
+				flush(i)
+				pendingSpace = true
+				continue
+			}
+			if verbatim && (!ok || x != r || r == utf8.RuneError) {
+				verbatim = false
+				if start >= 0 {
+					cur.WriteString(sp.text[start:i])
+				}
+			}
 			if !ok {
 				continue
 			}
-			if x == ' ' {
-				flush()
-				pendingSpace = true
+			if verbatim {
+				if start < 0 {
+					start = i
+				}
 				continue
 			}
 			cur.WriteRune(x)
 		}
-		flush()
+		flush(len(sp.text))
 	}
 	return out
 }

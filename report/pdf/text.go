@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // placeholder stands in for a rune the PDF backend cannot draw: gofpdf
@@ -15,6 +16,15 @@ const placeholder = '\uFFFD'
 // controls, zero-width spaces, soft hyphens, BOM) are dropped (ok false);
 // runes above U+FFFF and noncharacters become the placeholder.
 func sanitizeRune(r rune) (out rune, ok bool) {
+	if r < utf8.RuneSelf { // ASCII: the same answers without the tables
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
+			return ' ', true
+		case r < 0x20 || r == 0x7F:
+			return 0, false
+		}
+		return r, true
+	}
 	switch {
 	case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' ||
 		r == '\u2028' || r == '\u2029' || r == '\u0085' || unicode.Is(unicode.Zs, r):
