@@ -320,23 +320,36 @@ func sameStyle(a, b style) bool {
 	return a.bg == nil || *a.bg == *b.bg
 }
 
-// toFrags joins neighbouring tokens of one style.
+// toFrags joins neighbouring tokens of one style, each run's text built
+// once.
 func toFrags(ln []token) []frag {
 	var out []frag
 	x := 0.0
-	for _, t := range ln {
-		x += t.gap
-		if n := len(out); n > 0 && sameStyle(out[n-1].st, t.st) {
-			last := &out[n-1]
-			if t.gap > 0 {
-				last.text += " "
-			}
-			last.text += t.text
-			last.w = x + t.w - last.x
-		} else {
-			out = append(out, frag{x: x, w: t.w, text: t.text, st: t.st})
+	for i := 0; i < len(ln); {
+		x += ln[i].gap
+		f := frag{x: x, w: ln[i].w, text: ln[i].text, st: ln[i].st}
+		x += ln[i].w
+		j, size := i+1, len(ln[i].text)
+		for ; j < len(ln) && sameStyle(f.st, ln[j].st); j++ {
+			size += len(ln[j].text) + 1
 		}
-		x += t.w
+		if j > i+1 {
+			var b strings.Builder
+			b.Grow(size)
+			b.WriteString(ln[i].text)
+			for _, t := range ln[i+1 : j] {
+				x += t.gap
+				if t.gap > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t.text)
+				f.w = x + t.w - f.x
+				x += t.w
+			}
+			f.text = b.String()
+		}
+		out = append(out, f)
+		i = j
 	}
 	return out
 }

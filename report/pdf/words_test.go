@@ -84,3 +84,22 @@ func TestSanitizeRuneASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestToFrags checks that runs of one style are joined with a space where
+// a gap was, spanning their widths, and that a style change starts a new
+// fragment.
+func TestToFrags(t *testing.T) {
+	a, b := style{size: 10}, style{size: 10, bold: true}
+	got := toFrags([]token{
+		{text: "one", st: a, w: 3}, {text: "two", st: a, w: 3, gap: 1}, {text: "-glued", st: a, w: 6},
+		{text: "bold", st: b, w: 4, gap: 1}, {text: "x", st: a, w: 1, gap: 1},
+	})
+	want := []frag{
+		{x: 0, w: 13, text: "one two-glued", st: a},
+		{x: 14, w: 4, text: "bold", st: b},
+		{x: 19, w: 1, text: "x", st: a},
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("toFrags = %+v, want %+v", got, want)
+	}
+}
