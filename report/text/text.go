@@ -11,8 +11,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 )
@@ -43,7 +45,8 @@ func Write(w io.Writer, r *result.Result, opts Options) error {
 		if f.Severity.Rank() < opts.MinSeverity.Rank() {
 			continue
 		}
-		fmt.Fprintln(bw, Line(f))
+		bw.WriteString(Line(f))
+		bw.WriteByte('\n')
 		if opts.Evidence {
 			if f.Evidence != "" {
 				fmt.Fprintf(bw, "\t%s\n", Excerpt(f.Evidence, 160))
@@ -75,7 +78,7 @@ func Line(f *result.Finding) string {
 	if f.Ignored {
 		msg += " (ignored: " + Clean(f.IgnoreReason) + ")"
 	}
-	return fmt.Sprintf("%s: %s %s: %s", where, f.Severity, f.Check, msg)
+	return where + ": " + string(f.Severity) + " " + f.Check + ": " + msg
 }
 
 func place(path string, line, col int) string {
@@ -85,9 +88,9 @@ func place(path string, line, col int) string {
 	case line <= 0:
 		return Clean(path)
 	case col <= 0:
-		return fmt.Sprintf("%s:%d", Clean(path), line)
+		return Clean(path) + ":" + strconv.Itoa(line)
 	}
-	return fmt.Sprintf("%s:%d:%d", Clean(path), line, col)
+	return Clean(path) + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
 }
 
 // Clean removes control and format characters (escape sequences,
@@ -118,6 +121,9 @@ func Clean(s string) string {
 }
 
 func unsafe(r rune) bool {
+	if r < utf8.RuneSelf { // ASCII has control characters but no format ones
+		return r < 0x20 || r == 0x7F
+	}
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 

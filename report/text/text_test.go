@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 )
@@ -62,6 +63,15 @@ func TestWriteHidesIgnoredAndFilters(t *testing.T) {
 	for _, unwanted := range []string{"loaded-verb", "shared-quote", "\x1b"} {
 		if strings.Contains(out, unwanted) {
 			t.Errorf("output contains %q:\n%s", unwanted, out)
+		}
+	}
+}
+
+// TestUnsafeASCII checks unsafe's ASCII answers against the Unicode rule.
+func TestUnsafeASCII(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		if got, want := unsafe(r), unicode.IsControl(r) || unicode.Is(unicode.Cf, r); got != want {
+			t.Errorf("unsafe(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
