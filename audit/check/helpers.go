@@ -470,6 +470,24 @@ func newWordCursor(text string, start, end int) wordCursor {
 	return wordCursor{text: text, i: start, end: end}
 }
 
+// wordRuneAt reads the rune at text[i] (i < end), a byte a wordCursor's
+// table does not settle: the rune, its size, and its class, wordPlain for
+// a letter or digit of the word, wordJoiner for a mark inside a word (one
+// is being read, and a letter or digit follows), wordGap otherwise.
+func wordRuneAt(text string, i, end int, inWord bool) (ru rune, n int, class uint8) {
+	ru, n = utf8.DecodeRuneInString(text[i:end])
+	switch {
+	case ru >= utf8.RuneSelf && (unicode.IsLetter(ru) || unicode.IsDigit(ru)):
+		return ru, n, wordPlain
+	case inWord && (ru == '\'' || ru == '’' || ru == '-') && i+n < end:
+		nr, _ := utf8.DecodeRuneInString(text[i+n : end])
+		if unicode.IsLetter(nr) || unicode.IsDigit(nr) {
+			return ru, n, wordJoiner
+		}
+	}
+	return ru, n, wordGap
+}
+
 // next reads the next word, reporting false when there is none.
 func (r *wordCursor) next() bool {
 	text, end := r.text, r.end
@@ -511,9 +529,9 @@ func (r *wordCursor) next() bool {
 			i++
 			continue
 		}
-		ru, n := utf8.DecodeRuneInString(text[i:end])
-		switch {
-		case ru >= utf8.RuneSelf && (unicode.IsLetter(ru) || unicode.IsDigit(ru)):
+		ru, n, class := wordRuneAt(text, i, end, ws >= 0)
+		switch class {
+		case wordPlain:
 			if ws < 0 {
 				ws = i
 			}
@@ -521,13 +539,10 @@ func (r *wordCursor) next() bool {
 			r.buf = utf8.AppendRune(r.buf, unicode.ToLower(ru))
 			i += n
 			continue
-		case ws >= 0 && (ru == '\'' || ru == '’' || ru == '-') && i+n < end:
-			nr, _ := utf8.DecodeRuneInString(text[i+n : end])
-			if unicode.IsLetter(nr) || unicode.IsDigit(nr) {
-				unplain(i) // the mark is left out of the normal form
-				i += n
-				continue
-			}
+		case wordJoiner:
+			unplain(i) // the mark is left out of the normal form
+			i += n
+			continue
 		}
 		if ws >= 0 {
 			r.ws, r.we, r.plain, r.i = ws, i, plain, i+n
@@ -543,12 +558,68 @@ func (r *wordCursor) next() bool {
 	return false
 }
 
-// hash is wordHash of the word's normal form.
-func (r *wordCursor) hash() uint64 {
-	if r.plain {
-		return wordHash(r.text[r.ws:r.we])
+// nextHash reads the next word as next does, reporting false when there
+// is none, and returns wordHash of its normal form, hashed as the word is
+// read: the normal form is never written out (buf and plain are left as
+// they were).
+func (r *wordCursor) nextHash() (uint64, bool) {
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	text, end := r.text, r.end
+	ws, h := -1, uint64(offset64)
+	i := r.i
+	for i < end {
+		c := text[i]
+		switch wordClass[c] {
+		case wordPlain:
+			if ws < 0 {
+				ws = i
+			}
+			h = (h ^ uint64(c)) * prime64
+			i++
+			continue
+		case wordUpper:
+			if ws < 0 {
+				ws = i
+			}
+			h = (h ^ uint64(c+'a'-'A')) * prime64
+			i++
+			continue
+		case wordGap:
+			if ws >= 0 {
+				r.ws, r.we, r.i = ws, i, i+1
+				return h, true
+			}
+			i++
+			continue
+		}
+		ru, n, class := wordRuneAt(text, i, end, ws >= 0)
+		switch class {
+		case wordPlain:
+			if ws < 0 {
+				ws = i
+			}
+			var enc [utf8.UTFMax]byte
+			for _, b := range utf8.AppendRune(enc[:0], unicode.ToLower(ru)) {
+				h = (h ^ uint64(b)) * prime64
+			}
+			i += n
+			continue
+		case wordJoiner:
+			i += n // the mark is left out of the normal form
+			continue
+		}
+		if ws >= 0 {
+			r.ws, r.we, r.i = ws, i, i+n
+			return h, true
+		}
+		i += n
 	}
-	return wordHash(r.buf)
+	r.i = end
+	if ws >= 0 {
+		r.ws, r.we = ws, end
+		return h, true
+	}
+	return 0, false
 }
 
 // norm is the word's normal form, a slice of the text when it is plain.

@@ -316,6 +316,30 @@ func FuzzWordCursor(f *testing.F) {
 	})
 }
 
+// FuzzWordCursorHash: nextHash reads the words next reads, each with the
+// wordHash of its normal form.
+func FuzzWordCursorHash(f *testing.F) {
+	for _, s := range []string{"Don’t STOP-now", "Ça va, 149 ÉTATS", "'x' - y-", "İstanbul", "abc'DEF ghi-jkl- o'", "a1B2 ÀbC déF\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		want := wordTokens(text, 0, len(text))
+		r := newWordCursor(text, 0, len(text))
+		for i := 0; ; i++ {
+			h, ok := r.nextHash()
+			if !ok {
+				if i != len(want) {
+					t.Fatalf("%q: %d words hashed, want %d", text, i, len(want))
+				}
+				return
+			}
+			if i >= len(want) || r.ws != want[i].Start || r.we != want[i].End || h != wordHash(want[i].Norm) {
+				t.Fatalf("%q: word %d [%d:%d] hash %x, want %+v", text, i, r.ws, r.we, h, want[min(i, len(want)-1)])
+			}
+		}
+	})
+}
+
 // An excerpt of a passage written with single spaces is a slice of it,
 // not a copy.
 func TestCollapseSpacesSlicesCleanText(t *testing.T) {
