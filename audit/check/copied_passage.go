@@ -7,6 +7,7 @@ import (
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/internal/hashtable"
 	"github.com/quoteaudit/quoteaudit/internal/ordered"
 )
 
@@ -58,76 +59,11 @@ type proseIndex struct {
 	markFrom []int32
 	// chains maps a fingerprint to the first and last of its occurrences
 	// in locs (1-based); occurrences chain forward, earliest source first.
-	chains chainTable
+	chains hashtable.Table[chain]
 	locs   []shingleLoc
 }
 
 type chain struct{ first, last int32 }
-
-// chainTable maps fingerprints (never 0) to their chains: an
-// open-addressing table with linear probing, a key of 0 marking an empty
-// slot, kept at most half full. It replaces a Go map, whose look-up cost
-// dominated indexing.
-type chainTable struct {
-	keys   []uint64
-	chains []chain
-	n      int // keys held
-	shift  uint8
-}
-
-// newChainTable makes a table for about n fingerprints.
-func newChainTable(n int) chainTable {
-	size, shift := 16, uint8(64-4)
-	for size < 2*n {
-		size, shift = size*2, shift-1
-	}
-	return chainTable{keys: make([]uint64, size), chains: make([]chain, size), shift: shift}
-}
-
-// slot is where fingerprint h is, or the empty slot where it would go.
-func (t *chainTable) slot(h uint64) int {
-	mask := len(t.keys) - 1
-	// The fingerprints are hashes already: the multiplication only spreads
-	// their high bits over the slot index.
-	i := int((h * 0x9E3779B97F4A7C15) >> t.shift)
-	for t.keys[i] != 0 && t.keys[i] != h {
-		i = (i + 1) & mask
-	}
-	return i
-}
-
-// get returns the chain of fingerprint h and whether there is one.
-func (t *chainTable) get(h uint64) (chain, bool) {
-	i := t.slot(h)
-	return t.chains[i], t.keys[i] != 0
-}
-
-// put sets the chain of fingerprint h.
-func (t *chainTable) put(h uint64, c chain) {
-	i := t.slot(h)
-	if t.keys[i] == 0 {
-		if 2*(t.n+1) > len(t.keys) {
-			t.grow()
-			i = t.slot(h)
-		}
-		t.keys[i] = h
-		t.n++
-	}
-	t.chains[i] = c
-}
-
-// grow doubles the table, placing every key again.
-func (t *chainTable) grow() {
-	keys, chains := t.keys, t.chains
-	t.keys, t.chains = make([]uint64, 2*len(keys)), make([]chain, 2*len(keys))
-	t.shift--
-	for i, h := range keys {
-		if h != 0 {
-			j := t.slot(h)
-			t.keys[j], t.chains[j] = h, chains[i]
-		}
-	}
-}
 
 // shingleLoc is one occurrence of a fingerprint: the source, the word
 // position, and the next (later) occurrence, 0 ending the chain.
@@ -184,7 +120,7 @@ func runCopiedPassage(pass *Pass) {
 		from:     make([]int32, 1, len(ids)+1),
 		marks:    make([]proseMark, 0, words/proseMarkStep+len(ids)),
 		markFrom: make([]int32, 1, len(ids)+1),
-		chains:   newChainTable(fingerprints),
+		chains:   hashtable.New[chain](fingerprints),
 		locs:     make([]shingleLoc, 0, fingerprints),
 	}
 	var runs []copyRun
@@ -215,7 +151,7 @@ func runCopiedPassage(pass *Pass) {
 	})
 	// The findings need only the marks (and the text): the index is let
 	// go before they are written, on the workers too, in order.
-	x.words, x.chains, x.locs = nil, chainTable{}, nil
+	x.words, x.chains, x.locs = nil, hashtable.Table[chain]{}, nil
 	ordered.Map(len(runs), func(i int) result.Finding {
 		r := runs[i]
 		a, b := ids[r.a], ids[r.b]
@@ -239,8 +175,8 @@ func (x *proseIndex) add(b int, cs *copySource, minWords int, runs []copyRun) []
 		if p < coveredUntil {
 			continue
 		}
-		c, ok := x.chains.get(sh[p])
-		if !ok {
+		c := x.chains.Lookup(sh[p])
+		if c == nil {
 			continue
 		}
 		// Every earlier source sharing a long enough run through p, the
@@ -280,14 +216,13 @@ func (x *proseIndex) add(b int, cs *copySource, minWords int, runs []copyRun) []
 	}
 	for _, p := range cs.fps {
 		h := sh[p]
-		i := x.chains.slot(h)
-		if x.chains.keys[i] == 0 {
+		c := x.chains.Lookup(h)
+		if c == nil {
 			x.locs = append(x.locs, shingleLoc{src: int32(b), pos: p})
 			n := int32(len(x.locs))
-			x.chains.put(h, chain{first: n, last: n})
+			x.chains.Insert(h, chain{first: n, last: n})
 			continue
 		}
-		c := &x.chains.chains[i]
 		if x.locs[c.last-1].src == int32(b) {
 			continue // the first occurrence per source is enough
 		}

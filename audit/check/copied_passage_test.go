@@ -178,28 +178,3 @@ func TestCopiedPassageManySharers(t *testing.T) {
 		}
 	}
 }
-
-// The chain table keeps what a map would, through its growth.
-func TestChainTableAsMap(t *testing.T) {
-	tab, want := newChainTable(3), map[uint64]chain{}
-	for i := range 5000 {
-		h := uint64(i%1700)*0x100000001b3 + 1 // repeated keys, never 0
-		if i%7 == 0 {
-			h = uint64(i%13) + 1 // small keys, crowded together
-		}
-		c := chain{first: int32(i), last: int32(2 * i)}
-		tab.put(h, c)
-		want[h] = c
-	}
-	if tab.n != len(want) || 2*tab.n > len(tab.keys) {
-		t.Fatalf("%d keys in %d slots, want %d keys at most half full", tab.n, len(tab.keys), len(want))
-	}
-	for h, c := range want {
-		if got, ok := tab.get(h); !ok || got != c {
-			t.Fatalf("get(%d) = %v %v, want %v", h, got, ok, c)
-		}
-	}
-	if _, ok := tab.get(1 << 60); ok {
-		t.Fatal("a key never put is found")
-	}
-}
