@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/internal/hashtable"
 )
 
 // Options tune Group. The zero value means the defaults.
@@ -444,7 +445,7 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 	// Sized for a quarter of the words: the distinct quotations share
 	// most of their bigrams (on the 10k corpus this holds less than
 	// sizing for every word, and grows less than no size at all).
-	ids := make(map[uint64]int32, words/4)
+	ids := hashtable.New[int32](words / 4)
 	var nodesWith []int32 // by bigram id
 	shingles := make([]int32, 0, words)
 	shFrom := make([]int32, 1, len(nodes)+1)
@@ -452,10 +453,12 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 	for _, members := range nodes {
 		hs = appendBigrams(hs[:0], qs[members[0]].syms)
 		for _, h := range hs {
-			id, ok := ids[h]
-			if !ok {
+			var id int32
+			if p := ids.Lookup(h); p != nil {
+				id = *p
+			} else {
 				id = int32(len(nodesWith))
-				ids[h] = id
+				ids.Insert(h, id)
 				nodesWith = append(nodesWith, 0)
 			}
 			shingles = append(shingles, id)
@@ -463,7 +466,7 @@ func linkNodes(qs []quotation, nodes [][]int, opts Options) (*unionFind, []bool)
 		}
 		shFrom = append(shFrom, int32(len(shingles)))
 	}
-	ids = nil
+	ids = hashtable.Table[int32]{}
 	used := func(id int32) bool { return int(nodesWith[id]) <= opts.MaxShingleQuotes }
 	postFrom := make([]int32, len(nodesWith)+1)
 	for id := range nodesWith {
