@@ -155,13 +155,19 @@ func wordKey(w string) string {
 	if plainWord(w) {
 		return w
 	}
-	if !isASCII(w) {
-		// Case is folded before composing as well as after: folding
-		// turns the combining ypogegrammeni (ͅ) into a letter (ι), which
-		// composes differently, so composing first would make "̀ͅ" and
-		// its upper case "Ὶ" differ (found by FuzzNormalize).
-		w = norm.NFKC.String(strings.Map(foldCase, w))
+	if isASCII(w) {
+		return asciiWordKey(w)
 	}
+	// Case is folded before composing as well as after: folding
+	// turns the combining ypogegrammeni (ͅ) into a letter (ι), which
+	// composes differently, so composing first would make "̀ͅ" and
+	// its upper case "Ὶ" differ (found by FuzzNormalize).
+	return runeWordKey(norm.NFKC.String(strings.Map(foldCase, w)))
+}
+
+// runeWordKey is wordKey of w once composed and case-folded, read rune by
+// rune.
+func runeWordKey(w string) string {
 	var b strings.Builder
 	b.Grow(len(w))
 	rs := []rune(w)
@@ -194,6 +200,43 @@ func wordKey(w string) string {
 		return dashKey
 	}
 	return k
+}
+
+// asciiWordKey is wordKey of an ASCII word that is neither plain nor
+// punctuation alone (most often a capitalised word), written in one pass
+// over its bytes: what wordKey's rune loop does, where NFKC and case
+// folding change no ASCII byte but lower its letters.
+func asciiWordKey(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c == '[' || c == ']' || c == '"':
+			continue
+		case c == '\'' || c == '`':
+			if i > 0 && i < len(w)-1 && asciiWordByte(w[i-1]) && asciiWordByte(w[i+1]) {
+				b.WriteByte('\'')
+			}
+			continue
+		case c == ' ' || c >= '\t' && c <= '\r':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	if k := b.String(); k != "-" {
+		return k
+	}
+	// A hyphen left alone once marks are removed (-" or [-]) is a dash,
+	// as a lone - is: Normalize stays idempotent.
+	return dashKey
+}
+
+// asciiWordByte is isWordRune of an ASCII byte.
+func asciiWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // foldCase folds r's case through upper case: ͅ and Ι both become ι.

@@ -90,3 +90,19 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzASCIIWordKey: the byte loop for ASCII words gives what the rune
+// loop does.
+func FuzzASCIIWordKey(f *testing.F) {
+	for _, s := range []string{"Kabulov's", "[We]", "don`t", `"Yes,"`, "'-'", "[-]", "A\tB", "O'", "X-Ray"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if !isASCII(w) {
+			return
+		}
+		if got, want := asciiWordKey(w), runeWordKey(w); got != want {
+			t.Fatalf("asciiWordKey(%q) = %q, runeWordKey gives %q", w, got, want)
+		}
+	})
+}
