@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,24 +100,40 @@ func duplicateRuns(doc *source.Document) []dupRun {
 // be the same word for word. It reads each paragraph once, without
 // splitting it into words: normalizeWords keeps exactly the letters and
 // digits of a text, in lower case, so paragraphs equal word for word have
-// the same hash of their lower-case letters and digits.
+// the same hash of their lower-case letters and digits. The hashes are
+// sorted in place of a set: an article has tens of paragraphs, and no map
+// is made for each.
 func mayRepeatParagraph(doc *source.Document) bool {
-	seen := make(map[uint64]struct{}, len(doc.Paragraphs))
+	var arr [64]uint64
+	hashes := arr[:0]
 	for _, sp := range doc.Paragraphs {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start > sp.End {
 			continue
 		}
-		h, ok := letterDigitHash(doc.Text[sp.Start:sp.End])
-		if !ok {
-			continue
+		if h, ok := letterDigitHash(doc.Text[sp.Start:sp.End]); ok {
+			hashes = append(hashes, h)
 		}
-		if _, ok := seen[h]; ok {
+	}
+	slices.Sort(hashes)
+	for i := 1; i < len(hashes); i++ {
+		if hashes[i] == hashes[i-1] {
 			return true
 		}
-		seen[h] = struct{}{}
 	}
 	return false
 }
+
+// asciiLetterDigit gives each ASCII letter and digit its lower case, and
+// every other ASCII byte 0: letterDigitHash's one look-up a byte.
+var asciiLetterDigit = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c+'A'-'a'] = c, c
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	return t
+}()
 
 // letterDigitHash is the FNV-1a hash of the letters and digits of text in
 // lower case (as runes), and whether there is any.
@@ -126,14 +143,9 @@ func letterDigitHash(text string) (h uint64, found bool) {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			default:
-				continue
+			if f := asciiLetterDigit[c]; f != 0 {
+				h, found = (h^uint64(f))*1099511628211, true
 			}
-			h, found = (h^uint64(c))*1099511628211, true
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
