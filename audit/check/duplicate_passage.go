@@ -123,14 +123,18 @@ func mayRepeatParagraph(doc *source.Document) bool {
 	return false
 }
 
-// asciiLetterDigit gives each ASCII letter and digit its lower case, and
-// every other ASCII byte 0: letterDigitHash's one look-up a byte.
-var asciiLetterDigit = func() (t [utf8.RuneSelf]byte) {
+// letterDigitByte gives each ASCII letter and digit its lower case, every
+// other ASCII byte 0, and every byte of a multi-byte rune (or not UTF-8)
+// utf8.RuneSelf: letterDigitHash's one look-up a byte.
+var letterDigitByte = func() (t [256]byte) {
 	for c := byte('a'); c <= 'z'; c++ {
 		t[c], t[c+'A'-'a'] = c, c
 	}
 	for c := byte('0'); c <= '9'; c++ {
 		t[c] = c
+	}
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = utf8.RuneSelf
 	}
 	return t
 }()
@@ -139,17 +143,17 @@ var asciiLetterDigit = func() (t [utf8.RuneSelf]byte) {
 // lower case (as runes), and whether there is any.
 func letterDigitHash(text string) (h uint64, found bool) {
 	h = 14695981039346656037
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			if f := asciiLetterDigit[c]; f != 0 {
-				h, found = (h^uint64(f))*1099511628211, true
-			}
+	for i := 0; i < len(text); i++ {
+		f := letterDigitByte[text[i]]
+		if f == 0 {
+			continue
+		}
+		if f < utf8.RuneSelf {
+			h, found = (h^uint64(f))*1099511628211, true
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
+		i += n - 1
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			h, found = (h^uint64(unicode.ToLower(r)))*1099511628211, true
 		}
