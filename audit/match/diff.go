@@ -7,6 +7,7 @@ import (
 	"github.com/agnivade/levenshtein"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
+	"github.com/quoteaudit/quoteaudit/internal/hashtable"
 )
 
 // span is one raw diff operation over two token slices: a[A0:A1] turned
@@ -104,26 +105,70 @@ func alignWeight(x int32) int32 {
 
 // symbols numbers the comparison forms of tokens (their cmp), so that
 // diffs compare integers: a word's symbol is positive, a punctuation-only
-// token's negative. Tokens compared with each other must take their
-// symbols from the same table.
-type symbols map[string]int32
+// token's negative, and symbols are numbered in the order the forms are
+// first seen. Tokens compared with each other must take their symbols
+// from the same table. The zero value is an empty table.
+//
+// A form of at most eight bytes, none of them 0 (most words), is held
+// packed into a number, in a hashtable; only the longer ones are hashed
+// as strings, in a map.
+type symbols struct {
+	short hashtable.Table[int32]
+	long  map[string]int32
+}
 
 // of returns the symbols of ts.
-func (s symbols) of(ts []token) []int32 {
+func (s *symbols) of(ts []token) []int32 {
 	out := make([]int32, len(ts))
 	for i, t := range ts {
 		c := t.cmp()
-		x, ok := s[c]
-		if !ok {
-			x = int32(len(s) + 1)
-			if t.core == "" {
-				x = -x
+		var x int32
+		if k, ok := packShort(c); ok {
+			if p := s.short.Lookup(k); p != nil {
+				x = *p
+			} else {
+				x = s.next(t)
+				s.short.Insert(k, x)
 			}
-			s[c] = x
+		} else {
+			var ok bool
+			if x, ok = s.long[c]; !ok {
+				x = s.next(t)
+				if s.long == nil {
+					s.long = map[string]int32{}
+				}
+				s.long[c] = x
+			}
 		}
 		out[i] = x
 	}
 	return out
+}
+
+// next is the symbol of a form not seen before, t's.
+func (s *symbols) next(t token) int32 {
+	x := int32(s.short.Len() + len(s.long) + 1)
+	if t.core == "" {
+		return -x
+	}
+	return x
+}
+
+// packShort packs a string of one to eight bytes, none of them 0, into a
+// number no other such string packs into (never 0), and reports whether
+// c is such a string.
+func packShort(c string) (uint64, bool) {
+	if len(c) == 0 || len(c) > 8 {
+		return 0, false
+	}
+	var k uint64
+	for i := len(c) - 1; i >= 0; i-- {
+		if c[i] == 0 {
+			return 0, false
+		}
+		k = k<<8 | uint64(c[i])
+	}
+	return k, true
 }
 
 // mergeSpans joins adjacent spans: equal runs into one, and every run of

@@ -185,3 +185,32 @@ func cores(s string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// symbols numbers forms in order of first sight, short (packed) and long
+// alike, as one map would.
+func TestSymbolsNumberInOrder(t *testing.T) {
+	forms := []string{"the", "—", "government", "the", "a\x00b", "recognise", "eightchr", "ninechars", "—", "a\x00b", "eightchr", "x"}
+	var ts []token
+	for _, f := range forms {
+		core := f
+		if f == "—" {
+			core = ""
+		}
+		ts = append(ts, token{text: f, key: f, core: core})
+	}
+	want := map[string]int32{}
+	var syms symbols
+	for i, x := range syms.of(ts) {
+		w, ok := want[forms[i]]
+		if !ok {
+			w = int32(len(want) + 1)
+			if ts[i].core == "" {
+				w = -w
+			}
+			want[forms[i]] = w
+		}
+		if x != w {
+			t.Fatalf("%q: symbol %d, want %d", forms[i], x, w)
+		}
+	}
+}

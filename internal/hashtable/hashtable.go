@@ -6,8 +6,7 @@ package hashtable
 
 // Table maps non-zero uint64 keys to values of type V. The keys should be
 // hashes or otherwise well spread: a multiplication only carries their
-// bits into the slot index. The zero Table is empty and must be made with
-// New before use.
+// bits into the slot index. The zero Table is empty and ready to use.
 type Table[V any] struct {
 	keys  []uint64 // 0 marks an empty slot
 	vals  []V
@@ -40,6 +39,9 @@ func (t *Table[V]) slot(k uint64) int {
 // Lookup returns the value of key k, which may be changed through the
 // pointer until the next Insert, or nil when k is not held.
 func (t *Table[V]) Lookup(k uint64) *V {
+	if t.n == 0 {
+		return nil
+	}
 	i := t.slot(k)
 	if t.keys[i] == 0 {
 		return nil
@@ -49,7 +51,9 @@ func (t *Table[V]) Lookup(k uint64) *V {
 
 // Insert adds key k, which is not held and not 0, with value v.
 func (t *Table[V]) Insert(k uint64, v V) {
-	if 2*(t.n+1) > len(t.keys) {
+	if len(t.keys) == 0 {
+		*t = New[V](0)
+	} else if 2*(t.n+1) > len(t.keys) {
 		t.grow()
 	}
 	i := t.slot(k)

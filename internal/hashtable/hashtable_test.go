@@ -30,3 +30,15 @@ func TestTableAsMap(t *testing.T) {
 		t.Fatal("a key never inserted is found")
 	}
 }
+
+// The zero Table is empty and takes keys.
+func TestZeroTable(t *testing.T) {
+	var tab Table[string]
+	if tab.Lookup(5) != nil || tab.Len() != 0 {
+		t.Fatal("the zero table is not empty")
+	}
+	tab.Insert(5, "five")
+	if p := tab.Lookup(5); p == nil || *p != "five" || tab.Len() != 1 {
+		t.Fatalf("Lookup(5) = %v after Insert", p)
+	}
+}
