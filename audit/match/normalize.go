@@ -62,6 +62,12 @@ func splitPunct(f string, out []string) []string {
 	start := 0
 	i := 0
 	for i < len(f) {
+		if !mayStartPunctRun(f[i]) {
+			// A byte inside a multi-byte rune never may either: reading
+			// on a byte at a time skips the rune.
+			i++
+			continue
+		}
 		n := punctRun(f[i:])
 		if n == 0 {
 			_, size := utf8.DecodeRuneInString(f[i:])
@@ -115,6 +121,12 @@ func punctRun(s string) int {
 	}
 	return 0
 }
+
+// mayStartPunctRun reports whether a run punctRun counts may start with
+// byte c: a hyphen, a dot, or the first byte of the UTF-8 of a dash or an
+// ellipsis (— – ― ‒ … all start with 0xE2), which no other byte of a
+// rune is.
+func mayStartPunctRun(c byte) bool { return c == '-' || c == '.' || c == 0xE2 }
 
 // tokenize returns the tokens of s with their keys. A word whose key is
 // empty (a lone quotation mark or bracket) stays, so that Diff can rebuild
@@ -279,6 +291,17 @@ func isQuoteMark(r rune) bool {
 
 // coreOf strips a key to its letters, digits and inner apostrophes.
 func coreOf(k string) string {
+	// Most keys are ASCII letters and digits: one pass over the bytes
+	// settles them.
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !asciiWordByte(c) && c != '\'' {
+			break
+		}
+		if i == len(k)-1 && k[0] != '\'' && c != '\'' {
+			return k
+		}
+	}
 	clean := true
 	for _, r := range k {
 		if !isWordRune(r) && r != '\'' {

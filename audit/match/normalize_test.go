@@ -106,3 +106,37 @@ func FuzzASCIIWordKey(f *testing.F) {
 		}
 	})
 }
+
+// coreByRunes is coreOf the plain way, rune by rune, for
+// FuzzSplitPunctAndCore.
+func coreByRunes(k string) string {
+	var b strings.Builder
+	for _, r := range k {
+		if isWordRune(r) || r == '\'' {
+			b.WriteRune(r)
+		}
+	}
+	return strings.Trim(b.String(), "'")
+}
+
+// FuzzSplitPunctAndCore: splitPunct may skip the bytes that cannot start
+// a dash or an ellipsis (punctRun finds no run at any of them), and
+// settling plain ASCII cores in one pass changes no core.
+func FuzzSplitPunctAndCore(f *testing.F) {
+	for _, s := range []string{"notice—if", "U.S...", "a--b", "'tis", "rock'n'roll'", "x\xe2\x80", "“quote”—…", "don't", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) {
+			if n := punctRun(s[i:]); n > 0 && !mayStartPunctRun(s[i]) {
+				t.Fatalf("punctRun(%q) = %d, from a byte splitPunct skips", s[i:], n)
+			}
+		}
+		if got := strings.Join(splitPunct(s, nil), ""); got != s {
+			t.Fatalf("splitPunct(%q) pieces join to %q", s, got)
+		}
+		if got, want := coreOf(s), coreByRunes(s); got != want {
+			t.Fatalf("coreOf(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
