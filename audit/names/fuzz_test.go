@@ -135,9 +135,9 @@ func FuzzTkeyOf(f *testing.F) {
 		if len(toks) == 0 {
 			return
 		}
-		r := &resolver{tkeys: map[string]string{}}
-		if got, want := r.tkeyOf(toks), TranslitKey(strings.Join(toks, " ")); got != want {
-			t.Fatalf("tkeyOf(%q) = %q, want %q", toks, got, want)
+		tk := tkeys{}
+		if got, want := tk.of(toks), TranslitKey(strings.Join(toks, " ")); got != want {
+			t.Fatalf("tkeys.of(%q) = %q, want %q", toks, got, want)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package names
 
 import (
 	"iter"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/audit/source"
+	"github.com/quoteaudit/quoteaudit/internal/ordered"
 	"github.com/quoteaudit/quoteaudit/rules"
 )
 
@@ -61,6 +63,7 @@ type local struct {
 	mentions []int
 	roles    []string
 	first    int  // offset of the first mention
+	last     int  // offset of the latest mention linked so far
 	gender   byte // 'm' or 'f' when a title said so ("Mr", "Mrs"), else 0
 }
 
@@ -85,21 +88,24 @@ type resolver struct {
 
 	mentions []mention
 	locals   []local
-	quoteOf  map[int]int // quote index -> mention index
-	tkeys    map[string]string
+	quoteOf  []quoteMention    // quote index, mention index
+	tkeys    tkeys             // the cache of the resolver's goroutine
 	roleSigs map[string]string // role -> its conflict head (see sigsOf)
 }
 
-// tkeyOf is TranslitKey of a name's folded tokens joined by spaces: the
+// tkeys caches TranslitKey of folded tokens: each goroutine has its own.
+type tkeys map[string]string
+
+// of is TranslitKey of a name's folded tokens joined by spaces: the
 // tokens' keys joined, as no digraph and no doubled letter spans a
 // space.
-func (r *resolver) tkeyOf(toks []string) string {
+func (c tkeys) of(toks []string) string {
 	if len(toks) == 1 {
-		return r.tkey(toks[0])
+		return c.key(toks[0])
 	}
 	n := len(toks) - 1
 	for _, t := range toks {
-		n += len(r.tkey(t))
+		n += len(c.key(t))
 	}
 	var b strings.Builder
 	b.Grow(n)
@@ -107,17 +113,17 @@ func (r *resolver) tkeyOf(toks []string) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(r.tkey(t))
+		b.WriteString(c.key(t))
 	}
 	return b.String()
 }
 
-// tkey is TranslitKey of a folded token, computed once per token.
-func (r *resolver) tkey(tok string) string {
-	k, ok := r.tkeys[tok]
+// key is TranslitKey of a folded token, computed once per token.
+func (c tkeys) key(tok string) string {
+	k, ok := c[tok]
 	if !ok {
 		k = TranslitKey(tok)
-		r.tkeys[tok] = k
+		c[tok] = k
 	}
 	return k
 }
@@ -151,7 +157,7 @@ func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *
 // docs. ResolveFound takes the found names over (it keeps and changes
 // them).
 func ResolveFound(docs []*source.Document, found []Found, scanners []*Scanner, quotes []result.Quote, rs *rules.Set, lx *lexicon.Lexicon) []result.Person {
-	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, quoteOf: map[int]int{}, tkeys: map[string]string{}, roleSigs: map[string]string{}}
+	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, tkeys: tkeys{}, roleSigs: map[string]string{}}
 	if rs != nil {
 		r.k = rs.IntOption("name-variant", "name_distance", DefaultDistance)
 	}
@@ -159,63 +165,162 @@ func ResolveFound(docs []*source.Document, found []Found, scanners []*Scanner, q
 		r.lx = lexicon.New(rs)
 	}
 	r.collect(found, scanners)
-	byDoc := make([][]int, len(docs)) // mention indices of each document
-	for i := range r.mentions {
-		byDoc[r.mentions[i].doc] = append(byDoc[r.mentions[i].doc], i)
-	}
-	for d := range docs {
-		r.link(d, byDoc[d])
-	}
 	return r.cluster()
+}
+
+// speaker is a quote's speaker as collect finds it in its source.
+type speaker struct {
+	quote int
+	cand  int // index in the source's candidates, or -1 for a new mention
+	name  string
+	title string
+	role  string
+}
+
+// sourceCands is one source's names before they are kept or dropped: the
+// candidates (with the full names of speakers added), their folded
+// tokens, the quotes' speakers, and the fingerprints of the names it
+// shows to be names (known anywhere).
+type sourceCands struct {
+	cands    []candidate
+	toks     [][]string // folded tokens of each candidate, split once
+	speakers []speaker
+	known    []string
+}
+
+// sourcePeople is one source's mentions and local entities, numbered
+// within the source (mention.local, mention.cands, local.mentions and
+// quoteOf's mentions) until merge numbers them in the corpus.
+type sourcePeople struct {
+	mentions []mention
+	locals   []local
+	quoteOf  []quoteMention
+}
+
+// quoteMention ties a quote to the mention of its speaker.
+type quoteMention struct{ quote, mention int }
+
+// linkScratch is what one goroutine of collect's second pass reuses from
+// source to source.
+type linkScratch struct {
+	tk          tkeys
+	surnames    map[string]bool
+	isKnown     []bool
+	candMention []int
 }
 
 // collect takes the names found in every document, adds the quotes'
 // speakers, then keeps the names that have evidence, that are known from
-// another source or the roster, or that repeat a surname of the source.
+// another source or the roster, or that repeat a surname of the source,
+// and links each source's mentions into its local entities. Both passes
+// read the sources on every CPU (ordered.Map), one source at a time;
+// their results are merged in source order, so that mentions and locals
+// are numbered as a plain loop numbers them.
 func (r *resolver) collect(found []Found, scanners []*Scanner) {
-	// A name of one word that is also a lower-case word somewhere in the
-	// corpus is dropped.
-	cands := make([][]candidate, len(r.docs))
-	// The folded tokens of each candidate, split once.
-	candToks := make([][][]string, len(r.docs))
-	for d, f := range found {
-		kept := f.cands[:0]
-		for _, c := range f.cands {
-			if !c.lone || !seenLower(scanners, strings.ToLower(c.name)) {
-				kept = append(kept, c)
+	quotesOf := r.speakerQuotes()
+	srcs := make([]sourceCands, len(r.docs))
+	// Names known anywhere: evidenced names of two tokens or more, and
+	// the roster's.
+	known := map[string]bool{}
+	ordered.Map(len(r.docs), func(d int) sourceCands {
+		var f Found
+		if d < len(found) {
+			f = found[d]
+		}
+		return r.candidates(d, f, quotesOf(d), scanners)
+	}, func(d int, sc sourceCands) {
+		for _, fp := range sc.known {
+			known[fp] = true
+		}
+		sc.known = nil
+		srcs[d] = sc
+		if d < len(found) {
+			found[d] = Found{}
+		}
+	})
+	if r.rs != nil {
+		for _, p := range r.rs.People {
+			for _, n := range append([]string{p.Name}, p.Aliases...) {
+				if len(tokens(reorder(n))) >= 2 {
+					known[Fingerprint(reorder(n))] = true
+				}
 			}
 		}
-		cands[d] = kept
-		candToks[d] = make([][]string, len(kept))
-		for ci := range kept {
-			candToks[d][ci] = strings.Fields(kept[ci].fold)
-		}
-		found[d] = Found{}
 	}
+	// Each goroutine takes a scratch (its cache of keys) for a source and
+	// gives it back.
+	scratch := make(chan *linkScratch, runtime.GOMAXPROCS(0))
+	for range cap(scratch) {
+		scratch <- &linkScratch{tk: tkeys{}, surnames: map[string]bool{}}
+	}
+	ordered.Map(len(r.docs), func(d int) sourcePeople {
+		if r.docs[d] == nil {
+			return sourcePeople{}
+		}
+		s := <-scratch
+		defer func() { scratch <- s }()
+		return r.sourcePeople(d, &srcs[d], known, s)
+	}, func(d int, sp sourcePeople) {
+		srcs[d] = sourceCands{} // done with: let them go while the mentions grow
+		r.merge(sp)
+	})
+}
+
+// speakerQuotes groups by source the quotes whose speaker is a person:
+// it returns the indices of the quotes of docs[d], in order.
+func (r *resolver) speakerQuotes() func(d int) []int {
 	docIndex := map[string]int{}
 	for d, doc := range r.docs {
 		if doc != nil {
 			docIndex[doc.Meta.ID] = d
 		}
 	}
-	// Speakers of quotes.
-	type spk struct {
-		quote int
-		cand  int // index in cands[d], or -1 for a new mention
-		name  string
-		title string
-		role  string
-	}
-	speakers := make([][]spk, len(r.docs))
+	docOf := make([]int, len(r.quotes))
+	start := make([]int, len(r.docs)+1)
 	for qi := range r.quotes {
+		docOf[qi] = -1
 		q := &r.quotes[qi]
 		if q.Speaker.Kind != result.KindPerson {
 			continue
 		}
-		d, ok := docIndex[q.Source]
-		if !ok {
-			continue
+		if d, ok := docIndex[q.Source]; ok {
+			docOf[qi] = d
+			start[d+1]++
 		}
+	}
+	for d := range r.docs {
+		start[d+1] += start[d]
+	}
+	idx := make([]int, start[len(r.docs)])
+	next := slices.Clone(start[:len(r.docs)])
+	for qi, d := range docOf {
+		if d >= 0 {
+			idx[next[d]] = qi
+			next[d]++
+		}
+	}
+	return func(d int) []int { return idx[start[d]:start[d+1]] }
+}
+
+// candidates is collect's first pass over source d: its names but the
+// lone words the corpus also writes in lower case, with the speakers of
+// its quotes (the quotes' indices) matched to them.
+func (r *resolver) candidates(d int, f Found, quotes []int, scanners []*Scanner) sourceCands {
+	// A name of one word that is also a lower-case word somewhere in the
+	// corpus is dropped.
+	kept := f.cands[:0]
+	for _, c := range f.cands {
+		if !c.lone || !seenLower(scanners, strings.ToLower(c.name)) {
+			kept = append(kept, c)
+		}
+	}
+	sc := sourceCands{cands: kept, toks: make([][]string, len(kept))}
+	for ci := range kept {
+		sc.toks[ci] = strings.Fields(kept[ci].fold)
+	}
+	// Speakers of quotes.
+	for _, qi := range quotes {
+		q := &r.quotes[qi]
 		full, _ := stripTitle(r.lx, q.Speaker.Name)
 		short, title := stripTitle(r.lx, q.Speaker.Mention)
 		if !nameLike(full) {
@@ -233,12 +338,12 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 			fullToks = strings.Fields(ff)
 		}
 		if len(fullToks) >= 2 {
-			ensureWritten(&cands[d], &candToks[d], r.docs[d].Text, full, ff, q.Start)
+			ensureWritten(&sc.cands, &sc.toks, r.docs[d].Text, full, ff, q.Start)
 		}
 		best, bestDist := -1, 1<<30
-		for ci, c := range cands[d] {
+		for ci, c := range sc.cands {
 			f := c.fold
-			if f != fs && f != ff && (full == "" || !shortFormTokens(candToks[d][ci], fullToks)) {
+			if f != fs && f != ff && (full == "" || !shortFormTokens(sc.toks[ci], fullToks)) {
 				continue
 			}
 			dist := 0
@@ -252,11 +357,12 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 				best, bestDist = ci, dist
 			}
 		}
-		s := spk{quote: qi, cand: best, role: speakerRole(q.Speaker.Role), title: title}
+		s := speaker{quote: qi, cand: best, role: speakerRole(q.Speaker.Role), title: title}
 		if best >= 0 {
-			cands[d][best].evidence = true
-			if cands[d][best].role == "" && s.role != "" {
-				cands[d][best].role, cands[d][best].roleStart = s.role, -1
+			c := &sc.cands[best]
+			c.evidence = true
+			if c.role == "" && s.role != "" {
+				c.role, c.roleStart = s.role, -1
 			}
 		} else {
 			s.name = full
@@ -264,93 +370,112 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 				s.name = short
 			}
 		}
-		speakers[d] = append(speakers[d], s)
+		sc.speakers = append(sc.speakers, s)
 	}
-	// Names known anywhere: evidenced names of two tokens or more, and
-	// the roster's.
-	known := map[string]bool{}
-	for d := range cands {
-		for ci, c := range cands[d] {
-			if t := candToks[d][ci]; c.evidence && len(t) >= 2 {
-				known[fingerprint(t)] = true
-			}
-		}
-		for _, s := range speakers[d] {
-			if s.cand < 0 && len(tokens(s.name)) >= 2 {
-				known[Fingerprint(s.name)] = true
-			}
+	for ci, c := range sc.cands {
+		if t := sc.toks[ci]; c.evidence && len(t) >= 2 {
+			sc.known = append(sc.known, fingerprint(t))
 		}
 	}
-	if r.rs != nil {
-		for _, p := range r.rs.People {
-			for _, n := range append([]string{p.Name}, p.Aliases...) {
-				if len(tokens(reorder(n))) >= 2 {
-					known[Fingerprint(reorder(n))] = true
-				}
-			}
+	for _, s := range sc.speakers {
+		if s.cand < 0 && len(tokens(s.name)) >= 2 {
+			sc.known = append(sc.known, Fingerprint(s.name))
 		}
 	}
-	for d, doc := range r.docs {
-		if doc == nil {
+	return sc
+}
+
+// sourcePeople is collect's second pass over source d, whose names are
+// sc: the mentions kept, linked into the source's local entities.
+func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s *linkScratch) sourcePeople {
+	doc := r.docs[d]
+	tk := s.tk
+	// Surnames of the source's full names.
+	surnames := s.surnames
+	clear(surnames)
+	toks := sc.toks
+	isKnown := slices.Grow(s.isKnown[:0], len(sc.cands)) // evidenced or known
+	for ci, c := range sc.cands {
+		isKnown = append(isKnown, c.evidence || known[fingerprint(toks[ci])])
+		if t := toks[ci]; len(t) >= 2 && isKnown[ci] {
+			surnames[tk.key(t[len(t)-1])] = true
+		}
+	}
+	s.isKnown = isKnown
+	for _, s := range sc.speakers {
+		if t := tokens(s.name); s.cand < 0 && len(t) >= 2 {
+			surnames[tk.key(t[len(t)-1])] = true
+		}
+	}
+	var sp sourcePeople
+	candMention := slices.Grow(s.candMention[:0], len(sc.cands)) // mention of each candidate kept, or -1
+	for ci, c := range sc.cands {
+		candMention = append(candMention, -1)
+		t := toks[ci]
+		keep := isKnown[ci]
+		if !keep && len(t) >= 1 && surnames[tk.key(t[len(t)-1])] {
+			keep = len(t) <= 3
+		}
+		if !keep || len(t) == 0 {
 			continue
 		}
-		// Surnames of the source's full names.
-		surnames := map[string]bool{}
-		isKnown := make([]bool, len(cands[d])) // evidenced or known
-		toks := candToks[d]
-		for ci, c := range cands[d] {
-			isKnown[ci] = c.evidence || known[fingerprint(toks[ci])]
-			if t := toks[ci]; len(t) >= 2 && isKnown[ci] {
-				surnames[r.tkey(t[len(t)-1])] = true
-			}
+		m := mention{doc: d, start: c.start, end: c.end, text: c.name, toks: t, role: cleanRole(c.role), roleStart: c.roleStart}
+		if c.title != "" && len(t) == 1 {
+			m.text = c.title + " " + c.name
 		}
-		for _, s := range speakers[d] {
-			if t := tokens(s.name); s.cand < 0 && len(t) >= 2 {
-				surnames[r.tkey(t[len(t)-1])] = true
-			}
-		}
-		candMention := map[int]int{}
-		for ci, c := range cands[d] {
-			t := toks[ci]
-			keep := isKnown[ci]
-			if !keep && len(t) >= 1 && surnames[r.tkey(t[len(t)-1])] {
-				keep = len(t) <= 3
-			}
-			if !keep || len(t) == 0 {
-				continue
-			}
-			m := mention{doc: d, start: c.start, end: c.end, text: c.name, toks: t, role: cleanRole(c.role), roleStart: c.roleStart}
-			if c.title != "" && len(t) == 1 {
-				m.text = c.title + " " + c.name
-			}
-			candMention[ci] = len(r.mentions)
-			r.mentions = append(r.mentions, m)
-		}
-		for _, s := range speakers[d] {
-			q := &r.quotes[s.quote]
-			if s.cand >= 0 {
-				if mi, ok := candMention[s.cand]; ok {
-					r.quoteOf[s.quote] = mi
-				}
-				continue
-			}
-			t := tokens(s.name)
-			if len(t) == 0 {
-				continue
-			}
-			pl := doc.Place(q.Start)
-			if q.Speaker.Line > 0 {
-				pl.Line, pl.Column = q.Speaker.Line, q.Speaker.Column
-			}
-			m := mention{doc: d, start: q.Start, end: q.Start, text: s.name, toks: t, role: cleanRole(s.role), roleStart: -1, place: &pl}
-			if s.title != "" && len(t) == 1 {
-				m.text = s.title + " " + s.name
-			}
-			r.quoteOf[s.quote] = len(r.mentions)
-			r.mentions = append(r.mentions, m)
-		}
-		cands[d], candToks[d], speakers[d] = nil, nil, nil // done with: let them go while the mentions grow
+		candMention[ci] = len(sp.mentions)
+		sp.mentions = append(sp.mentions, m)
 	}
+	s.candMention = candMention
+	for _, s := range sc.speakers {
+		q := &r.quotes[s.quote]
+		if s.cand >= 0 {
+			if mi := candMention[s.cand]; mi >= 0 {
+				sp.quoteOf = append(sp.quoteOf, quoteMention{s.quote, mi})
+			}
+			continue
+		}
+		t := tokens(s.name)
+		if len(t) == 0 {
+			continue
+		}
+		pl := doc.Place(q.Start)
+		if q.Speaker.Line > 0 {
+			pl.Line, pl.Column = q.Speaker.Line, q.Speaker.Column
+		}
+		m := mention{doc: d, start: q.Start, end: q.Start, text: s.name, toks: t, role: cleanRole(s.role), roleStart: -1, place: &pl}
+		if s.title != "" && len(t) == 1 {
+			m.text = s.title + " " + s.name
+		}
+		sp.quoteOf = append(sp.quoteOf, quoteMention{s.quote, len(sp.mentions)})
+		sp.mentions = append(sp.mentions, m)
+	}
+	r.link(d, &sp, tk)
+	return sp
+}
+
+// merge appends one source's mentions, locals and speakers' mentions to
+// the corpus's, numbering them after those of the sources before it.
+func (r *resolver) merge(sp sourcePeople) {
+	mOff, lOff := len(r.mentions), len(r.locals)
+	for i := range sp.mentions {
+		m := &sp.mentions[i]
+		m.local += lOff
+		for j := range m.cands {
+			m.cands[j] += lOff
+		}
+	}
+	for i := range sp.locals {
+		ms := sp.locals[i].mentions
+		for j := range ms {
+			ms[j] += mOff
+		}
+	}
+	for _, qm := range sp.quoteOf {
+		r.quoteOf = append(r.quoteOf, quoteMention{qm.quote, qm.mention + mOff})
+	}
+	r.mentions = append(r.mentions, sp.mentions...)
+	r.locals = append(r.locals, sp.locals...)
 }
 
 // ensureWritten marks as evidenced the full name the extractor resolved
@@ -464,16 +589,19 @@ func cleanRole(role string) string {
 	return strings.Trim(strings.Join(f, " "), " ,;:")
 }
 
-// link builds the local entities of document d, whose mentions are ms:
-// full names, then short references linked to the most recent full name
-// with that surname.
-func (r *resolver) link(d int, ms []int) {
-	sort.SliceStable(ms, func(a, b int) bool { return r.mentions[ms[a]].start < r.mentions[ms[b]].start })
-	var locals []int // local indices of this document
-	last := map[int]int{}
+// link builds the local entities of document d from its mentions (sp's,
+// numbered within the source): full names, then short references linked
+// to the most recent full name with that surname. tk is the calling
+// goroutine's cache of keys.
+func (r *resolver) link(d int, sp *sourcePeople, tk tkeys) {
+	ms := make([]int, len(sp.mentions))
+	for i := range ms {
+		ms[i] = i
+	}
+	sort.SliceStable(ms, func(a, b int) bool { return sp.mentions[ms[a]].start < sp.mentions[ms[b]].start })
 	add := func(li, mi int) {
-		m := &r.mentions[mi]
-		l := &r.locals[li]
+		m := &sp.mentions[mi]
+		l := &sp.locals[li]
 		m.local = li
 		l.mentions = append(l.mentions, mi)
 		if m.role != "" {
@@ -485,25 +613,24 @@ func (r *resolver) link(d int, ms []int) {
 		if len(m.toks) > len(l.toks) {
 			l.toks = m.toks
 			l.joined = strings.Join(l.toks, " ")
-			l.tkey = r.tkeyOf(l.toks)
+			l.tkey = tk.of(l.toks)
 			l.fp = fingerprint(l.toks)
 		}
-		last[li] = m.start
+		l.last = m.start
 	}
 	newLocal := func(mi, kind int) int {
-		r.locals = append(r.locals, local{doc: d, kind: kind, first: r.mentions[mi].start})
-		li := len(r.locals) - 1
-		locals = append(locals, li)
+		sp.locals = append(sp.locals, local{doc: d, kind: kind, first: sp.mentions[mi].start})
+		li := len(sp.locals) - 1
 		add(li, mi)
 		return li
 	}
 	for _, mi := range ms {
-		m := &r.mentions[mi]
+		m := &sp.mentions[mi]
 		if len(m.toks) >= 2 {
 			fp := fingerprint(m.toks)
 			target := -1
-			for _, li := range locals {
-				l := &r.locals[li]
+			for li := range sp.locals {
+				l := &sp.locals[li]
 				if l.kind == kindFull && l.fp == fp {
 					target = li
 					break
@@ -512,21 +639,21 @@ func (r *resolver) link(d int, ms []int) {
 			if target < 0 {
 				// A shorter form of a name already introduced ("al-Sharra"
 				// after "Ahmad al-Sharra"): the most recent such person.
-				for _, li := range locals {
-					l := &r.locals[li]
-					if l.kind == kindFull && len(l.toks) > len(m.toks) && subset(m.toks, l.toks) && (target < 0 || last[li] > last[target]) {
+				for li := range sp.locals {
+					l := &sp.locals[li]
+					if l.kind == kindFull && len(l.toks) > len(m.toks) && subset(m.toks, l.toks) && (target < 0 || l.last > sp.locals[target].last) {
 						target = li
 					}
 				}
 			}
 			if target < 0 {
 				jb, tkb := strings.Join(m.toks, " "), ""
-				for _, li := range locals {
-					l := &r.locals[li]
-					if l.kind != kindFull || !r.similarNames(l, m.toks, jb, &tkb) {
+				for li := range sp.locals {
+					l := &sp.locals[li]
+					if l.kind != kindFull || !tk.similarNames(l, m.toks, jb, &tkb, r.k) {
 						continue
 					}
-					if r.givenConflict(l.toks, m.toks) || rolesConflict(l.roles, []string{m.role}) {
+					if tk.givenConflict(l.toks, m.toks) || rolesConflict(l.roles, []string{m.role}) {
 						continue
 					}
 					target = li
@@ -543,19 +670,19 @@ func (r *resolver) link(d int, ms []int) {
 		t := m.toks[0]
 		g := titleGender(m.text)
 		var sur []int
-		for _, li := range locals {
-			l := &r.locals[li]
+		for li := range sp.locals {
+			l := &sp.locals[li]
 			if g != 0 && l.gender != 0 && g != l.gender {
 				continue // "Mrs Howard" is not Mr Howard
 			}
-			if l.kind == kindFull && r.sameSurname(l.toks[len(l.toks)-1], t) {
+			if l.kind == kindFull && tk.sameSurname(l.toks[len(l.toks)-1], t) {
 				sur = append(sur, li)
 			}
 		}
 		if len(sur) > 0 {
 			best := sur[0]
 			for _, li := range sur[1:] {
-				if last[li] > last[best] {
+				if sp.locals[li].last > sp.locals[best].last {
 					best = li
 				}
 			}
@@ -567,8 +694,8 @@ func (r *resolver) link(d int, ms []int) {
 		}
 		target := -1
 		isFirst := false
-		for _, li := range locals {
-			l := &r.locals[li]
+		for li := range sp.locals {
+			l := &sp.locals[li]
 			if l.kind == kindFull && l.toks[0] == t {
 				isFirst = true
 			}
@@ -580,7 +707,7 @@ func (r *resolver) link(d int, ms []int) {
 		case target >= 0:
 			add(target, mi)
 			if isFirst {
-				r.locals[target].kind = kindFirst
+				sp.locals[target].kind = kindFirst
 			}
 		case isFirst:
 			newLocal(mi, kindFirst)
@@ -591,29 +718,29 @@ func (r *resolver) link(d int, ms []int) {
 	// A surname used before the full name is introduced: link it to that
 	// person when exactly one full name of the source carries the
 	// surname and the roles agree; a lone given name becomes a first name.
-	for _, li := range locals {
-		l := &r.locals[li]
+	for li := range sp.locals {
+		l := &sp.locals[li]
 		if l.kind != kindSingle {
 			continue
 		}
 		t := l.toks[0]
 		var sur []int
-		for _, lj := range locals {
-			f := &r.locals[lj]
+		for lj := range sp.locals {
+			f := &sp.locals[lj]
 			if f.kind != kindFull {
 				continue
 			}
-			if r.sameSurname(f.toks[len(f.toks)-1], t) {
+			if tk.sameSurname(f.toks[len(f.toks)-1], t) {
 				sur = append(sur, lj)
 			}
 			if f.toks[0] == t {
 				l.kind = kindFirst
 			}
 		}
-		if l.kind == kindSingle && len(sur) == 1 && !rolesConflict(l.roles, r.locals[sur[0]].roles) {
-			f := &r.locals[sur[0]]
+		if l.kind == kindSingle && len(sur) == 1 && !rolesConflict(l.roles, sp.locals[sur[0]].roles) {
+			f := &sp.locals[sur[0]]
 			for _, mi := range l.mentions {
-				r.mentions[mi].local = sur[0]
+				sp.mentions[mi].local = sur[0]
 			}
 			f.mentions = append(f.mentions, l.mentions...)
 			f.roles = append(f.roles, l.roles...)
@@ -624,24 +751,24 @@ func (r *resolver) link(d int, ms []int) {
 }
 
 // sameSurname compares two folded tokens exactly or by transliteration key.
-func (r *resolver) sameSurname(a, b string) bool {
-	return a == b || (runeLen(a) > 3 && r.tkey(a) == r.tkey(b))
+func (c tkeys) sameSurname(a, b string) bool {
+	return a == b || (runeLen(a) > 3 && c.key(a) == c.key(b))
 }
 
 // similarNames reports whether two full names are the same name spelt
 // differently: same surname key, or whole names within the distance. jb
 // is b joined by spaces; *tkb is TranslitKey(jb), computed when first
-// needed.
-func (r *resolver) similarNames(l *local, b []string, jb string, tkb *string) bool {
+// needed. k is the edit distance allowed.
+func (c tkeys) similarNames(l *local, b []string, jb string, tkb *string, k int) bool {
 	a := l.toks
-	if !r.sameSurname(a[len(a)-1], b[len(b)-1]) && len(a) != len(b) {
+	if !c.sameSurname(a[len(a)-1], b[len(b)-1]) && len(a) != len(b) {
 		return false
 	}
-	if _, ok := Distance(l.joined, jb, r.k); ok {
+	if _, ok := Distance(l.joined, jb, k); ok {
 		return true
 	}
 	if *tkb == "" {
-		*tkb = r.tkeyOf(b)
+		*tkb = c.of(b)
 	}
 	return l.tkey == *tkb
 }
@@ -649,12 +776,12 @@ func (r *resolver) similarNames(l *local, b []string, jb string, tkb *string) bo
 // givenConflict reports whether two full names carry given names that
 // cannot be one spelling of each other (Jon/Tom; but not
 // Vladamir/Vladimir, nor an initial).
-func (r *resolver) givenConflict(a, b []string) bool {
+func (c tkeys) givenConflict(a, b []string) bool {
 	if len(a) < 2 || len(b) < 2 {
 		return false
 	}
 	ga, gb := a[0], b[0]
-	if ga == gb || r.tkey(ga) == r.tkey(gb) {
+	if ga == gb || c.key(ga) == c.key(gb) {
 		return false
 	}
 	la, lb := runeLen(ga), runeLen(gb)
@@ -791,7 +918,7 @@ func (r *resolver) cluster() []result.Person {
 			for _, n := range append([]string{p.Name}, p.Aliases...) {
 				if t := tokens(reorder(n)); len(t) > 0 {
 					j := strings.Join(t, " ")
-					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: r.tkeyOf(t), fp: fingerprint(t), sigs: r.sigsOf(nil, p.Roles)})
+					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: r.tkeys.of(t), fp: fingerprint(t), sigs: r.sigsOf(nil, p.Roles)})
 				}
 			}
 		}
@@ -842,7 +969,7 @@ func (r *resolver) cluster() []result.Person {
 			continue
 		}
 		sur := nodes[i].toks[len(nodes[i].toks)-1]
-		for _, key := range blockKeys(sur, r.tkey(sur)) {
+		for _, key := range blockKeys(sur, r.tkeys.key(sur)) {
 			blocks[key] = append(blocks[key], i)
 		}
 	}
@@ -871,7 +998,7 @@ func (r *resolver) cluster() []result.Person {
 		if _, ok := Distance(nodes[a].joined, nodes[b].joined, r.k); !ok && nodes[a].tkey != nodes[b].tkey {
 			return
 		}
-		if r.givenConflict(nodes[a].toks, nodes[b].toks) {
+		if r.tkeys.givenConflict(nodes[a].toks, nodes[b].toks) {
 			similar = append(similar, similarPair{a, b, "similar name, different given name"})
 			return
 		}
@@ -1316,9 +1443,9 @@ func (r *resolver) attribute(people []result.Person, localPerson []int) {
 			byGiven[l.toks[0]] = append(byGiven[l.toks[0]], localPerson[li])
 		}
 	}
-	for qi, mi := range r.quoteOf {
-		q := &r.quotes[qi]
-		m := r.mentions[mi]
+	for _, qm := range r.quoteOf {
+		q := &r.quotes[qm.quote]
+		m := r.mentions[qm.mention]
 		li := m.local
 		if li < 0 || li >= len(r.locals) {
 			continue

@@ -2,6 +2,7 @@ package names
 
 import (
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -313,13 +314,13 @@ func TestTitleGenderFastPath(t *testing.T) {
 // TestTkeyOf: a name's key from its tokens' keys is TranslitKey of the
 // name.
 func TestTkeyOf(t *testing.T) {
-	r := &resolver{tkeys: map[string]string{}}
+	tk := tkeys{}
 	for _, name := range []string{
 		"Amir Khan Muttaqi", "Ahmad al-Sharra", "Zia ul-Haq", "Šefčovič Maroš", "Kkh Hkk", "ee ee", "Ckh Ph Dz",
 		"Sean O'Brien", "Муттаки Амир", "Yusuf Yousuf Youssef", "a", "Mohammad Mohamad", "ǅemal Bijedić",
 	} {
-		if got, want := r.tkeyOf(tokens(name)), TranslitKey(strings.Join(tokens(name), " ")); got != want {
-			t.Errorf("tkeyOf(%q) = %q, want %q", name, got, want)
+		if got, want := tk.of(tokens(name)), TranslitKey(strings.Join(tokens(name), " ")); got != want {
+			t.Errorf("tkeys.of(%q) = %q, want %q", name, got, want)
 		}
 	}
 }
@@ -346,5 +347,24 @@ func TestStripTitleFastPath(t *testing.T) {
 		if gotR != wantR || gotT != wantT {
 			t.Errorf("stripTitle(%q) = %q, %q; want %q, %q", name, gotR, gotT, wantR, wantT)
 		}
+	}
+}
+
+// TestResolveParallelSameAsSerial: the sources are read on every CPU and
+// merged in order, so the people are those of one goroutine, numbered
+// alike.
+func TestResolveParallelSameAsSerial(t *testing.T) {
+	docs := synthCorpus(3000)
+	lx := testLexicon()
+	resolve := func(procs int) []result.Person {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return Resolve(docs, nil, nil, lx)
+	}
+	serial, parallel := resolve(1), resolve(4)
+	if len(serial) < 3000 {
+		t.Fatalf("%d people from 3000 names", len(serial))
+	}
+	if !reflect.DeepEqual(serial, parallel) {
+		t.Fatal("people differ between one goroutine and four")
 	}
 }
