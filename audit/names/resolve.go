@@ -253,6 +253,10 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 	for range cap(scratch) {
 		scratch <- &linkScratch{tk: tkeys{}, surnames: map[string]bool{}}
 	}
+	// The sources' mentions and locals are numbered in order as they come
+	// and copied once into slices of the corpus's size.
+	people := make([]sourcePeople, len(r.docs))
+	var nMentions, nLocals, nQuotes int
 	ordered.Map(len(r.docs), func(d int) sourcePeople {
 		if r.docs[d] == nil {
 			return sourcePeople{}
@@ -262,8 +266,19 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 		return r.sourcePeople(d, &srcs[d], known, s)
 	}, func(d int, sp sourcePeople) {
 		srcs[d] = sourceCands{} // done with: let them go while the mentions grow
-		r.merge(sp)
+		sp.renumber(nMentions, nLocals)
+		nMentions, nLocals, nQuotes = nMentions+len(sp.mentions), nLocals+len(sp.locals), nQuotes+len(sp.quoteOf)
+		people[d] = sp
 	})
+	r.mentions = make([]mention, 0, nMentions)
+	r.locals = make([]local, 0, nLocals)
+	r.quoteOf = make([]quoteMention, 0, nQuotes)
+	for d := range people {
+		r.mentions = append(r.mentions, people[d].mentions...)
+		r.locals = append(r.locals, people[d].locals...)
+		r.quoteOf = append(r.quoteOf, people[d].quoteOf...)
+		people[d] = sourcePeople{}
+	}
 }
 
 // speakerQuotes groups by source the quotes whose speaker is a person:
@@ -454,10 +469,9 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 	return sp
 }
 
-// merge appends one source's mentions, locals and speakers' mentions to
-// the corpus's, numbering them after those of the sources before it.
-func (r *resolver) merge(sp sourcePeople) {
-	mOff, lOff := len(r.mentions), len(r.locals)
+// renumber numbers a source's mentions and locals after the mOff
+// mentions and lOff locals of the sources before it.
+func (sp *sourcePeople) renumber(mOff, lOff int) {
 	for i := range sp.mentions {
 		m := &sp.mentions[i]
 		m.local += lOff
@@ -471,11 +485,9 @@ func (r *resolver) merge(sp sourcePeople) {
 			ms[j] += mOff
 		}
 	}
-	for _, qm := range sp.quoteOf {
-		r.quoteOf = append(r.quoteOf, quoteMention{qm.quote, qm.mention + mOff})
+	for i := range sp.quoteOf {
+		sp.quoteOf[i].mention += mOff
 	}
-	r.mentions = append(r.mentions, sp.mentions...)
-	r.locals = append(r.locals, sp.locals...)
 }
 
 // ensureWritten marks as evidenced the full name the extractor resolved
@@ -1183,30 +1195,38 @@ func (r *resolver) people(nodes []node, nLocal int, uf unionFind, similar []simi
 	personOfRoot := map[int]int{}
 	localPerson := make([]int, len(r.locals))
 	people := make([]result.Person, len(roots))
+	gs := make([]*group, len(roots))
 	for pi, root := range roots {
 		g := groups[root]
+		gs[pi] = g
 		personOfRoot[root] = pi
-		p := &people[pi]
-		p.ID = "P" + strconv.Itoa(pi+1)
+		for _, li := range g.locals {
+			localPerson[li] = pi
+		}
+	}
+	// Each person is filled from its own mentions, on every CPU.
+	ordered.Map(len(gs), func(pi int) result.Person {
+		g := gs[pi]
+		p := result.Person{ID: "P" + strconv.Itoa(pi+1)}
 		sort.Ints(g.locals)
 		var ms []int
 		for _, li := range g.locals {
-			localPerson[li] = pi
 			ms = append(ms, r.locals[li].mentions...)
 		}
 		sort.Slice(ms, func(a, b int) bool {
-			ma, mb := r.mentions[ms[a]], r.mentions[ms[b]]
+			ma, mb := &r.mentions[ms[a]], &r.mentions[ms[b]]
 			if ma.doc != mb.doc {
 				return ma.doc < mb.doc
 			}
 			return ma.start < mb.start
 		})
-		r.fill(p, ms)
+		r.fill(&p, ms)
 		if g.roster >= 0 {
 			p.Roster = true
 			p.Name = r.rs.People[g.roster].Name
 		}
-	}
+		return p
+	}, func(pi int, p result.Person) { people[pi] = p })
 	// Similar: possible merges that were not made.
 	for _, s := range similar {
 		pa, oka := personOfRoot[uf.find(s.a)]
