@@ -65,6 +65,10 @@ type local struct {
 	first    int  // offset of the first mention
 	last     int  // offset of the latest mention linked so far
 	gender   byte // 'm' or 'f' when a title said so ("Mr", "Mrs"), else 0
+	// Set once the source is linked, for the clustering: the heads of the
+	// roles (sigsOf), and the blocking keys of a full name's surname.
+	sigs   []string
+	blocks []string
 }
 
 // node of the cross-source clustering: a local entity or a roster entry.
@@ -72,11 +76,11 @@ type node struct {
 	local  int // -1 for roster entries
 	roster int // -1 for local entities
 	toks   []string
-	roles  []string
 	joined string   // toks joined by spaces
 	tkey   string   // TranslitKey(joined)
 	fp     string   // fingerprint(toks)
 	sigs   []string // sigsOf(roles)
+	blocks []string // blockKeys of a full name's surname, else none
 }
 
 type resolver struct {
@@ -88,9 +92,9 @@ type resolver struct {
 
 	mentions []mention
 	locals   []local
-	quoteOf  []quoteMention    // quote index, mention index
-	tkeys    tkeys             // the cache of the resolver's goroutine
-	roleSigs map[string]string // role -> its conflict head (see sigsOf)
+	quoteOf  []quoteMention // quote index, mention index
+	tkeys    tkeys          // the cache of the resolver's goroutine
+	roleSigs roleHeads
 }
 
 // tkeys caches TranslitKey of folded tokens: each goroutine has its own.
@@ -157,7 +161,7 @@ func Resolve(docs []*source.Document, quotes []result.Quote, rs *rules.Set, lx *
 // docs. ResolveFound takes the found names over (it keeps and changes
 // them).
 func ResolveFound(docs []*source.Document, found []Found, scanners []*Scanner, quotes []result.Quote, rs *rules.Set, lx *lexicon.Lexicon) []result.Person {
-	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, tkeys: tkeys{}, roleSigs: map[string]string{}}
+	r := &resolver{docs: docs, quotes: quotes, rs: rs, lx: lx, k: DefaultDistance, tkeys: tkeys{}, roleSigs: roleHeads{}}
 	if rs != nil {
 		r.k = rs.IntOption("name-variant", "name_distance", DefaultDistance)
 	}
@@ -204,6 +208,7 @@ type quoteMention struct{ quote, mention int }
 // source to source.
 type linkScratch struct {
 	tk          tkeys
+	heads       roleHeads
 	surnames    map[string]bool
 	isKnown     []bool
 	candMention []int
@@ -251,7 +256,7 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 	// gives it back.
 	scratch := make(chan *linkScratch, runtime.GOMAXPROCS(0))
 	for range cap(scratch) {
-		scratch <- &linkScratch{tk: tkeys{}, surnames: map[string]bool{}}
+		scratch <- &linkScratch{tk: tkeys{}, heads: roleHeads{}, surnames: map[string]bool{}}
 	}
 	// The sources' mentions and locals are numbered in order as they come
 	// and copied once into slices of the corpus's size.
@@ -466,6 +471,17 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 		sp.mentions = append(sp.mentions, m)
 	}
 	r.link(d, &sp, tk)
+	for i := range sp.locals {
+		l := &sp.locals[i]
+		if len(l.mentions) == 0 {
+			continue
+		}
+		l.sigs = s.heads.sigsOf(nil, l.roles)
+		if l.kind == kindFull && len(l.toks) >= 2 {
+			sur := l.toks[len(l.toks)-1]
+			l.blocks = blockKeys(sur, tk.key(sur))
+		}
+	}
 	return sp
 }
 
@@ -814,21 +830,25 @@ func rolesConflict(a, b []string) bool {
 	return ok
 }
 
+// roleHeads caches the conflict head of each role (see sigsOf): each
+// goroutine has its own.
+type roleHeads map[string]string
+
 // sigsOf appends to dst the heads of the roles that can conflict with
 // another (RoleHead; not past, not of a class that combines with any
 // other), each head once, in order of first appearance. RolesConflict
 // reads nothing else of such a role, so sigsConflict of two lists finds
 // the first conflicting pair of rolesConflictReason, with its reason, in
 // time bounded by the number of role heads however many roles there are.
-func (r *resolver) sigsOf(dst []string, roles []string) []string {
+func (c roleHeads) sigsOf(dst []string, roles []string) []string {
 	for _, role := range roles {
-		h, ok := r.roleSigs[role]
+		h, ok := c[role]
 		if !ok {
 			h = RoleHead(role)
 			if h != "" && (roleClass[h] == "any" || past(role)) {
 				h = ""
 			}
-			r.roleSigs[role] = h
+			c[role] = h
 		}
 		if h != "" {
 			dst = appendSigs(dst, h)
@@ -922,7 +942,7 @@ func (r *resolver) cluster() []result.Person {
 		if len(l.mentions) == 0 {
 			continue
 		}
-		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, roles: l.roles, joined: l.joined, tkey: l.tkey, fp: l.fp, sigs: r.sigsOf(nil, l.roles)})
+		nodes = append(nodes, node{local: li, roster: -1, toks: l.toks, joined: l.joined, tkey: l.tkey, fp: l.fp, sigs: l.sigs, blocks: l.blocks})
 	}
 	nLocal := len(nodes)
 	if r.rs != nil {
@@ -930,7 +950,11 @@ func (r *resolver) cluster() []result.Person {
 			for _, n := range append([]string{p.Name}, p.Aliases...) {
 				if t := tokens(reorder(n)); len(t) > 0 {
 					j := strings.Join(t, " ")
-					nodes = append(nodes, node{local: -1, roster: pi, toks: t, roles: p.Roles, joined: j, tkey: r.tkeys.of(t), fp: fingerprint(t), sigs: r.sigsOf(nil, p.Roles)})
+					n := node{local: -1, roster: pi, toks: t, joined: j, tkey: r.tkeys.of(t), fp: fingerprint(t), sigs: r.roleSigs.sigsOf(nil, p.Roles)}
+					if len(t) >= 2 {
+						n.blocks = blockKeys(t[len(t)-1], r.tkeys.key(t[len(t)-1]))
+					}
+					nodes = append(nodes, n)
 				}
 			}
 		}
@@ -977,11 +1001,7 @@ func (r *resolver) cluster() []result.Person {
 	var similar []similarPair
 	blocks := map[string][]int{}
 	for i := range nodes {
-		if kindOf(i) != kindFull || len(nodes[i].toks) < 2 {
-			continue
-		}
-		sur := nodes[i].toks[len(nodes[i].toks)-1]
-		for _, key := range blockKeys(sur, r.tkeys.key(sur)) {
+		for _, key := range nodes[i].blocks {
 			blocks[key] = append(blocks[key], i)
 		}
 	}
