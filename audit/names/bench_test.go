@@ -106,3 +106,18 @@ func BenchmarkFold(b *testing.B) {
 		Fold("Šefčovič, Amir Khan Muttaqi")
 	}
 }
+
+// BenchmarkDistance compares spellings of names as the clustering does:
+// near misses, far names of equal length, and a non-ASCII pair.
+func BenchmarkDistance(b *testing.B) {
+	pairs := []string{
+		"amir khan muttaqi", "amir khan mutaqi", "vladimir putin", "vladamir putin",
+		"richard bennett", "stephen barnett", "sefcovic maros", "sefcovic marosh",
+		"муттаки амир", "мутаки амир",
+	}
+	for b.Loop() {
+		for i := 0; i < len(pairs); i += 2 {
+			Distance(pairs[i], pairs[i+1], DefaultDistance)
+		}
+	}
+}

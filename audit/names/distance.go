@@ -14,9 +14,20 @@ func Distance(a, b string, k int) (d int, ok bool) {
 	if a == b {
 		return 0, true
 	}
-	// Short words (nearly every name) use buffers on the stack.
+	// Short words (nearly every name) use buffers on the stack, of bytes
+	// when both are ASCII.
+	if len(a) <= 64 && len(b) <= 64 && isASCII(a) && isASCII(b) {
+		var abuf, bbuf [64]byte
+		return bandDistance(append(abuf[:0], a...), append(bbuf[:0], b...), k)
+	}
 	var abuf, bbuf [64]rune
-	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
+	return bandDistance(appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b), k)
+}
+
+// bandDistance is Distance of two sequences of letters (k ≥ 0). A row of
+// the programme sets only its band and the cells on either side of it,
+// which are all the next row reads.
+func bandDistance[T byte | rune](ra, rb []T, k int) (d int, ok bool) {
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra
 	}
@@ -34,24 +45,18 @@ func Distance(a, b string, k int) (d int, ok bool) {
 		prev, cur = make([]int, 0, m+1), make([]int, 0, m+1)
 	}
 	prev, cur = prev[:m+1], cur[:m+1]
-	for j := 0; j <= m; j++ {
-		if j <= k {
-			prev[j] = j
-		} else {
-			prev[j] = inf
-		}
+	// Row 0 as far as row 1 reads it: j, and inf at k+1.
+	for j := 0; j <= min(m, k+1); j++ {
+		prev[j] = j
 	}
 	for i := 1; i <= n; i++ {
 		lo, hi := max(1, i-k), min(m, i+k)
-		for j := range cur {
-			cur[j] = inf
-		}
-		if i <= k {
-			cur[0] = i
-		}
-		best := cur[0]
-		if lo > 1 {
-			best = inf
+		best := inf
+		if lo == 1 {
+			cur[0] = min(i, inf)
+			best = cur[0]
+		} else {
+			cur[lo-1] = inf
 		}
 		for j := lo; j <= hi; j++ {
 			cost := 1
@@ -72,6 +77,9 @@ func Distance(a, b string, k int) (d int, ok bool) {
 			if v < best {
 				best = v
 			}
+		}
+		if hi < m {
+			cur[hi+1] = inf
 		}
 		if best > k {
 			return 0, false
