@@ -141,3 +141,18 @@ func FuzzTkeyOf(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendFingerprint: the fingerprint built on the stack is
+// fingerprint's, whatever the name (repeated tokens, more than eight).
+func FuzzAppendFingerprint(f *testing.F) {
+	f.Add("Amir Khan Muttaqi")
+	f.Add("b a b a c")
+	f.Add("")
+	f.Add("j i h g f e d c b a")
+	f.Fuzz(func(t *testing.T, name string) {
+		toks := tokens(name)
+		if got, want := string(appendFingerprint([]byte("x"), toks)), "x"+fingerprint(toks); got != want {
+			t.Fatalf("appendFingerprint(%q) = %q, want %q", toks, got, want)
+		}
+	})
+}

@@ -148,6 +148,33 @@ func fingerprint(toks []string) string {
 	return strings.Join(sortedUnique(toks), " ")
 }
 
+// appendFingerprint appends fingerprint(toks) to dst, the tokens of a
+// name of up to eight sorted on the stack.
+func appendFingerprint(dst []byte, toks []string) []byte {
+	if len(toks) > 8 {
+		return append(dst, fingerprint(toks)...)
+	}
+	var buf [8]string
+	s := buf[:len(toks)]
+	copy(s, toks)
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	for i, t := range s {
+		switch {
+		case i == 0:
+		case t == s[i-1]:
+			continue
+		default:
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t...)
+	}
+	return dst
+}
+
 // translitPairs are the digraphs that transliterations of the same name
 // spell either way, in the order they are applied.
 var translitPairs = []struct{ from, to string }{

@@ -212,6 +212,7 @@ type linkScratch struct {
 	surnames    map[string]bool
 	isKnown     []bool
 	candMention []int
+	fp          []byte // a fingerprint to look up
 }
 
 // collect takes the names found in every document, adds the quotes'
@@ -330,7 +331,7 @@ func (r *resolver) candidates(d int, f Found, quotes []int, scanners []*Scanner)
 	// corpus is dropped.
 	kept := f.cands[:0]
 	for _, c := range f.cands {
-		if !c.lone || !seenLower(scanners, strings.ToLower(c.name)) {
+		if !c.lone || !seenLower(scanners, c.lower()) {
 			kept = append(kept, c)
 		}
 	}
@@ -405,6 +406,27 @@ func (r *resolver) candidates(d int, f Found, quotes []int, scanners []*Scanner)
 	return sc
 }
 
+// lower is strings.ToLower(c.name): the folded name when that is it (an
+// ASCII word the fold only lowered), else a copy.
+func (c *candidate) lower() string {
+	if len(c.fold) != len(c.name) {
+		return strings.ToLower(c.name)
+	}
+	for i := 0; i < len(c.name); i++ {
+		b := c.name[i]
+		if b >= utf8.RuneSelf {
+			return strings.ToLower(c.name)
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if c.fold[i] != b {
+			return strings.ToLower(c.name)
+		}
+	}
+	return c.fold
+}
+
 // sourcePeople is collect's second pass over source d, whose names are
 // sc: the mentions kept, linked into the source's local entities.
 func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s *linkScratch) sourcePeople {
@@ -415,19 +437,23 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 	clear(surnames)
 	toks := sc.toks
 	isKnown := slices.Grow(s.isKnown[:0], len(sc.cands)) // evidenced or known
+	fp := s.fp
 	for ci, c := range sc.cands {
-		isKnown = append(isKnown, c.evidence || known[fingerprint(toks[ci])])
+		if !c.evidence {
+			fp = appendFingerprint(fp[:0], toks[ci])
+		}
+		isKnown = append(isKnown, c.evidence || known[string(fp)])
 		if t := toks[ci]; len(t) >= 2 && isKnown[ci] {
 			surnames[tk.key(t[len(t)-1])] = true
 		}
 	}
-	s.isKnown = isKnown
+	s.isKnown, s.fp = isKnown, fp
 	for _, s := range sc.speakers {
 		if t := tokens(s.name); s.cand < 0 && len(t) >= 2 {
 			surnames[tk.key(t[len(t)-1])] = true
 		}
 	}
-	var sp sourcePeople
+	sp := sourcePeople{mentions: make([]mention, 0, len(sc.cands)+len(sc.speakers))}
 	candMention := slices.Grow(s.candMention[:0], len(sc.cands)) // mention of each candidate kept, or -1
 	for ci, c := range sc.cands {
 		candMention = append(candMention, -1)
@@ -627,6 +653,7 @@ func (r *resolver) link(d int, sp *sourcePeople, tk tkeys) {
 		ms[i] = i
 	}
 	sort.SliceStable(ms, func(a, b int) bool { return sp.mentions[ms[a]].start < sp.mentions[ms[b]].start })
+	var fpBuf [64]byte // a mention's fingerprint
 	add := func(li, mi int) {
 		m := &sp.mentions[mi]
 		l := &sp.locals[li]
@@ -655,11 +682,11 @@ func (r *resolver) link(d int, sp *sourcePeople, tk tkeys) {
 	for _, mi := range ms {
 		m := &sp.mentions[mi]
 		if len(m.toks) >= 2 {
-			fp := fingerprint(m.toks)
+			fp := appendFingerprint(fpBuf[:0], m.toks)
 			target := -1
 			for li := range sp.locals {
 				l := &sp.locals[li]
-				if l.kind == kindFull && l.fp == fp {
+				if l.kind == kindFull && l.fp == string(fp) {
 					target = li
 					break
 				}

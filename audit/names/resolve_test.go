@@ -368,3 +368,15 @@ func TestResolveParallelSameAsSerial(t *testing.T) {
 		t.Fatal("people differ between one goroutine and four")
 	}
 }
+
+// TestCandidateLower: a candidate's lower-case name is strings.ToLower of
+// it, taken from the folded name when that is the same.
+func TestCandidateLower(t *testing.T) {
+	for _, name := range []string{"Smith", "O'Brien", "al-Sharra", "Šefčovič", "MUTTAQI", "Zoë", "İstanbul", "K"} {
+		c := candidate{name: name}
+		c.setFold()
+		if got, want := c.lower(), strings.ToLower(name); got != want {
+			t.Errorf("lower(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
