@@ -1137,7 +1137,7 @@ func (r *resolver) cluster() []result.Person {
 			}
 		}
 	}
-	rootRoles := map[int][]string{}
+	rootRoles := make([][]string, len(nodes)) // by root node
 	for k := range nodes {
 		if len(nodes[k].sigs) > 0 {
 			root := uf.find(k)
@@ -1205,7 +1205,7 @@ func (r *resolver) people(nodes []node, nLocal int, uf unionFind, similar []simi
 		doc    int
 		first  int
 	}
-	groups := map[int]*group{}
+	groups := make([]*group, len(nodes)) // by root node
 	for i := range nodes {
 		root := uf.find(i)
 		g := groups[root]
@@ -1214,7 +1214,7 @@ func (r *resolver) people(nodes []node, nLocal int, uf unionFind, similar []simi
 			groups[root] = g
 		}
 		if nodes[i].local >= 0 {
-			l := r.locals[nodes[i].local]
+			l := &r.locals[nodes[i].local]
 			g.locals = append(g.locals, nodes[i].local)
 			if l.doc < g.doc || (l.doc == g.doc && l.first < g.first) {
 				g.doc, g.first = l.doc, l.first
@@ -1225,7 +1225,7 @@ func (r *resolver) people(nodes []node, nLocal int, uf unionFind, similar []simi
 	}
 	var roots []int
 	for root, g := range groups {
-		if len(g.locals) > 0 {
+		if g != nil && len(g.locals) > 0 {
 			roots = append(roots, root)
 		}
 	}
@@ -1239,7 +1239,10 @@ func (r *resolver) people(nodes []node, nLocal int, uf unionFind, similar []simi
 		}
 		return roots[a] < roots[b]
 	})
-	personOfRoot := map[int]int{}
+	personOfRoot := make([]int, len(nodes)) // by root node, -1 for none
+	for i := range personOfRoot {
+		personOfRoot[i] = -1
+	}
 	localPerson := make([]int, len(r.locals))
 	people := make([]result.Person, len(roots))
 	gs := make([]*group, len(roots))
@@ -1276,9 +1279,8 @@ func (r *resolver) people(nodes []node, nLocal int, uf unionFind, similar []simi
 	}, func(pi int, p result.Person) { people[pi] = p })
 	// Similar: possible merges that were not made.
 	for _, s := range similar {
-		pa, oka := personOfRoot[uf.find(s.a)]
-		pb, okb := personOfRoot[uf.find(s.b)]
-		if !oka || !okb || pa == pb {
+		pa, pb := personOfRoot[uf.find(s.a)], personOfRoot[uf.find(s.b)]
+		if pa < 0 || pb < 0 || pa == pb {
 			continue
 		}
 		addSimilar(&people[pa], people[pb].ID, s.reason)
