@@ -16,8 +16,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/quoteaudit/quoteaudit/audit/check"
 	"github.com/quoteaudit/quoteaudit/audit/lexicon"
@@ -534,47 +532,16 @@ func fingerprint(f *result.Finding, buf []byte) (fingerprintSum, []byte) {
 // appendFields appends the words of s (as strings.Fields splits it)
 // joined by single spaces.
 func appendFields(dst []byte, s string) []byte {
-	words := 0
-	for i := 0; i < len(s); {
-		end := i + 1
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			space, end = unicode.IsSpace(r), i+n
-		}
-		if space {
-			i = end
-			continue
-		}
-		// A word: up to the next white space.
-		for end < len(s) {
-			if c := s[end]; c < utf8.RuneSelf {
-				if asciiSpace[c] {
-					break
-				}
-				end++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[end:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			end += n
-		}
-		if words > 0 {
+	first := true
+	for w := range strings.FieldsSeq(s) {
+		if !first {
 			dst = append(dst, ' ')
 		}
-		words++
-		dst = append(dst, s[i:end]...)
-		i = end
+		first = false
+		dst = append(dst, w...)
 	}
 	return dst
 }
-
-// asciiSpace tells the ASCII white space of unicode.IsSpace.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // findingID is "F-" and the fingerprint in hex, then "-n" for the nth
 // finding of one fingerprint (n > 1), in one allocation.
