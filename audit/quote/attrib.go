@@ -208,7 +208,13 @@ func (a *attributor) done(mem *attributorMemory) {
 	for _, l := range []*[]entity{&a.persons, &a.spoken, &a.orgs, &a.groups} {
 		clear(*l)
 	}
-	mem.persons, mem.spoken, mem.orgs, mem.groups = a.persons[:0], a.spoken[:0], a.orgs[:0], a.groups[:0]
+	mem.persons, mem.spoken = reusable(a.persons, maxKeptItems), reusable(a.spoken, maxKeptItems)
+	mem.orgs, mem.groups = reusable(a.orgs, maxKeptItems), reusable(a.groups, maxKeptItems)
+	// A map keeps its size once grown, and clearing it costs that size:
+	// past the bound, the next document starts with new ones.
+	if len(a.gender) > maxKeptItems || len(a.confirmed) > maxKeptItems || len(a.alone) > maxKeptItems {
+		mem.gender, mem.confirmed, mem.alone = nil, nil, nil
+	}
 }
 
 // interrupted reports whether a quote's text stops where an interrupted

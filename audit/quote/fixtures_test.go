@@ -2,6 +2,7 @@ package quote
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -165,5 +166,29 @@ func TestExtractorReuse(t *testing.T) {
 		if want := Extract(newDoc("d", texts[f]), lx); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: a reused Extractor differs from a fresh one", filepath.Base(f))
 		}
+	}
+}
+
+// An Extractor does not keep, for the rest of the run, the buffers one
+// huge document grew: past their bounds they are dropped, and the next
+// document is still extracted as a fresh Extractor would.
+func TestExtractorDropsHugeBuffers(t *testing.T) {
+	lx := testLexicon(t)
+	var b strings.Builder
+	for i := range maxKeptItems + 10 {
+		fmt.Fprintf(&b, "“Line %d,” Maria Ivanova said.\n\n", i)
+	}
+	x := NewExtractor(lx)
+	if qs := x.Extract(newDoc("huge", b.String())); len(qs) <= maxKeptItems {
+		t.Fatalf("the huge document gave %d quotes, want more than %d", len(qs), maxKeptItems)
+	}
+	if cap(x.paras) > maxKeptItems || cap(x.spans) > maxKeptItems || cap(x.marks) > maxKeptItems ||
+		cap(x.qtoks) > maxKeptItems || cap(x.tokens) > maxKeptTokens || cap(x.lower) > maxKeptBytes {
+		t.Errorf("kept paras %d, spans %d, marks %d, quote tokens %d, tokens %d, lower %d",
+			cap(x.paras), cap(x.spans), cap(x.marks), cap(x.qtoks), cap(x.tokens), cap(x.lower))
+	}
+	small := "“Yes,” said Maria Ivanova. “Of course.”"
+	if got, want := x.Extract(newDoc("s", small)), Extract(newDoc("s", small), lx); !reflect.DeepEqual(got, want) {
+		t.Errorf("after the huge document: %+v, want %+v", got, want)
 	}
 }

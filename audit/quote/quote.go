@@ -86,9 +86,22 @@ func NewExtractor(lx *lexicon.Lexicon) *Extractor {
 	return &Extractor{lx: lx}
 }
 
-// maxKeptTokens bounds the token buffer an Extractor keeps between
-// documents (one huge source must not hold its buffer for the whole run).
-const maxKeptTokens = 1 << 20
+// What an Extractor keeps between documents is bounded: one huge source
+// must not hold its buffers, at their largest, for the rest of the run.
+const (
+	maxKeptTokens = 1 << 20 // tokens of the arena
+	maxKeptBytes  = 4 << 20 // bytes of the lower-case buffer
+	maxKeptItems  = 1 << 16 // paragraphs, quote spans, marks, entities
+)
+
+// reusable returns s emptied for the next document, or nil when it grew
+// past limit elements.
+func reusable[T any](s []T, limit int) []T {
+	if cap(s) > limit {
+		return nil
+	}
+	return s[:0]
+}
 
 // Extract is the package-level Extract with the Extractor's lexicon.
 func (x *Extractor) Extract(doc *source.Document) []result.Quote {
@@ -103,7 +116,7 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 	markBuf := x.marks[:0]
 	defer func() {
 		clear(paras) // drop the document's slices
-		x.paras, x.spans, x.marks = paras[:0], all[:0], markBuf[:0]
+		x.paras, x.spans, x.marks = reusable(paras, maxKeptItems), reusable(all, maxKeptItems), reusable(markBuf, maxKeptItems)
 	}()
 	for i, sp := range spans {
 		lo, hi := sp.Start, sp.End
@@ -142,12 +155,7 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 	}
 	lower := x.lower[:0]
 	defer func() {
-		if cap(arena) <= maxKeptTokens {
-			x.tokens = arena[:0]
-		}
-		if cap(lower) <= maxKeptTokens {
-			x.lower = lower[:0]
-		}
+		x.tokens, x.lower = reusable(arena, maxKeptTokens), reusable(lower, maxKeptBytes)
 	}()
 	for i := range paras {
 		p := &paras[i]
@@ -156,7 +164,7 @@ func (x *Extractor) Extract(doc *source.Document) []result.Quote {
 	}
 	classify(arena, string(lower), lx)
 	qtoks := x.qtoks[:0]
-	defer func() { x.qtoks = qtoks[:0] }()
+	defer func() { x.qtoks = reusable(qtoks, maxKeptItems) }()
 	from := 0
 	for i := range paras {
 		p := &paras[i]
