@@ -488,7 +488,7 @@ func (a *attributor) parseNP(p *para, s, e int) subject {
 		}
 		break
 	}
-	for r < h && toks[r].kind == tWord && toks[r].is(cNotName) && honorifics[a.lw(toks[r])] == 0 && !toks[r].is(cHonorific) {
+	for r < h && toks[r].kind == tWord && toks[r].is(cNotName) && !toks[r].is(cHonorific) {
 		r++
 	}
 	if r > s+1 && toks[r-1].kind == tWord && (a.lw(toks[r-1]) == "and" || a.lw(toks[r-1]) == "or") && toks[r-2].upper && !a.hasPossessive(toks[r:h]) && !a.isOrg(p, toks[r:h+1], "") {
@@ -677,11 +677,6 @@ func (a *attributor) orgNamed(name string) string {
 	return ""
 }
 
-func isHonorific(w string) bool {
-	_, ok := honorifics[strings.TrimSuffix(w, ".")]
-	return ok
-}
-
 // joinRole joins the words before a name ("Special envoy") and the role
 // inside its capitalised run ("Foreign Minister"), dropping determiners.
 func joinRole(pre, run string) string {
@@ -766,7 +761,7 @@ func (a *attributor) isOrg(p *para, run []token, pre string) bool {
 	if len(run) == 1 && run[0].is(cOrgWord) {
 		return true
 	}
-	if last := run[len(run)-1].low; len(run) > 1 && isAcronym(word(a.t, run[len(run)-1])) && !nameSuffixes[last] && !countries[last] {
+	if last := run[len(run)-1]; len(run) > 1 && isAcronym(word(a.t, last)) && !last.is(cNameSuffix) && !last.is(cCountry) {
 		return true
 	}
 	return false
