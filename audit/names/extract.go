@@ -325,19 +325,6 @@ type extractor struct {
 	text  string
 	words []word
 	lx    *lexicon.Lexicon
-	// buf is where lowerName lowers an ASCII name.
-	buf []byte
-}
-
-// lowerName returns an ASCII name lowered (in x.buf, then copied once),
-// and any other name as it is: the lexicon lowers it.
-func (x *extractor) lowerName(name string) string {
-	b, ok := appendLowerASCII(x.buf[:0], name)
-	if !ok {
-		return name
-	}
-	x.buf = b
-	return string(b)
 }
 
 // isVerb reports an attribution verb of the lexicon.
@@ -460,9 +447,8 @@ func (x *extractor) plausible(i, j int) (ok, lone bool) {
 			return false, false
 		}
 	} else if x.lx != nil {
-		// The lexicon lowers the name: given the lower-case form, it
-		// does not copy it.
-		name := x.lowerName(x.text[x.words[i].start:x.words[j-1].end])
+		// The lexicon lowers the name itself (on the stack when short).
+		name := x.text[x.words[i].start:x.words[j-1].end]
 		if _, ok := x.lx.Outlet(name); ok {
 			return false, false
 		}

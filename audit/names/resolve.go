@@ -593,7 +593,7 @@ func stripTitle(lx *lexicon.Lexicon, name string) (rest, title string) {
 	// first word is no title is its own rest.
 	if strings.IndexByte(name, ',') < 0 && collapseSpace(name) == name {
 		first, _, two := strings.Cut(name, " ")
-		if !two || lx == nil || !isTitleASCII(lx, first) {
+		if !two || lx == nil || !lx.Title(first) {
 			return name, ""
 		}
 	}
@@ -604,20 +604,6 @@ func stripTitle(lx *lexicon.Lexicon, name string) (rest, title string) {
 		f = f[1:]
 	}
 	return strings.Join(f, " "), strings.Join(t, " ")
-}
-
-// isTitleASCII is lx.Title(w), with a short ASCII word lowered on the
-// stack.
-func isTitleASCII(lx *lexicon.Lexicon, w string) bool {
-	var buf [16]byte
-	if len(w) > len(buf) {
-		return lx.Title(w)
-	}
-	lower, ok := appendLowerASCII(buf[:0], w)
-	if !ok {
-		return lx.Title(w)
-	}
-	return lx.Title(string(lower))
 }
 
 // nameLike reports whether s looks like a name: it starts with a capital.

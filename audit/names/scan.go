@@ -20,7 +20,6 @@ type Scanner struct {
 	// lower case: a name of one word that the corpus also writes in lower
 	// case (a common word at the start of a sentence) is not a name.
 	vocab *vocab
-	buf   []byte // the extractor's, reused
 	// forms, when set (GatherSpellings), numbers the capitalised forms
 	// that Spellings counts; occ is the current source's occurrences.
 	forms *formTable
@@ -69,12 +68,11 @@ func (s *Scanner) Scan(doc *source.Document) Found {
 		words = append(words, w)
 	}
 	s.words, s.occ = words, occ
-	x := &extractor{text: doc.Text, words: words, lx: s.lx, buf: s.buf}
+	x := &extractor{text: doc.Text, words: words, lx: s.lx}
 	// Every source's candidates are held until the corpus is read: an
 	// exact-size copy leaves out the slack of appending (a third of
 	// their memory).
 	cands := slices.Clone(x.extract())
-	s.buf = x.buf
 	for i := range cands {
 		cands[i].setFold()
 	}

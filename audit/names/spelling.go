@@ -229,7 +229,7 @@ func quoteSpans(docs []*source.Document, forms []spellForm, pairs []spellPair, q
 // the capitalised forms of each source with their offsets, and, in the
 // Scanners' vocabularies, the words the corpus writes in lower case.
 // Once the scans are done it is only read (beside ResolveFound, which
-// reads the Scanners too).
+// reads the Scanners too), by one Spellings call, which then clears it.
 type SpellingScan struct {
 	docs    []*source.Document
 	sources []sourceForms // of docs[d]

@@ -190,10 +190,10 @@ func classify(lx *lexicon.Lexicon, lower string) uint16 {
 	_, role := roleFolded(lower)
 	add(classRole, role)
 	if lx != nil {
-		_, verb := lx.Verb(lower)
-		add(classVerb, verb)
+		known := lx.LookupLower(lower) // verb and descriptor in one look-up
+		add(classVerb, known.Verb != "")
 		add(classTitle, lx.Title(lower))
-		add(classDescriptor, lx.Descriptor(lower))
+		add(classDescriptor, known.Descriptor)
 		_, outlet := lx.Outlet(lower)
 		_, org := lx.Organization(lower)
 		add(classNamed, outlet || org)
