@@ -238,7 +238,6 @@ func (p *Prepared) Group() []result.Match {
 		m.SpeakersAgree = speakersAgree(qs, p.members[i], names)
 		out = append(out, m)
 	}
-	p.whole, p.members = nil, nil
 	order := make([]int, len(out))
 	lowest := make([]string, len(out))
 	for i := range out {

@@ -51,6 +51,9 @@ func (t *Table[V]) Lookup(k uint64) *V {
 
 // Insert adds key k, which is not held and not 0, with value v.
 func (t *Table[V]) Insert(k uint64, v V) {
+	if k == 0 {
+		panic("hashtable: key 0 marks an empty slot") // a caller's bug: it would be counted and lost
+	}
 	if len(t.keys) == 0 {
 		*t = New[V](0)
 	} else if 2*(t.n+1) > len(t.keys) {

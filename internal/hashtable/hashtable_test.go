@@ -42,3 +42,13 @@ func TestZeroTable(t *testing.T) {
 		t.Fatalf("Lookup(5) = %v after Insert", p)
 	}
 }
+
+func TestInsertZeroPanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Insert(0, …) did not panic: the key would be counted and lost")
+		}
+	}()
+	var tab Table[int]
+	tab.Insert(0, 1)
+}
