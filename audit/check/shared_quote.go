@@ -85,12 +85,12 @@ func runSharedQuote(pass *Pass) {
 				continue
 			}
 			if oq := pass.Index.Quote(mem.Quote); oq != nil {
-				msg, ok := sameIn[mem.Source]
+				label, ok := sameIn[mem.Source]
 				if !ok {
-					msg = "the same quotation in " + matchSourceName(pass.Index, mem.Source)
-					sameIn[mem.Source] = msg
+					label = "the same quotation in " + matchSourceName(pass.Index, mem.Source)
+					sameIn[mem.Source] = label
 				}
-				related = append(related, matchRelated(oq, msg))
+				related = append(related, matchRelated(oq, label))
 			}
 		}
 		pass.ReportQuote(q, msg,
