@@ -49,7 +49,9 @@ func (tk *token) personNoun() bool {
 // The lower case of a word with a capital is needed as a string: for an
 // ASCII word its bytes are appended to lower and its low is left empty,
 // for classify to point into one string made from lower for the whole
-// document (one allocation, not one per capitalised word).
+// document (one allocation, not one per capitalised word). Tokens are
+// therefore not usable until classify has read all of them, in order,
+// with the lower of the same tokenize calls.
 func tokenize(t string, lo, hi int, spans []span, qbase int, out []token, lower []byte) ([]token, []byte) {
 	first := len(out) // this paragraph's first token
 	si := 0
