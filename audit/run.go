@@ -54,7 +54,9 @@ type Config struct {
 }
 
 // Run audits the corpus: extraction and attribution per source, then
-// people, matches and checks across sources.
+// people, matches and checks across sources. The result shares no memory
+// with the corpus's texts, so the caller may drop the corpus once Run
+// returns.
 func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	if cfg.Checks == nil {
 		cfg.Checks = check.All()
@@ -197,6 +199,9 @@ func Run(ctx context.Context, c *Corpus, cfg Config) (*result.Result, error) {
 	stage("checks")
 	checks.finish()
 	r.Stats = stats(r)
+	// The result no longer points into the sources' texts: the caller
+	// can free them while the reports are written.
+	detach(r, docs)
 	return r, nil
 }
 

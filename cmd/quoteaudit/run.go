@@ -254,13 +254,18 @@ func audit1(ctx context.Context, o options, paths []string, stdout io.Writer, ui
 	if err != nil {
 		return ui.fail(ctx, err, "auditing")
 	}
+	// The result owns its strings (audit.Run detaches them from the
+	// texts): the sources can go before the reports are written, which
+	// at 100,000 articles frees a quarter of the heap for the writers.
+	inputs := inputFiles(corpus)
+	corpus = nil
 	if err := prof.heap(); err != nil {
 		ui.errorf("%v", err)
 	}
 
 	clock.begin("write")
 	report.CleanStale(o.out)
-	written, werr := report.WriteAll(ctx, o.out, formats, res, report.Options{Previous: prev, Title: o.title, Inputs: inputFiles(corpus)})
+	written, werr := report.WriteAll(ctx, o.out, formats, res, report.Options{Previous: prev, Title: o.title, Inputs: inputs})
 	if !o.quiet {
 		text.Write(stdout, res, text.Options{Evidence: o.verbose, ShowIgnored: o.showIgnored})
 		if len(written) > 0 {
