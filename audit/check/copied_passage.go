@@ -46,11 +46,12 @@ const maxCopyCandidates = 100
 
 // proseIndex holds every source's prose as one word-hash arena (a hash per
 // word outside quotations, 0 where a quotation interrupts the prose, so
-// that a shared run never jumps over a quote) and the winnowed shingle
-// fingerprints of the sources indexed so far.
+// that a shared run never jumps over a quote, and 0 before the first
+// source and after each, so that a run never leaves its source) and the
+// winnowed shingle fingerprints of the sources indexed so far.
 type proseIndex struct {
-	words []uint32 // all sources' word hashes, source after source
-	from  []int32  // source i's words are words[from[i]:from[i+1]]
+	words []uint32 // 0, then each source's word hashes followed by a 0
+	from  []int32  // source i's words are words[from[i]:from[i+1]-1]
 	// marks are proseWords' states every proseMarkStep words, source after
 	// source (source i's are marks[markFrom[i]:markFrom[i+1]]): where a
 	// word of an earlier source starts is found by reading on from the
@@ -65,11 +66,27 @@ type proseIndex struct {
 
 type chain struct{ first, last int32 }
 
-// shingleLoc is one occurrence of a fingerprint: the source, the word
-// position, and the next (later) occurrence, 0 ending the chain.
-type shingleLoc struct{ src, pos, next int32 }
+// shingleLoc is one occurrence of a fingerprint: where it stands in the
+// arena, the next (later) occurrence (0 ends the chain), and how far its
+// words agree with the previous occurrence's, which lets a later source
+// compared with the whole chain derive most of its shared runs from the
+// one before instead of reading the words again (see sharedRuns).
+type shingleLoc struct {
+	at, next int32
+	// fwd is how many words from at are the same as from the previous
+	// occurrence (0 for the first), and fwdNext this occurrence's word
+	// just past them (0 where its prose ends there); back and backNext
+	// are the same read backwards from the word before at.
+	fwd, back         int32
+	fwdNext, backNext uint32
+}
 
-func (x *proseIndex) prose(i int) []uint32 { return x.words[x.from[i]:x.from[i+1]] }
+func (x *proseIndex) prose(i int) []uint32 { return x.words[x.from[i] : x.from[i+1]-1] }
+
+// source is the source whose words include arena word at.
+func (x *proseIndex) source(at int32) int {
+	return sort.Search(len(x.from)-1, func(i int) bool { return x.from[i+1] > at })
+}
 
 // copySource is what a worker reads of one source, before the source is
 // compared with the earlier ones and indexed: its prose word hashes with
@@ -116,8 +133,8 @@ func runCopiedPassage(pass *Pass) {
 	words := textBytes/6 + 1
 	fingerprints := words * 2 / (w + 1)
 	x := &proseIndex{
-		words:    make([]uint32, 0, words),
-		from:     make([]int32, 1, len(ids)+1),
+		words:    make([]uint32, 1, words+len(ids)+1),
+		from:     append(make([]int32, 0, len(ids)+1), 1),
 		marks:    make([]proseMark, 0, words/proseMarkStep+len(ids)),
 		markFrom: make([]int32, 1, len(ids)+1),
 		chains:   hashtable.New[chain](fingerprints),
@@ -164,11 +181,13 @@ func runCopiedPassage(pass *Pass) {
 // the sources indexed so far are appended to runs, then its fingerprints
 // are indexed.
 func (x *proseIndex) add(b int, cs *copySource, minWords int, runs []copyRun) []copyRun {
+	base := int32(len(x.words)) // where B's words start in the arena
 	x.words = append(x.words, cs.words...)
+	x.words = append(x.words, 0)
 	x.from = append(x.from, int32(len(x.words)))
 	x.marks = append(x.marks, cs.marks...)
 	x.markFrom = append(x.markFrom, int32(len(x.marks)))
-	B, sh := x.prose(b), cs.sh
+	sh := cs.sh
 	coveredUntil := 0 // first word of B not yet inside a reported run
 	for _, p32 := range cs.fps {
 		p := int(p32)
@@ -184,49 +203,48 @@ func (x *proseIndex) add(b int, cs *copySource, minWords int, runs []copyRun) []
 		// the earliest source with that run; the others are counted,
 		// not listed, so a passage shared by k sources gives k-1
 		// findings, not k².
-		best, bestS, bestN, sharing, capped := shingleLoc{}, 0, 0, 0, false
-		seen := 0
-		for l := c.first; l > 0; l = x.locs[l-1].next {
-			if seen == maxCopyCandidates {
-				capped = true
-				break
-			}
-			seen++
-			loc := x.locs[l-1]
-			A := x.prose(int(loc.src))
-			s, n := sharedAround(A, int(loc.pos), B, p, coveredUntil)
-			if n < minWords {
-				continue
-			}
-			sharing++
-			if n > bestN {
-				best, bestS, bestN = loc, s, n
-				best.pos = loc.pos - int32(p-s) // A's word where the run starts
-			}
-		}
-		if bestN == 0 {
+		best := x.sharedRuns(c.first, base+p32, base+int32(coveredUntil), minWords)
+		if best.n == 0 {
 			continue
 		}
-		coveredUntil = bestS + bestN
+		bestS := p - int(best.back)
+		coveredUntil = bestS + int(best.n)
+		src := x.source(best.at)
 		runs = append(runs, copyRun{
-			a: best.src, aWord: best.pos, b: int32(b),
-			start: cs.starts[bestS], end: cs.ends[bestS+bestN-1],
-			n: int32(bestN), others: int32(sharing - 1), capped: capped,
+			a: int32(src), aWord: best.at - best.back - x.from[src], b: int32(b),
+			start: cs.starts[bestS], end: cs.ends[coveredUntil-1],
+			n: best.n, others: best.sharing - 1, capped: best.capped,
 		})
 	}
+	// The run B shares with the previous occurrence of a fingerprint,
+	// from arena word runStart to runEnd, that occurrence's words being
+	// shift words on: the next fingerprint whose previous occurrence is
+	// shifted the same, inside the run, lies in it too (a copied passage
+	// has a fingerprint every few words, in the same earlier source).
+	runStart, runEnd, shift := int32(0), int32(0), int32(0)
 	for _, p := range cs.fps {
 		h := sh[p]
 		c := x.chains.Lookup(h)
+		at := base + p
 		if c == nil {
-			x.locs = append(x.locs, shingleLoc{src: int32(b), pos: p})
+			x.locs = append(x.locs, shingleLoc{at: at})
 			n := int32(len(x.locs))
 			x.chains.Insert(h, chain{first: n, last: n})
 			continue
 		}
-		if x.locs[c.last-1].src == int32(b) {
+		last := &x.locs[c.last-1]
+		if last.at >= base {
 			continue // the first occurrence per source is enough
 		}
-		x.locs = append(x.locs, shingleLoc{src: int32(b), pos: p})
+		if last.at-at != shift || at >= runEnd {
+			shift = last.at - at
+			runStart, runEnd = at-x.sharedBackward(last.at, at, 0), at+x.sharedForward(last.at, at)
+		}
+		fwd, back := runEnd-at, at-runStart
+		x.locs = append(x.locs, shingleLoc{
+			at: at, fwd: fwd, back: back,
+			fwdNext: x.words[at+fwd], backNext: x.words[at-1-back],
+		})
 		n := int32(len(x.locs))
 		x.locs[c.last-1].next = n
 		c.last = n
@@ -234,19 +252,105 @@ func (x *proseIndex) add(b int, cs *copySource, minWords int, runs []copyRun) []
 	return runs
 }
 
-// sharedAround is the run of equal words that A and B share through A's
-// word i and B's word j, clipped to start no earlier than B's word from:
-// its first word in B and its length.
-func sharedAround(A []uint32, i int, B []uint32, j, from int) (start, n int) {
-	back := 0
-	for j-back-1 >= from && i-back-1 >= 0 && B[j-back-1] != 0 && B[j-back-1] == A[i-back-1] {
-		back++
+// sharedRun is what sharedRuns found in a chain: the longest run (back
+// words before the arena word at of its source and n in all), how many
+// sources share a run of at least minWords words, and whether more
+// sources were left uncompared.
+type sharedRun struct {
+	at, back, n, sharing int32
+	capped               bool
+}
+
+// sharedRuns compares arena word j (of the source being added) with the
+// first maxCopyCandidates occurrences of the chain from first, each by the
+// run of equal words through both, clipped to start no earlier than
+// arena word from: the longest run of at least minWords words (the
+// earliest occurrence's on a tie), or n 0 when there is none.
+//
+// Words of an occurrence are read only where the previous occurrence
+// leaves its run undecided: the run shared with the previous occurrence
+// (r) and how far the two occurrences agree (d, stored in the chain)
+// give the run shared with this one as the shorter of the two when they
+// differ; when they are equal, the occurrence's word just past them,
+// stored too, tells whether the run goes on. A passage shared by many
+// sources is so read about once per source, not once per pair.
+func (x *proseIndex) sharedRuns(first, j, from int32, minWords int) sharedRun {
+	var best sharedRun
+	var fwd, back int32 // the run shared with the previous occurrence
+	seen := 0
+	for l := first; l > 0; {
+		if seen == maxCopyCandidates {
+			best.capped = true
+			break
+		}
+		loc := &x.locs[l-1]
+		if seen == 0 {
+			fwd, back = x.sharedForward(loc.at, j), x.sharedBackward(loc.at, j, from)
+		} else {
+			fwd = x.nextForward(fwd, loc, j)
+			back = x.nextBackward(back, loc, j, from)
+		}
+		seen++
+		l = loc.next
+		if n := back + fwd; n >= int32(minWords) {
+			best.sharing++
+			if n > best.n {
+				best.at, best.back, best.n = loc.at, back, n
+			}
+		}
 	}
-	fwd := 0
-	for i+fwd < len(A) && j+fwd < len(B) && B[j+fwd] != 0 && B[j+fwd] == A[i+fwd] {
-		fwd++
+	return best
+}
+
+// nextForward is how many words from arena word j are the same as from
+// occurrence loc's, given that prev are the same as from the previous
+// occurrence's.
+func (x *proseIndex) nextForward(prev int32, loc *shingleLoc, j int32) int32 {
+	switch d := loc.fwd; {
+	case prev != d:
+		return min(prev, d)
+	case loc.fwdNext == 0 || x.words[j+d] != loc.fwdNext:
+		return d
+	default:
+		return d + 1 + x.sharedForward(loc.at+d+1, j+d+1)
 	}
-	return j - back, back + fwd
+}
+
+// nextBackward is nextForward read backwards from the word before j, not
+// before arena word from.
+func (x *proseIndex) nextBackward(prev int32, loc *shingleLoc, j, from int32) int32 {
+	switch d := loc.back; {
+	case prev != d:
+		return min(prev, d)
+	case loc.backNext == 0 || j-1-d < from || x.words[j-1-d] != loc.backNext:
+		return d
+	default:
+		return d + 1 + x.sharedBackward(loc.at-d-1, j-d-1, from)
+	}
+}
+
+// sharedForward is how many words from arena word j are the same as
+// from arena word i, stopping at a quotation or a source's end (0 words,
+// which match nothing).
+func (x *proseIndex) sharedForward(i, j int32) int32 {
+	w := x.words
+	n := int32(0)
+	for w[j+n] != 0 && w[j+n] == w[i+n] {
+		n++
+	}
+	return n
+}
+
+// sharedBackward is how many words before arena word j are the same as
+// before arena word i, stopping at a quotation, a source's start or
+// arena word from (the first that may be read).
+func (x *proseIndex) sharedBackward(i, j, from int32) int32 {
+	w := x.words
+	n := int32(0)
+	for j-1-n >= from && w[j-1-n] != 0 && w[j-1-n] == w[i-1-n] {
+		n++
+	}
+	return n
 }
 
 // shingles appends to out the hash of the k words from each word of p (0
