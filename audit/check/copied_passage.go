@@ -125,7 +125,11 @@ func runCopiedPassage(pass *Pass) {
 	// Sized up front from the text (about one word per six bytes; about
 	// 2/(w+1) of the words are fingerprints): growing these by doubling
 	// would hold two copies at once, the largest transient of the run on
-	// a big corpus.
+	// a big corpus. The table of chains holds one key per distinct
+	// fingerprint, far fewer than the fingerprints when passages are
+	// shared (a fifth of them on generated sister articles), and is kept
+	// at most half full: it starts at a quarter, holding 16 bytes a slot
+	// for what is shared, and doubles when the sources share little.
 	textBytes := 0
 	for _, id := range ids {
 		textBytes += len(pass.Docs[id].Text)
@@ -137,7 +141,7 @@ func runCopiedPassage(pass *Pass) {
 		from:     append(make([]int32, 0, len(ids)+1), 1),
 		marks:    make([]proseMark, 0, words/proseMarkStep+len(ids)),
 		markFrom: make([]int32, 1, len(ids)+1),
-		chains:   hashtable.New[chain](fingerprints),
+		chains:   hashtable.New[chain](fingerprints / 4),
 		locs:     make([]shingleLoc, 0, fingerprints),
 	}
 	var runs []copyRun
