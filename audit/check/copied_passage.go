@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -58,19 +59,44 @@ type proseIndex struct {
 	// mark before it, not by keeping every word's offset.
 	marks    []proseMark
 	markFrom []int32
-	// chains maps a fingerprint to the first and last of its occurrences
-	// in locs (1-based); occurrences chain forward, earliest source first.
+	// chains maps a fingerprint to its occurrences in locs, earliest
+	// source first.
 	chains hashtable.Table[chain]
 	locs   []shingleLoc
 }
 
-type chain struct{ first, last int32 }
+// chain is where the occurrences of a fingerprint are. Most fingerprints
+// occur in one source: that occurrence's arena word is head, and tail is
+// -1. The others' occurrences are kept in locs, in chunks of 2, 2, then
+// maxChunk slots, each chunk's last slot giving where the next starts
+// (in its next), so that a source compared with the chain reads them
+// mostly side by side, and a chain wastes only a few slots. head and
+// tail are then where the first and the last chunk start, and the first
+// slot's next (never a chunk's last) is the chain's count, occurrences
+// past the first maxCopyCandidates counted only: no source is compared
+// with them.
+type chain struct{ head, tail int32 }
 
-// shingleLoc is one occurrence of a fingerprint: where it stands in the
-// arena, the next (later) occurrence (0 ends the chain), and how far its
-// words agree with the previous occurrence's, which lets a later source
-// compared with the whole chain derive most of its shared runs from the
-// one before instead of reading the words again (see sharedRuns).
+// maxChunk is the size of a chain's chunks from its third on: most
+// chains are short (2 to 8 occurrences on generated sister articles),
+// and larger chunks would leave more slots empty.
+const maxChunk = 4
+
+// chunkOf is where a chain's occurrence i (0-based) is in its chunk, and
+// the chunk's size: chunks of 2, 2, 4, 4... slots hold occurrences 0-1,
+// 2-3, 4-7, 8-11...
+func chunkOf(i int32) (off, size int32) {
+	if i < 4 {
+		return i % 2, 2
+	}
+	return (i - 4) % maxChunk, maxChunk
+}
+
+// shingleLoc is one occurrence of a fingerprint shared by several
+// sources: where it stands in the arena, next (see chain), and how far its words agree with the previous occurrence's,
+// which lets a later source compared with the whole chain derive most of
+// its shared runs from the one before instead of reading the words again
+// (see sharedRuns).
 type shingleLoc struct {
 	at, next int32
 	// fwd is how many words from at are the same as from the previous
@@ -129,7 +155,10 @@ func runCopiedPassage(pass *Pass) {
 	// fingerprint, far fewer than the fingerprints when passages are
 	// shared (a fifth of them on generated sister articles), and is kept
 	// at most half full: it starts at a quarter, holding 16 bytes a slot
-	// for what is shared, and doubles when the sources share little.
+	// for what is shared, and doubles when the sources share little. locs
+	// holds only the fingerprints found in more than one source, with a
+	// few empty slots in each chain's last chunk (on sister articles about
+	// as many slots as fingerprints; with little shared, hardly any).
 	textBytes := 0
 	for _, id := range ids {
 		textBytes += len(pass.Docs[id].Text)
@@ -207,7 +236,7 @@ func (x *proseIndex) add(b int, cs *copySource, minWords int, runs []copyRun) []
 		// the earliest source with that run; the others are counted,
 		// not listed, so a passage shared by k sources gives k-1
 		// findings, not k².
-		best := x.sharedRuns(c.first, base+p32, base+int32(coveredUntil), minWords)
+		best := x.sharedRuns(c, base+p32, base+int32(coveredUntil), minWords)
 		if best.n == 0 {
 			continue
 		}
@@ -231,27 +260,49 @@ func (x *proseIndex) add(b int, cs *copySource, minWords int, runs []copyRun) []
 		c := x.chains.Lookup(h)
 		at := base + p
 		if c == nil {
-			x.locs = append(x.locs, shingleLoc{at: at})
-			n := int32(len(x.locs))
-			x.chains.Insert(h, chain{first: n, last: n})
+			x.chains.Insert(h, chain{head: at, tail: -1})
 			continue
 		}
-		last := &x.locs[c.last-1]
-		if last.at >= base {
+		n, lastSlot, lastAt := int32(1), int32(-1), c.head
+		if c.tail >= 0 {
+			n = x.locs[c.head].next
+			if n > maxCopyCandidates {
+				x.locs[c.head].next++ // counted, not kept: the count only says there are more
+				continue
+			}
+			off, _ := chunkOf(n - 1)
+			lastSlot = c.tail + off
+			lastAt = x.locs[lastSlot].at
+		}
+		if lastAt >= base {
 			continue // the first occurrence per source is enough
 		}
-		if last.at-at != shift || at >= runEnd {
-			shift = last.at - at
-			runStart, runEnd = at-x.sharedBackward(last.at, at, 0), at+x.sharedForward(last.at, at)
+		if n == maxCopyCandidates {
+			x.locs[c.head].next++
+			continue
+		}
+		if lastAt-at != shift || at >= runEnd {
+			shift = lastAt - at
+			runStart, runEnd = at-x.sharedBackward(lastAt, at, 0), at+x.sharedForward(lastAt, at)
 		}
 		fwd, back := runEnd-at, at-runStart
-		x.locs = append(x.locs, shingleLoc{
+		loc := shingleLoc{
 			at: at, fwd: fwd, back: back,
 			fwdNext: x.words[at+fwd], backNext: x.words[at-1-back],
-		})
-		n := int32(len(x.locs))
-		x.locs[c.last-1].next = n
-		c.last = n
+		}
+		switch off, size := chunkOf(n); {
+		case lastSlot < 0: // the second occurrence: the first chunk
+			c.head, c.tail = int32(len(x.locs)), int32(len(x.locs))
+			x.locs = append(x.locs, shingleLoc{at: lastAt}, loc)
+		case off == 0: // the chunks are full: a new one
+			c.tail = int32(len(x.locs))
+			x.locs[lastSlot].next = c.tail
+			x.locs = append(x.locs, loc)
+			x.locs = slices.Grow(x.locs, int(size-1))[:len(x.locs)+int(size-1)]
+		default:
+			x.locs[c.tail+off] = loc
+		}
+		x.locs[c.head].next = n + 1
 	}
 	return runs
 }
@@ -266,10 +317,10 @@ type sharedRun struct {
 }
 
 // sharedRuns compares arena word j (of the source being added) with the
-// first maxCopyCandidates occurrences of the chain from first, each by the
-// run of equal words through both, clipped to start no earlier than
-// arena word from: the longest run of at least minWords words (the
-// earliest occurrence's on a tie), or n 0 when there is none.
+// first maxCopyCandidates occurrences of chain c, each by the run of
+// equal words through both, clipped to start no earlier than arena word
+// from: the longest run of at least minWords words (the earliest
+// occurrence's on a tie), or n 0 when there is none.
 //
 // Words of an occurrence are read only where the previous occurrence
 // leaves its run undecided: the run shared with the previous occurrence
@@ -278,30 +329,39 @@ type sharedRun struct {
 // differ; when they are equal, the occurrence's word just past them,
 // stored too, tells whether the run goes on. A passage shared by many
 // sources is so read about once per source, not once per pair.
-func (x *proseIndex) sharedRuns(first, j, from int32, minWords int) sharedRun {
-	var best sharedRun
-	var fwd, back int32 // the run shared with the previous occurrence
-	seen := 0
-	for l := first; l > 0; {
-		if seen == maxCopyCandidates {
-			best.capped = true
-			break
-		}
-		loc := &x.locs[l-1]
-		if seen == 0 {
-			fwd, back = x.sharedForward(loc.at, j), x.sharedBackward(loc.at, j, from)
-		} else {
-			fwd = x.nextForward(fwd, loc, j)
-			back = x.nextBackward(back, loc, j, from)
-		}
-		seen++
-		l = loc.next
+func (x *proseIndex) sharedRuns(c *chain, j, from int32, minWords int) sharedRun {
+	if c.tail < 0 { // one occurrence, not in locs
+		fwd, back := x.sharedForward(c.head, j), x.sharedBackward(c.head, j, from)
 		if n := back + fwd; n >= int32(minWords) {
-			best.sharing++
-			if n > best.n {
-				best.at, best.back, best.n = loc.at, back, n
+			return sharedRun{at: c.head, back: back, n: n, sharing: 1}
+		}
+		return sharedRun{}
+	}
+	n := x.locs[c.head].next
+	best := sharedRun{capped: n > maxCopyCandidates}
+	var fwd, back int32 // the run shared with the previous occurrence
+	left := min(n, maxCopyCandidates)
+	for start, done := c.head, int32(0); left > 0; {
+		_, size := chunkOf(done)
+		chunk := x.locs[start : start+min(size, left)]
+		for i := range chunk {
+			loc := &chunk[i]
+			if start == c.head && i == 0 {
+				fwd, back = x.sharedForward(loc.at, j), x.sharedBackward(loc.at, j, from)
+			} else {
+				fwd = x.nextForward(fwd, loc, j)
+				back = x.nextBackward(back, loc, j, from)
+			}
+			if n := back + fwd; n >= int32(minWords) {
+				best.sharing++
+				if n > best.n {
+					best.at, best.back, best.n = loc.at, back, n
+				}
 			}
 		}
+		left -= int32(len(chunk))
+		done += int32(len(chunk))
+		start = chunk[len(chunk)-1].next
 	}
 	return best
 }
