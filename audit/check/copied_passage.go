@@ -324,11 +324,12 @@ type sharedRun struct {
 //
 // Words of an occurrence are read only where the previous occurrence
 // leaves its run undecided: the run shared with the previous occurrence
-// (r) and how far the two occurrences agree (d, stored in the chain)
-// give the run shared with this one as the shorter of the two when they
-// differ; when they are equal, the occurrence's word just past them,
-// stored too, tells whether the run goes on. A passage shared by many
-// sources is so read about once per source, not once per pair.
+// and how far the two occurrences agree (stored in the chain) give the
+// run shared with this one, each way, as the shorter of the two when
+// they differ; when they are equal, the occurrence's word just past
+// them, stored too, tells whether the run goes on. A passage shared by
+// many sources is so read about once per source, not once per pair, and
+// each occurrence compared costs a few instructions.
 func (x *proseIndex) sharedRuns(c *chain, j, from int32, minWords int) sharedRun {
 	if c.tail < 0 { // one occurrence, not in locs
 		fwd, back := x.sharedForward(c.head, j), x.sharedBackward(c.head, j, from)
@@ -349,8 +350,18 @@ func (x *proseIndex) sharedRuns(c *chain, j, from int32, minWords int) sharedRun
 			if start == c.head && i == 0 {
 				fwd, back = x.sharedForward(loc.at, j), x.sharedBackward(loc.at, j, from)
 			} else {
-				fwd = x.nextForward(fwd, loc, j)
-				back = x.nextBackward(back, loc, j, from)
+				// When equal, the run goes on only if this occurrence's
+				// next word is B's too.
+				if d := loc.fwd; fwd != d {
+					fwd = min(fwd, d)
+				} else if loc.fwdNext != 0 && x.words[j+d] == loc.fwdNext {
+					fwd = d + 1 + x.sharedForward(loc.at+d+1, j+d+1)
+				}
+				if d := loc.back; back != d {
+					back = min(back, d)
+				} else if loc.backNext != 0 && j-1-d >= from && x.words[j-1-d] == loc.backNext {
+					back = d + 1 + x.sharedBackward(loc.at-d-1, j-d-1, from)
+				}
 			}
 			if n := back + fwd; n >= int32(minWords) {
 				best.sharing++
@@ -364,33 +375,6 @@ func (x *proseIndex) sharedRuns(c *chain, j, from int32, minWords int) sharedRun
 		start = chunk[len(chunk)-1].next
 	}
 	return best
-}
-
-// nextForward is how many words from arena word j are the same as from
-// occurrence loc's, given that prev are the same as from the previous
-// occurrence's.
-func (x *proseIndex) nextForward(prev int32, loc *shingleLoc, j int32) int32 {
-	switch d := loc.fwd; {
-	case prev != d:
-		return min(prev, d)
-	case loc.fwdNext == 0 || x.words[j+d] != loc.fwdNext:
-		return d
-	default:
-		return d + 1 + x.sharedForward(loc.at+d+1, j+d+1)
-	}
-}
-
-// nextBackward is nextForward read backwards from the word before j, not
-// before arena word from.
-func (x *proseIndex) nextBackward(prev int32, loc *shingleLoc, j, from int32) int32 {
-	switch d := loc.back; {
-	case prev != d:
-		return min(prev, d)
-	case loc.backNext == 0 || j-1-d < from || x.words[j-1-d] != loc.backNext:
-		return d
-	default:
-		return d + 1 + x.sharedBackward(loc.at-d-1, j-d-1, from)
-	}
 }
 
 // sharedForward is how many words from arena word j are the same as
