@@ -93,10 +93,11 @@ func chunkOf(i int32) (off, size int32) {
 }
 
 // shingleLoc is one occurrence of a fingerprint shared by several
-// sources: where it stands in the arena, next (see chain), and how far its words agree with the previous occurrence's,
-// which lets a later source compared with the whole chain derive most of
-// its shared runs from the one before instead of reading the words again
-// (see sharedRuns).
+// sources: where it stands in the arena, next (see chain), and how far
+// its words agree with the previous occurrence's, which lets a later
+// source compared with the whole chain derive most of its shared runs
+// from the one before instead of reading the words again (see
+// sharedRuns).
 type shingleLoc struct {
 	at, next int32
 	// fwd is how many words from at are the same as from the previous
