@@ -213,6 +213,13 @@ type linkScratch struct {
 	isKnown     []bool
 	candMention []int
 	fp          []byte // a fingerprint to look up
+	// A source's mentions and locals are built here, then copied out at
+	// their size: most candidates are dropped, and locals are added one
+	// by one, so slices of the source's own would hold up to three times
+	// what is kept until the corpus's slices are built.
+	mentions []mention
+	locals   []local
+	order    []int // link's mentions in text order
 }
 
 // collect takes the names found in every document, adds the quotes'
@@ -453,7 +460,7 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 			surnames[tk.key(t[len(t)-1])] = true
 		}
 	}
-	sp := sourcePeople{mentions: make([]mention, 0, len(sc.cands)+len(sc.speakers))}
+	sp := sourcePeople{mentions: s.mentions[:0], locals: s.locals[:0]}
 	candMention := slices.Grow(s.candMention[:0], len(sc.cands)) // mention of each candidate kept, or -1
 	for ci, c := range sc.cands {
 		candMention = append(candMention, -1)
@@ -496,7 +503,7 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 		sp.quoteOf = append(sp.quoteOf, quoteMention{s.quote, len(sp.mentions)})
 		sp.mentions = append(sp.mentions, m)
 	}
-	r.link(d, &sp, tk)
+	r.link(d, &sp, s)
 	for i := range sp.locals {
 		l := &sp.locals[i]
 		if len(l.mentions) == 0 {
@@ -508,6 +515,12 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 			l.blocks = blockKeys(sur, tk.key(sur))
 		}
 	}
+	// Keep the scratch's slices (grown to the largest source so far) and
+	// let go of what they refer to.
+	s.mentions, s.locals = sp.mentions, sp.locals
+	sp.mentions, sp.locals = slices.Clone(sp.mentions), slices.Clone(sp.locals)
+	clear(s.mentions)
+	clear(s.locals)
 	return sp
 }
 
@@ -631,13 +644,15 @@ func cleanRole(role string) string {
 
 // link builds the local entities of document d from its mentions (sp's,
 // numbered within the source): full names, then short references linked
-// to the most recent full name with that surname. tk is the calling
-// goroutine's cache of keys.
-func (r *resolver) link(d int, sp *sourcePeople, tk tkeys) {
-	ms := make([]int, len(sp.mentions))
-	for i := range ms {
-		ms[i] = i
+// to the most recent full name with that surname. s is the calling
+// goroutine's scratch (its cache of keys).
+func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
+	tk := s.tk
+	ms := s.order[:0]
+	for i := range sp.mentions {
+		ms = append(ms, i)
 	}
+	s.order = ms
 	sort.SliceStable(ms, func(a, b int) bool { return sp.mentions[ms[a]].start < sp.mentions[ms[b]].start })
 	var fpBuf [64]byte // a mention's fingerprint
 	add := func(li, mi int) {
@@ -1296,48 +1311,102 @@ func idNum(id string) int {
 }
 
 // fill sets a person's variants, roles and canonical name from its
-// mentions (in source order).
+// mentions (in source order). A first pass finds each mention's variant
+// and counts the sources and places each variant lists, so that these
+// lists, held until the reports are written, are allocated at their size.
 func (r *resolver) fill(p *result.Person, ms []int) {
+	// The mentions of a variant in one source are consecutive among the
+	// variant's (ms is in source order): a variant's tally of its latest
+	// source is reset when the source changes.
+	type tally struct {
+		sources, places int
+		lastSrc         string
+		doc, inDoc      int // the latest source's index and places in it
+	}
 	vi := map[string]int{}
-	perSource := map[[2]int]int{}
-	roleSeen := map[string]bool{}
-	for _, mi := range ms {
-		m := r.mentions[mi]
-		doc := r.docs[m.doc]
-		src := doc.Meta.ID
+	variantOf := make([]int, len(ms))
+	var tallies []tally
+	for k, mi := range ms {
+		m := &r.mentions[mi]
 		i, ok := vi[m.text]
 		if !ok {
-			i = len(p.Variants)
+			i = len(tallies)
 			vi[m.text] = i
-			p.Variants = append(p.Variants, result.Variant{Text: m.text, Sources: []string{}})
+			tallies = append(tallies, tally{doc: -1})
 		}
-		v := &p.Variants[i]
+		variantOf[k] = i
+		t := &tallies[i]
+		if src := r.docs[m.doc].Meta.ID; t.sources == 0 || t.lastSrc != src {
+			t.sources++
+			t.lastSrc = src
+		}
+		if t.doc != m.doc {
+			t.doc, t.inDoc = m.doc, 0
+		}
+		if t.inDoc < maxPlaces {
+			t.inDoc++
+			t.places++
+		}
+	}
+	p.Variants = make([]result.Variant, len(tallies))
+	for text, i := range vi {
+		t := &tallies[i]
+		p.Variants[i] = result.Variant{Text: text, Sources: make([]string, 0, t.sources), Places: make([]result.Place, 0, t.places)}
+		t.doc = -1
+	}
+	// A role is listed once per source and folded spelling; the spelling
+	// as written is remembered too, so that a repeated role is not folded
+	// again.
+	type roleKey struct {
+		src, role string
+		folded    bool
+	}
+	var rolesSeen map[roleKey]bool
+	for k, mi := range ms {
+		m := &r.mentions[mi]
+		doc := r.docs[m.doc]
+		src := doc.Meta.ID
+		i := variantOf[k]
+		v, t := &p.Variants[i], &tallies[i]
 		v.Count++
 		if len(v.Sources) == 0 || v.Sources[len(v.Sources)-1] != src {
 			v.Sources = append(v.Sources, src)
 		}
-		if perSource[[2]int{i, m.doc}] < maxPlaces {
-			perSource[[2]int{i, m.doc}]++
+		if t.doc != m.doc {
+			t.doc, t.inDoc = m.doc, 0
+		}
+		if t.inDoc < maxPlaces {
+			t.inDoc++
 			pl := doc.Place(m.start)
 			if m.place != nil {
 				pl = *m.place
 			}
 			v.Places = append(v.Places, pl)
 		}
-		if m.role != "" {
-			key := src + "\x00" + Fold(m.role)
-			if !roleSeen[key] {
-				roleSeen[key] = true
-				pl := doc.Place(max(m.roleStart, 0))
-				if m.roleStart < 0 {
-					pl = doc.Place(m.start)
-					if m.place != nil {
-						pl = *m.place
-					}
-				}
-				p.Roles = append(p.Roles, result.Role{Text: m.role, Source: src, Line: pl.Line, Column: pl.Column})
+		if m.role == "" {
+			continue
+		}
+		if rolesSeen == nil {
+			rolesSeen = map[roleKey]bool{}
+		}
+		asWritten := roleKey{src, m.role, false}
+		if rolesSeen[asWritten] {
+			continue
+		}
+		rolesSeen[asWritten] = true
+		folded := roleKey{src, Fold(m.role), true}
+		if rolesSeen[folded] {
+			continue
+		}
+		rolesSeen[folded] = true
+		pl := doc.Place(max(m.roleStart, 0))
+		if m.roleStart < 0 {
+			pl = doc.Place(m.start)
+			if m.place != nil {
+				pl = *m.place
 			}
 		}
+		p.Roles = append(p.Roles, result.Role{Text: m.role, Source: src, Line: pl.Line, Column: pl.Column})
 	}
 	p.Name = canonical(p.Variants)
 	if p.Roles == nil {
@@ -1346,11 +1415,16 @@ func (r *resolver) fill(p *result.Person, ms []int) {
 }
 
 // canonical picks the most frequent full spelling (not a short form of
-// another variant); ties go to the longest, then alphabetical.
+// another variant); ties go to the longest, then alphabetical. Each
+// variant is folded and split once.
 func canonical(vs []result.Variant) string {
+	toks := make([][]string, len(vs))
+	for i, v := range vs {
+		toks[i] = tokens(v.Text)
+	}
 	best := -1
 	for i, v := range vs {
-		if isShortForm(v.Text, vs) {
+		if isShortForm(i, vs, toks) {
 			continue
 		}
 		if best < 0 {
@@ -1377,13 +1451,14 @@ func canonical(vs []result.Variant) string {
 	return vs[best].Text
 }
 
-// isShortForm reports whether text's tokens are all in a longer variant.
-func isShortForm(text string, vs []result.Variant) bool {
-	for _, v := range vs {
-		if v.Text == text {
+// isShortForm reports whether the tokens of vs[i] are all in a longer
+// variant; toks are the variants' folded tokens.
+func isShortForm(i int, vs []result.Variant, toks [][]string) bool {
+	for j, v := range vs {
+		if v.Text == vs[i].Text {
 			continue
 		}
-		if ShortForm(text, v.Text) && !ShortForm(v.Text, text) {
+		if shortFormTokens(toks[i], toks[j]) && !shortFormTokens(toks[j], toks[i]) {
 			return true
 		}
 	}
