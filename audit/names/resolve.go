@@ -1567,11 +1567,24 @@ func subset(a, b []string) bool {
 // attribute sets Speaker.Person and Candidates on the quotes and counts
 // each person's quotations.
 func (r *resolver) attribute(people []result.Person, localPerson []int) {
+	// The people each given name of a full name belongs to, sorted and
+	// each once, computed when a first name first asks: a common given
+	// name is carried by people of thousands of sources, and a first name
+	// is quoted in as many.
 	byGiven := map[string][]int{}
 	for li, l := range r.locals {
 		if l.kind == kindFull && len(l.mentions) > 0 {
 			byGiven[l.toks[0]] = append(byGiven[l.toks[0]], localPerson[li])
 		}
+	}
+	peopleGiven := map[string][]int{}
+	givenPeople := func(given string) []int {
+		ps, ok := peopleGiven[given]
+		if !ok {
+			ps = uniqueInts(byGiven[given])
+			peopleGiven[given] = ps
+		}
+		return ps
 	}
 	for _, qm := range r.quoteOf {
 		q := &r.quotes[qm.quote]
@@ -1588,10 +1601,10 @@ func (r *resolver) attribute(people []result.Person, localPerson []int) {
 			for _, lj := range m.cands {
 				cands = append(cands, localPerson[lj])
 			}
+			cands = uniqueInts(cands)
 		case r.locals[li].kind == kindFirst:
-			cands = append([]int{pi}, byGiven[r.locals[li].toks[0]]...)
+			cands = withInt(givenPeople(r.locals[li].toks[0]), pi)
 		}
-		cands = uniqueInts(cands)
 		if len(cands) >= 2 {
 			q.Speaker.Candidates = nil
 			for _, c := range cands {
@@ -1602,6 +1615,16 @@ func (r *resolver) attribute(people []result.Person, localPerson []int) {
 			people[pi].Quotes++
 		}
 	}
+}
+
+// withInt returns the sorted set a with x added: a itself when it holds
+// x, else a copy.
+func withInt(a []int, x int) []int {
+	i, found := slices.BinarySearch(a, x)
+	if found {
+		return a
+	}
+	return slices.Insert(slices.Clip(a), i, x)
 }
 
 func uniqueInts(a []int) []int {

@@ -3,6 +3,7 @@ package names
 import (
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -377,6 +378,57 @@ func TestCandidateLower(t *testing.T) {
 		c.setFold()
 		if got, want := c.lower(), strings.ToLower(name); got != want {
 			t.Errorf("lower(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// A first name quoted in many sources, with a given name that people of
+// many other sources carry: every quote lists each of them once, with
+// the first name's own person, in ID order (as the plain union did
+// before the given names' people were kept sorted once).
+func TestFirstNameCandidatesAtScale(t *testing.T) {
+	var docs []*source.Document
+	var quotes []result.Quote
+	for i := range 300 {
+		sur := strings.ToUpper(benchSyll[i%20][:1]) + benchSyll[i%20][1:] + benchSyll[(i/20)%20] + "stan"
+		docs = append(docs, doc("S"+strconv.Itoa(len(docs)+1), "Amir "+sur+", a minister, said the talks went well."))
+		if i%3 == 0 {
+			d := doc("S"+strconv.Itoa(len(docs)+1), "Amir "+sur+" met the press.\n\n\"We will stay,\" Amir said.\n")
+			docs = append(docs, d)
+			quotes = append(quotes, quoteOf(t, "Q"+strconv.Itoa(len(quotes)+1), d, "We will stay,", "Amir"))
+		}
+	}
+	people := Resolve(docs, quotes, nil, testLexicon())
+	var amirs []string // the people of a full name given Amir, in ID order
+	for _, p := range people {
+		for _, v := range p.Variants {
+			if strings.HasPrefix(v.Text, "Amir ") {
+				amirs = append(amirs, p.ID)
+				break
+			}
+		}
+	}
+	if len(amirs) < 10 {
+		t.Fatalf("only %d people given Amir", len(amirs))
+	}
+	for _, q := range quotes {
+		want := append(slices.Clone(amirs), q.Speaker.Person)
+		slices.SortFunc(want, func(a, b string) int { return idNum(a) - idNum(b) })
+		want = slices.Compact(want)
+		if !slices.Equal(q.Speaker.Candidates, want) {
+			t.Fatalf("%s (%s): candidates %q, want %q", q.ID, q.Speaker.Person, q.Speaker.Candidates, want)
+		}
+	}
+}
+
+// withInt adds a number to a sorted set as the plain union and sort did.
+func TestWithInt(t *testing.T) {
+	for _, set := range [][]int{nil, {3}, {1, 4, 9}, {0, 2, 5, 7, 8}} {
+		for x := range 11 {
+			want := uniqueInts(append([]int{x}, set...))
+			if got := withInt(slices.Clip(set), x); !slices.Equal(got, want) {
+				t.Errorf("withInt(%v, %d) = %v, want %v", set, x, got, want)
+			}
 		}
 	}
 }
