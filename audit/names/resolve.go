@@ -1,7 +1,6 @@
 package names
 
 import (
-	"iter"
 	"runtime"
 	"slices"
 	"sort"
@@ -212,7 +211,8 @@ type linkScratch struct {
 	surnames    map[string]bool
 	isKnown     []bool
 	candMention []int
-	fp          []byte // a fingerprint to look up
+	fp          []byte            // a fingerprint to look up
+	roles       map[string]string // cleanRole of a role, remembered
 	// A source's mentions and locals are built here, then copied out at
 	// their size: most candidates are dropped, and locals are added one
 	// by one, so slices of the source's own would hold up to three times
@@ -235,12 +235,17 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 	// Names known anywhere: evidenced names of two tokens or more, and
 	// the roster's.
 	known := map[string]bool{}
+	speakers := newScratchPool(func() *speakerScratch {
+		return &speakerScratch{titles: map[string]titled{}, roles: map[string]string{}}
+	})
 	ordered.Map(len(r.docs), func(d int) sourceCands {
 		var f Found
 		if d < len(found) {
 			f = found[d]
 		}
-		return r.candidates(d, f, quotesOf(d), scanners)
+		return withScratch(speakers, func(s *speakerScratch) sourceCands {
+			return r.candidates(d, f, quotesOf(d), scanners, s)
+		})
 	}, func(d int, sc sourceCands) {
 		for _, fp := range sc.known {
 			known[fp] = true
@@ -260,12 +265,9 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 			}
 		}
 	}
-	// Each goroutine takes a scratch (its cache of keys) for a source and
-	// gives it back.
-	scratch := make(chan *linkScratch, runtime.GOMAXPROCS(0))
-	for range cap(scratch) {
-		scratch <- &linkScratch{tk: tkeys{}, heads: roleHeads{}, surnames: map[string]bool{}}
-	}
+	links := newScratchPool(func() *linkScratch {
+		return &linkScratch{tk: tkeys{}, heads: roleHeads{}, surnames: map[string]bool{}, roles: map[string]string{}}
+	})
 	// The sources' mentions and locals are numbered in order as they come
 	// and copied once into slices of the corpus's size.
 	people := make([]sourcePeople, len(r.docs))
@@ -274,9 +276,9 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 		if r.docs[d] == nil {
 			return sourcePeople{}
 		}
-		s := <-scratch
-		defer func() { scratch <- s }()
-		return r.sourcePeople(d, &srcs[d], known, s)
+		return withScratch(links, func(s *linkScratch) sourcePeople {
+			return r.sourcePeople(d, &srcs[d], known, s)
+		})
 	}, func(d int, sp sourcePeople) {
 		srcs[d] = sourceCands{} // done with: let them go while the mentions grow
 		sp.renumber(nMentions, nLocals)
@@ -292,6 +294,57 @@ func (r *resolver) collect(found []Found, scanners []*Scanner) {
 		r.quoteOf = append(r.quoteOf, people[d].quoteOf...)
 		people[d] = sourcePeople{}
 	}
+}
+
+// scratchPool holds the scratches of the goroutines of one ordered.Map:
+// each takes one for a source and gives it back.
+type scratchPool[T any] chan *T
+
+// newScratchPool makes a pool of one scratch (made by fresh) per CPU.
+func newScratchPool[T any](fresh func() *T) scratchPool[T] {
+	p := make(scratchPool[T], runtime.GOMAXPROCS(0))
+	for range cap(p) {
+		p <- fresh()
+	}
+	return p
+}
+
+// withScratch calls f with a scratch of p, and gives it back.
+func withScratch[T, R any](p scratchPool[T], f func(*T) R) R {
+	s := <-p
+	defer func() { p <- s }()
+	return f(s)
+}
+
+// speakerScratch is what one goroutine of collect's first pass reuses
+// from source to source: what it made of the speakers' names and roles,
+// which sister sources repeat.
+type speakerScratch struct {
+	titles map[string]titled // stripTitle of a name or mention
+	roles  map[string]string // speakerRole of a role
+}
+
+// titled is a name without its titles, and the titles.
+type titled struct{ rest, title string }
+
+// stripTitle is stripTitle of the resolver's lexicon, remembered.
+func (s *speakerScratch) stripTitle(lx *lexicon.Lexicon, name string) (rest, title string) {
+	t, ok := s.titles[name]
+	if !ok {
+		t.rest, t.title = stripTitle(lx, name)
+		s.titles[name] = t
+	}
+	return t.rest, t.title
+}
+
+// speakerRole is speakerRole, remembered.
+func (s *speakerScratch) speakerRole(role string) string {
+	r, ok := s.roles[role]
+	if !ok {
+		r = speakerRole(role)
+		s.roles[role] = r
+	}
+	return r
 }
 
 // speakerQuotes groups by source the quotes whose speaker is a person:
@@ -333,7 +386,7 @@ func (r *resolver) speakerQuotes() func(d int) []int {
 // candidates is collect's first pass over source d: its names but the
 // lone words the corpus also writes in lower case, with the speakers of
 // its quotes (the quotes' indices) matched to them.
-func (r *resolver) candidates(d int, f Found, quotes []int, scanners []*Scanner) sourceCands {
+func (r *resolver) candidates(d int, f Found, quotes []int, scanners []*Scanner, s *speakerScratch) sourceCands {
 	// A name of one word that is also a lower-case word somewhere in the
 	// corpus is dropped.
 	kept := f.cands[:0]
@@ -342,15 +395,12 @@ func (r *resolver) candidates(d int, f Found, quotes []int, scanners []*Scanner)
 			kept = append(kept, c)
 		}
 	}
-	sc := sourceCands{cands: kept, toks: make([][]string, len(kept))}
-	for ci := range kept {
-		sc.toks[ci] = strings.Fields(kept[ci].fold)
-	}
+	sc := sourceCands{cands: kept, toks: splitFolded(kept)}
 	// Speakers of quotes.
 	for _, qi := range quotes {
 		q := &r.quotes[qi]
-		full, _ := stripTitle(r.lx, q.Speaker.Name)
-		short, title := stripTitle(r.lx, q.Speaker.Mention)
+		full, _ := s.stripTitle(r.lx, q.Speaker.Name)
+		short, title := s.stripTitle(r.lx, q.Speaker.Mention)
 		if !nameLike(full) {
 			full = ""
 		}
@@ -385,32 +435,55 @@ func (r *resolver) candidates(d int, f Found, quotes []int, scanners []*Scanner)
 				best, bestDist = ci, dist
 			}
 		}
-		s := speaker{quote: qi, cand: best, role: speakerRole(q.Speaker.Role), title: title}
+		sp := speaker{quote: qi, cand: best, role: s.speakerRole(q.Speaker.Role), title: title}
 		if best >= 0 {
 			c := &sc.cands[best]
 			c.evidence = true
-			if c.role == "" && s.role != "" {
-				c.role, c.roleStart = s.role, -1
+			if c.role == "" && sp.role != "" {
+				c.role, c.roleStart = sp.role, -1
 			}
 		} else {
-			s.name = full
-			if s.name == "" {
-				s.name = short
+			sp.name = full
+			if sp.name == "" {
+				sp.name = short
 			}
 		}
-		sc.speakers = append(sc.speakers, s)
+		sc.speakers = append(sc.speakers, sp)
 	}
 	for ci, c := range sc.cands {
 		if t := sc.toks[ci]; c.evidence && len(t) >= 2 {
 			sc.known = append(sc.known, fingerprint(t))
 		}
 	}
-	for _, s := range sc.speakers {
-		if s.cand < 0 && len(tokens(s.name)) >= 2 {
-			sc.known = append(sc.known, Fingerprint(s.name))
+	for _, sp := range sc.speakers {
+		if sp.cand < 0 && len(tokens(sp.name)) >= 2 {
+			sc.known = append(sc.known, Fingerprint(sp.name))
 		}
 	}
 	return sc
+}
+
+// splitFolded returns the folded tokens of each candidate, all in one
+// array: strings.Fields of each fold, whose tokens one space separates.
+func splitFolded(cands []candidate) [][]string {
+	n := 0
+	for i := range cands {
+		if f := cands[i].fold; f != "" {
+			n += strings.Count(f, " ") + 1
+		}
+	}
+	toks := make([][]string, len(cands))
+	all := make([]string, 0, n)
+	for i := range cands {
+		from := len(all)
+		for t := range strings.SplitSeq(cands[i].fold, " ") {
+			if t != "" {
+				all = append(all, t)
+			}
+		}
+		toks[i] = all[from:len(all):len(all)]
+	}
+	return toks
 }
 
 // lower is strings.ToLower(c.name): the folded name when that is it (an
@@ -472,7 +545,7 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 		if !keep || len(t) == 0 {
 			continue
 		}
-		m := mention{doc: d, start: c.start, end: c.end, text: c.name, toks: t, role: cleanRole(c.role), roleStart: c.roleStart}
+		m := mention{doc: d, start: c.start, end: c.end, text: c.name, toks: t, role: s.cleanRole(c.role), roleStart: c.roleStart}
 		if c.title != "" && len(t) == 1 {
 			m.text = c.title + " " + c.name
 		}
@@ -480,15 +553,15 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 		sp.mentions = append(sp.mentions, m)
 	}
 	s.candMention = candMention
-	for _, s := range sc.speakers {
-		q := &r.quotes[s.quote]
-		if s.cand >= 0 {
-			if mi := candMention[s.cand]; mi >= 0 {
-				sp.quoteOf = append(sp.quoteOf, quoteMention{s.quote, mi})
+	for _, spk := range sc.speakers {
+		q := &r.quotes[spk.quote]
+		if spk.cand >= 0 {
+			if mi := candMention[spk.cand]; mi >= 0 {
+				sp.quoteOf = append(sp.quoteOf, quoteMention{spk.quote, mi})
 			}
 			continue
 		}
-		t := tokens(s.name)
+		t := tokens(spk.name)
 		if len(t) == 0 {
 			continue
 		}
@@ -496,11 +569,11 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 		if q.Speaker.Line > 0 {
 			pl.Line, pl.Column = q.Speaker.Line, q.Speaker.Column
 		}
-		m := mention{doc: d, start: q.Start, end: q.Start, text: s.name, toks: t, role: cleanRole(s.role), roleStart: -1, place: &pl}
-		if s.title != "" && len(t) == 1 {
-			m.text = s.title + " " + s.name
+		m := mention{doc: d, start: q.Start, end: q.Start, text: spk.name, toks: t, role: s.cleanRole(spk.role), roleStart: -1, place: &pl}
+		if spk.title != "" && len(t) == 1 {
+			m.text = spk.title + " " + spk.name
 		}
-		sp.quoteOf = append(sp.quoteOf, quoteMention{s.quote, len(sp.mentions)})
+		sp.quoteOf = append(sp.quoteOf, quoteMention{spk.quote, len(sp.mentions)})
 		sp.mentions = append(sp.mentions, m)
 	}
 	r.link(d, &sp, s)
@@ -522,6 +595,19 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 	clear(s.mentions)
 	clear(s.locals)
 	return sp
+}
+
+// cleanRole is cleanRole, remembered.
+func (s *linkScratch) cleanRole(role string) string {
+	if role == "" {
+		return ""
+	}
+	c, ok := s.roles[role]
+	if !ok {
+		c = cleanRole(role)
+		s.roles[role] = c
+	}
+	return c
 }
 
 // renumber numbers a source's mentions and locals after the mOff
@@ -1473,26 +1559,36 @@ func ShortForm(a, b string) bool { return shortFormFolded(Fold(a), tokens(b)) }
 // shortFormFolded is ShortForm of a folded name fa and the tokens tb of a
 // folded name, without copying either.
 func shortFormFolded(fa string, tb []string) bool {
-	return shortFormSeq(strings.FieldsSeq(fa), tb)
-}
-
-// shortFormTokens is ShortForm of the tokens ta and tb of two folded
-// names.
-func shortFormTokens(ta, tb []string) bool { return shortFormSeq(slices.Values(ta), tb) }
-
-// shortFormSeq is ShortForm of the tokens ta and tb of two folded names.
-func shortFormSeq(ta iter.Seq[string], tb []string) bool {
 	kept := 0
-	for t := range ta {
-		if titleWords[t] {
-			continue
-		}
-		kept++
-		if !slices.Contains(tb, t) {
+	for t := range strings.FieldsSeq(fa) {
+		if !shortFormHas(t, tb, &kept) {
 			return false
 		}
 	}
 	return kept > 0 && kept <= len(tb)
+}
+
+// shortFormTokens is ShortForm of the tokens ta and tb of two folded
+// names.
+func shortFormTokens(ta, tb []string) bool {
+	kept := 0
+	for _, t := range ta {
+		if !shortFormHas(t, tb, &kept) {
+			return false
+		}
+	}
+	return kept > 0 && kept <= len(tb)
+}
+
+// shortFormHas reports whether the token t of a short form is a title or
+// one of the tokens tb of the longer name, and counts in *kept the tokens
+// that are no title.
+func shortFormHas(t string, tb []string, kept *int) bool {
+	if titleWords[t] {
+		return true
+	}
+	*kept++
+	return slices.Contains(tb, t)
 }
 
 // titleGender returns 'm' for a name written after Mr, Sir or Lord, 'f'
