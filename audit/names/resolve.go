@@ -320,21 +320,34 @@ func withScratch[T, R any](p scratchPool[T], f func(*T) R) R {
 // from source to source: what it made of the speakers' names and roles,
 // which sister sources repeat.
 type speakerScratch struct {
-	titles map[string]titled // stripTitle of a name or mention
+	titles map[string]titled // speakerName of a name or mention
 	roles  map[string]string // speakerRole of a role
 }
 
-// titled is a name without its titles, and the titles.
-type titled struct{ rest, title string }
+// titled is a speaker's name or mention without its titles (stripTitle),
+// or "" when what is left does not look like a name (nameLike); the
+// titles; and the name's fold and folded tokens.
+type titled struct {
+	rest, title, fold string
+	toks              []string
+}
 
-// stripTitle is stripTitle of the resolver's lexicon, remembered.
-func (s *speakerScratch) stripTitle(lx *lexicon.Lexicon, name string) (rest, title string) {
+// speakerName is what collect reads of a speaker's name or mention,
+// remembered: stripTitle of lx, nameLike, the fold and its tokens.
+func (s *speakerScratch) speakerName(lx *lexicon.Lexicon, name string) titled {
 	t, ok := s.titles[name]
 	if !ok {
 		t.rest, t.title = stripTitle(lx, name)
+		if !nameLike(t.rest) {
+			t.rest = ""
+		}
+		t.fold = Fold(t.rest)
+		if t.rest != "" {
+			t.toks = strings.Fields(t.fold)
+		}
 		s.titles[name] = t
 	}
-	return t.rest, t.title
+	return t
 }
 
 // speakerRole is speakerRole, remembered.
@@ -399,22 +412,12 @@ func (r *resolver) candidates(d int, f Found, quotes []int, scanners []*Scanner,
 	// Speakers of quotes.
 	for _, qi := range quotes {
 		q := &r.quotes[qi]
-		full, _ := s.stripTitle(r.lx, q.Speaker.Name)
-		short, title := s.stripTitle(r.lx, q.Speaker.Mention)
-		if !nameLike(full) {
-			full = ""
-		}
-		if !nameLike(short) {
-			short = ""
-		}
+		fn, sn := s.speakerName(r.lx, q.Speaker.Name), s.speakerName(r.lx, q.Speaker.Mention)
+		full, short, title := fn.rest, sn.rest, sn.title
 		if full == "" && short == "" {
 			continue
 		}
-		fs, ff := Fold(short), Fold(full)
-		var fullToks []string
-		if full != "" {
-			fullToks = strings.Fields(ff)
-		}
+		fs, ff, fullToks := sn.fold, fn.fold, fn.toks
 		if len(fullToks) >= 2 {
 			ensureWritten(&sc.cands, &sc.toks, r.docs[d].Text, full, ff, q.Start)
 		}
