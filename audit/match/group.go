@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"unicode"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
 	"github.com/quoteaudit/quoteaudit/internal/hashtable"
+	"github.com/quoteaudit/quoteaudit/internal/ordered"
 )
 
 // Options tune Group. The zero value means the defaults.
@@ -171,7 +173,7 @@ func Prepare(quotes []result.Quote, sources []result.Source, opts Options) *Prep
 		comps[r] = append(comps[r], nodes[n]...)
 	}
 	p.dates = sourceDates(sources)
-	var buf []int32
+	var kinds []string
 	for _, r := range roots {
 		members := comps[r]
 		if len(members) < 2 {
@@ -187,10 +189,29 @@ func Prepare(quotes []result.Quote, sources []result.Source, opts Options) *Prep
 		if contained[r] {
 			kind = result.MatchContained
 		}
-		p.whole = append(p.whole, buildMatch(qs, members, kind, p.dates, opts, &buf))
+		kinds = append(kinds, kind)
 		p.members = append(p.members, members)
 	}
+	p.whole = buildMatches(qs, p.members, kinds, p.dates, opts)
 	return p
+}
+
+// buildMatches is buildMatch of each group (members[i], of kind
+// kinds[i]), on every CPU: the groups are built from the quotations
+// alone, each on its own, and a famous line's group of thousands of
+// members costs as much as thousands of small ones.
+func buildMatches(qs []quotation, members [][]int, kinds []string, dates map[string]string, opts Options) []result.Match {
+	out := make([]result.Match, len(members))
+	bufs := make(chan *[]int32, runtime.GOMAXPROCS(0)) // each goroutine's diff buffer
+	for range cap(bufs) {
+		bufs <- new([]int32)
+	}
+	ordered.Map(len(members), func(i int) result.Match {
+		buf := <-bufs
+		defer func() { bufs <- buf }()
+		return buildMatch(qs, members[i], kinds[i], dates, opts, buf)
+	}, func(i int, m result.Match) { out[i] = m })
+	return out
 }
 
 // Group completes the groups Prepare began: it takes each quotation's
@@ -226,13 +247,17 @@ func (p *Prepared) Group() []result.Match {
 		frag[k] = append(frag[k], i)
 	}
 	out := make([]result.Match, 0, len(fragKeys)+len(p.whole))
-	var buf []int32
+	var fragMembers [][]int
+	var fragKinds []string
 	for _, k := range fragKeys {
 		if members := frag[k]; len(members) > 1 {
-			m := buildMatch(qs, members, result.MatchFragment, p.dates, p.opts, &buf)
-			m.SpeakersAgree = speakersAgree(qs, members, names)
-			out = append(out, m)
+			fragMembers = append(fragMembers, members)
+			fragKinds = append(fragKinds, result.MatchFragment)
 		}
+	}
+	for i, m := range buildMatches(qs, fragMembers, fragKinds, p.dates, p.opts) {
+		m.SpeakersAgree = speakersAgree(qs, fragMembers[i], names)
+		out = append(out, m)
 	}
 	for i, m := range p.whole {
 		m.SpeakersAgree = speakersAgree(qs, p.members[i], names)
