@@ -121,28 +121,12 @@ func Prepare(quotes []result.Quote, sources []result.Source, opts Options) *Prep
 		return p
 	}
 	p.qs = qs
-	syms := symbols{}
-	var z tokenizer
-	// Sister sources print the same text again and again: each distinct
-	// text is tokenized once and its tokens shared (they are read only).
-	byText := make(map[string]int, len(qs))
+	tokenizeTexts(qs)
 	for i := range qs {
-		q := &qs[i]
-		if j, ok := byText[q.text]; ok {
-			q.toks, q.syms, q.words, q.norm, q.textOf = qs[j].toks, qs[j].syms, qs[j].words, qs[j].norm, j
-		} else {
-			byText[q.text] = i
-			q.textOf = i
-			q.toks = trimOuter(keyed(z.tokenize(q.text)))
-			q.syms = syms.of(q.toks)
-			q.words = wordCount(q.toks)
-			q.norm = keysString(q.toks)
-		}
-		if q.words <= opts.FragmentWords {
-			q.fragment = true
+		if qs[i].words <= opts.FragmentWords {
+			qs[i].fragment = true
 		}
 	}
-	byText = nil
 
 	// Whole quotations: one node per distinct normalised text. Fragments
 	// are grouped by Group, which knows their speakers.
@@ -212,6 +196,52 @@ func buildMatches(qs []quotation, members [][]int, kinds []string, dates map[str
 		return buildMatch(qs, members[i], kinds[i], dates, opts, buf)
 	}, func(i int, m result.Match) { out[i] = m })
 	return out
+}
+
+// tokenizeTexts sets the tokens, symbols, word counts and normalised
+// text of each quotation. Sister sources print the same text again and
+// again: each distinct text is tokenized once, on every CPU, and its
+// tokens shared (they are read only). Symbols are numbered on the
+// calling goroutine, in the order of the texts' first quotations.
+func tokenizeTexts(qs []quotation) {
+	byText := make(map[string]int, len(qs))
+	var firsts []int // the first quotation of each distinct text
+	for i := range qs {
+		q := &qs[i]
+		j, ok := byText[q.text]
+		if !ok {
+			j = i
+			byText[q.text] = i
+			firsts = append(firsts, i)
+		}
+		q.textOf = j
+	}
+	byText = nil
+	type tokenized struct {
+		toks  []token
+		words int
+		norm  string
+	}
+	tokenizers := make(chan *tokenizer, runtime.GOMAXPROCS(0))
+	for range cap(tokenizers) {
+		tokenizers <- new(tokenizer)
+	}
+	syms := symbols{}
+	ordered.Map(len(firsts), func(k int) tokenized {
+		z := <-tokenizers
+		defer func() { tokenizers <- z }()
+		toks := trimOuter(keyed(z.tokenize(qs[firsts[k]].text)))
+		return tokenized{toks, wordCount(toks), keysString(toks)}
+	}, func(k int, t tokenized) {
+		q := &qs[firsts[k]]
+		q.toks, q.syms, q.words, q.norm = t.toks, syms.of(t.toks), t.words, t.norm
+	})
+	for i := range qs {
+		q := &qs[i]
+		if j := q.textOf; j != i {
+			q.toks, q.syms, q.words, q.norm = qs[j].toks, qs[j].syms, qs[j].words, qs[j].norm
+		}
+	}
 }
 
 // Group completes the groups Prepare began: it takes each quotation's
