@@ -791,8 +791,9 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 					}
 				}
 			}
+			var jb, tkb string
 			if target < 0 {
-				jb, tkb := strings.Join(m.toks, " "), ""
+				jb = strings.Join(m.toks, " ")
 				for li := range sp.locals {
 					l := &sp.locals[li]
 					if l.kind != kindFull || !tk.similarNames(l, m.toks, jb, &tkb, r.k) {
@@ -806,7 +807,14 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 				}
 			}
 			if target < 0 {
-				newLocal(mi, kindFull)
+				// A new person: its keys are the ones just made of the
+				// mention.
+				if tkb == "" {
+					tkb = tk.of(m.toks)
+				}
+				sp.locals = append(sp.locals, local{doc: d, kind: kindFull, first: m.start,
+					toks: m.toks, joined: jb, tkey: tkb, fp: string(fp)})
+				add(len(sp.locals)-1, mi)
 			} else {
 				add(target, mi)
 			}
@@ -1466,11 +1474,7 @@ func (r *resolver) fill(p *result.Person, ms []int) {
 		}
 		if t.inDoc < maxPlaces {
 			t.inDoc++
-			pl := doc.Place(m.start)
-			if m.place != nil {
-				pl = *m.place
-			}
-			v.Places = append(v.Places, pl)
+			v.Places = append(v.Places, m.placeIn(doc))
 		}
 		if m.role == "" {
 			continue
@@ -1488,19 +1492,31 @@ func (r *resolver) fill(p *result.Person, ms []int) {
 			continue
 		}
 		rolesSeen[folded] = true
-		pl := doc.Place(max(m.roleStart, 0))
-		if m.roleStart < 0 {
-			pl = doc.Place(m.start)
-			if m.place != nil {
-				pl = *m.place
-			}
-		}
+		pl := m.rolePlace(doc)
 		p.Roles = append(p.Roles, result.Role{Text: m.role, Source: src, Line: pl.Line, Column: pl.Column})
 	}
 	p.Name = canonical(p.Variants)
 	if p.Roles == nil {
 		p.Roles = []result.Role{}
 	}
+}
+
+// placeIn is where the mention stands in doc, its source: for a quote's
+// speaker, the speaker's place.
+func (m *mention) placeIn(doc *source.Document) result.Place {
+	if m.place != nil {
+		return *m.place
+	}
+	return doc.Place(m.start)
+}
+
+// rolePlace is where the mention's role stands in doc, its source: the
+// mention's own place when the role came with a quote's speaker.
+func (m *mention) rolePlace(doc *source.Document) result.Place {
+	if m.roleStart < 0 {
+		return m.placeIn(doc)
+	}
+	return doc.Place(m.roleStart)
 }
 
 // canonical picks the most frequent full spelling (not a short form of
