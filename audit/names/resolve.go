@@ -40,15 +40,15 @@ const (
 
 // mention is one occurrence of a person's name.
 type mention struct {
-	doc        int
-	start, end int
-	text       string   // as written: the name, with its title when the name is one token
-	toks       []string // folded tokens of the name, title excluded
-	role       string
-	roleStart  int
-	place      *result.Place // set for mentions that come from a quote's speaker only
-	local      int
-	cands      []int // local entities a short mention could be
+	doc       int
+	start     int
+	text      string   // as written: the name, with its title when the name is one token
+	toks      []string // folded tokens of the name, title excluded
+	role      string
+	roleStart int
+	place     *result.Place // set for mentions that come from a quote's speaker only
+	local     int
+	cands     []int // local entities a short mention could be
 }
 
 // local is one person within one source.
@@ -60,14 +60,20 @@ type local struct {
 	tkey     string   // TranslitKey(joined)
 	fp       string   // sorted unique tokens, joined
 	mentions []int
-	roles    []string
-	first    int  // offset of the first mention
-	last     int  // offset of the latest mention linked so far
-	gender   byte // 'm' or 'f' when a title said so ("Mr", "Mrs"), else 0
+	first    int // offset of the first mention
 	// Set once the source is linked, for the clustering: the heads of the
 	// roles (sigsOf), and the blocking keys of a full name's surname.
 	sigs   []string
 	blocks []string
+}
+
+// linkLocal is a local entity while link builds it: what link and the
+// role heads read besides, which the clustering does not keep.
+type linkLocal struct {
+	local
+	roles  []string
+	last   int  // offset of the latest mention linked so far
+	gender byte // 'm' or 'f' when a title said so ("Mr", "Mrs"), else 0
 }
 
 // node of the cross-source clustering: a local entity or a roster entry.
@@ -218,7 +224,7 @@ type linkScratch struct {
 	// by one, so slices of the source's own would hold up to three times
 	// what is kept until the corpus's slices are built.
 	mentions []mention
-	locals   []local
+	locals   []linkLocal
 	order    []int // link's mentions in text order
 }
 
@@ -536,7 +542,8 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 			surnames[tk.key(t[len(t)-1])] = true
 		}
 	}
-	sp := sourcePeople{mentions: s.mentions[:0], locals: s.locals[:0]}
+	sp := sourcePeople{mentions: s.mentions[:0]}
+	s.locals = s.locals[:0]
 	candMention := slices.Grow(s.candMention[:0], len(sc.cands)) // mention of each candidate kept, or -1
 	for ci, c := range sc.cands {
 		candMention = append(candMention, -1)
@@ -548,7 +555,7 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 		if !keep || len(t) == 0 {
 			continue
 		}
-		m := mention{doc: d, start: c.start, end: c.end, text: c.name, toks: t, role: s.cleanRole(c.role), roleStart: c.roleStart}
+		m := mention{doc: d, start: c.start, text: c.name, toks: t, role: s.cleanRole(c.role), roleStart: c.roleStart}
 		if c.title != "" && len(t) == 1 {
 			m.text = c.title + " " + c.name
 		}
@@ -572,7 +579,7 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 		if q.Speaker.Line > 0 {
 			pl.Line, pl.Column = q.Speaker.Line, q.Speaker.Column
 		}
-		m := mention{doc: d, start: q.Start, end: q.Start, text: spk.name, toks: t, role: s.cleanRole(spk.role), roleStart: -1, place: &pl}
+		m := mention{doc: d, start: q.Start, text: spk.name, toks: t, role: s.cleanRole(spk.role), roleStart: -1, place: &pl}
 		if spk.title != "" && len(t) == 1 {
 			m.text = spk.title + " " + spk.name
 		}
@@ -580,8 +587,8 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 		sp.mentions = append(sp.mentions, m)
 	}
 	r.link(d, &sp, s)
-	for i := range sp.locals {
-		l := &sp.locals[i]
+	for i := range s.locals {
+		l := &s.locals[i]
 		if len(l.mentions) == 0 {
 			continue
 		}
@@ -591,10 +598,15 @@ func (r *resolver) sourcePeople(d int, sc *sourceCands, known map[string]bool, s
 			l.blocks = blockKeys(sur, tk.key(sur))
 		}
 	}
-	// Keep the scratch's slices (grown to the largest source so far) and
-	// let go of what they refer to.
-	s.mentions, s.locals = sp.mentions, sp.locals
-	sp.mentions, sp.locals = slices.Clone(sp.mentions), slices.Clone(sp.locals)
+	// Copy the mentions and locals out at their size, the locals without
+	// what only link reads; keep the scratch's slices (grown to the
+	// largest source so far) and let go of what they refer to.
+	s.mentions = sp.mentions
+	sp.mentions = slices.Clone(sp.mentions)
+	sp.locals = make([]local, len(s.locals))
+	for i := range s.locals {
+		sp.locals[i] = s.locals[i].local
+	}
 	clear(s.mentions)
 	clear(s.locals)
 	return sp
@@ -746,7 +758,7 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 	var fpBuf [64]byte // a mention's fingerprint
 	add := func(li, mi int) {
 		m := &sp.mentions[mi]
-		l := &sp.locals[li]
+		l := &s.locals[li]
 		m.local = li
 		l.mentions = append(l.mentions, mi)
 		if m.role != "" {
@@ -764,8 +776,8 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 		l.last = m.start
 	}
 	newLocal := func(mi, kind int) int {
-		sp.locals = append(sp.locals, local{doc: d, kind: kind, first: sp.mentions[mi].start})
-		li := len(sp.locals) - 1
+		s.locals = append(s.locals, linkLocal{local: local{doc: d, kind: kind, first: sp.mentions[mi].start}})
+		li := len(s.locals) - 1
 		add(li, mi)
 		return li
 	}
@@ -774,8 +786,8 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 		if len(m.toks) >= 2 {
 			fp := appendFingerprint(fpBuf[:0], m.toks)
 			target := -1
-			for li := range sp.locals {
-				l := &sp.locals[li]
+			for li := range s.locals {
+				l := &s.locals[li]
 				if l.kind == kindFull && l.fp == string(fp) {
 					target = li
 					break
@@ -784,9 +796,9 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 			if target < 0 {
 				// A shorter form of a name already introduced ("al-Sharra"
 				// after "Ahmad al-Sharra"): the most recent such person.
-				for li := range sp.locals {
-					l := &sp.locals[li]
-					if l.kind == kindFull && len(l.toks) > len(m.toks) && subset(m.toks, l.toks) && (target < 0 || l.last > sp.locals[target].last) {
+				for li := range s.locals {
+					l := &s.locals[li]
+					if l.kind == kindFull && len(l.toks) > len(m.toks) && subset(m.toks, l.toks) && (target < 0 || l.last > s.locals[target].last) {
 						target = li
 					}
 				}
@@ -794,9 +806,9 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 			var jb, tkb string
 			if target < 0 {
 				jb = strings.Join(m.toks, " ")
-				for li := range sp.locals {
-					l := &sp.locals[li]
-					if l.kind != kindFull || !tk.similarNames(l, m.toks, jb, &tkb, r.k) {
+				for li := range s.locals {
+					l := &s.locals[li]
+					if l.kind != kindFull || !tk.similarNames(&l.local, m.toks, jb, &tkb, r.k) {
 						continue
 					}
 					if tk.givenConflict(l.toks, m.toks) || rolesConflict(l.roles, []string{m.role}) {
@@ -812,9 +824,9 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 				if tkb == "" {
 					tkb = tk.of(m.toks)
 				}
-				sp.locals = append(sp.locals, local{doc: d, kind: kindFull, first: m.start,
-					toks: m.toks, joined: jb, tkey: tkb, fp: string(fp)})
-				add(len(sp.locals)-1, mi)
+				s.locals = append(s.locals, linkLocal{local: local{doc: d, kind: kindFull, first: m.start,
+					toks: m.toks, joined: jb, tkey: tkb, fp: string(fp)}})
+				add(len(s.locals)-1, mi)
 			} else {
 				add(target, mi)
 			}
@@ -823,8 +835,8 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 		t := m.toks[0]
 		g := titleGender(m.text)
 		var sur []int
-		for li := range sp.locals {
-			l := &sp.locals[li]
+		for li := range s.locals {
+			l := &s.locals[li]
 			if g != 0 && l.gender != 0 && g != l.gender {
 				continue // "Mrs Howard" is not Mr Howard
 			}
@@ -835,7 +847,7 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 		if len(sur) > 0 {
 			best := sur[0]
 			for _, li := range sur[1:] {
-				if sp.locals[li].last > sp.locals[best].last {
+				if s.locals[li].last > s.locals[best].last {
 					best = li
 				}
 			}
@@ -847,8 +859,8 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 		}
 		target := -1
 		isFirst := false
-		for li := range sp.locals {
-			l := &sp.locals[li]
+		for li := range s.locals {
+			l := &s.locals[li]
 			if l.kind == kindFull && l.toks[0] == t {
 				isFirst = true
 			}
@@ -860,7 +872,7 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 		case target >= 0:
 			add(target, mi)
 			if isFirst {
-				sp.locals[target].kind = kindFirst
+				s.locals[target].kind = kindFirst
 			}
 		case isFirst:
 			newLocal(mi, kindFirst)
@@ -871,15 +883,15 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 	// A surname used before the full name is introduced: link it to that
 	// person when exactly one full name of the source carries the
 	// surname and the roles agree; a lone given name becomes a first name.
-	for li := range sp.locals {
-		l := &sp.locals[li]
+	for li := range s.locals {
+		l := &s.locals[li]
 		if l.kind != kindSingle {
 			continue
 		}
 		t := l.toks[0]
 		var sur []int
-		for lj := range sp.locals {
-			f := &sp.locals[lj]
+		for lj := range s.locals {
+			f := &s.locals[lj]
 			if f.kind != kindFull {
 				continue
 			}
@@ -890,8 +902,8 @@ func (r *resolver) link(d int, sp *sourcePeople, s *linkScratch) {
 				l.kind = kindFirst
 			}
 		}
-		if l.kind == kindSingle && len(sur) == 1 && !rolesConflict(l.roles, sp.locals[sur[0]].roles) {
-			f := &sp.locals[sur[0]]
+		if l.kind == kindSingle && len(sur) == 1 && !rolesConflict(l.roles, s.locals[sur[0]].roles) {
+			f := &s.locals[sur[0]]
 			for _, mi := range l.mentions {
 				sp.mentions[mi].local = sur[0]
 			}
