@@ -36,7 +36,7 @@ func TestSpoolKeepsEveryByteInMemoryAndInAFile(t *testing.T) {
 			}
 		}
 		s.release()
-		if s.Len() != 0 || s.file != nil || s.mem.Len() != 0 {
+		if s.Len() != 0 || s.file != nil || len(s.mem) != 0 {
 			t.Errorf("limit %d: release left %d bytes", limit, s.Len())
 		}
 	}

@@ -259,8 +259,8 @@ func writeOneList(t *testing.T, l list, streamList func(*writer, list) error) []
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
-	w := &writer{f: f, r: &result.Result{}, limits: limits{maxLinks: 4, maxRows: maxRows}, streamList: streamList}
-	f.SetZipWriter(func(out io.Writer) excelize.ZipWriter { return newSortedZip(out, w.parts) })
+	w := &writer{f: f, r: &result.Result{}, limits: limits{maxLinks: 4, maxRows: maxRows}, streamList: streamList, deflaters: &deflaters{}}
+	f.SetZipWriter(func(out io.Writer) excelize.ZipWriter { return newSortedZip(out, w.parts, w.deflaters) })
 	if _, err := f.NewSheet(l.sheet); err != nil {
 		t.Fatal(err)
 	}

@@ -164,7 +164,7 @@ func (w *writer) renderLists() error {
 func (w *writer) render(job *listJob) {
 	l := job.l
 	widths := w.fitWidths(l) // sampled before the cap, as they always were
-	e, err := newZipEntry(job.path)
+	e, err := newZipEntry(job.path, w.deflaters)
 	if err != nil {
 		job.err = err
 		return

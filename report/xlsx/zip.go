@@ -38,6 +38,7 @@ type sortedZip struct {
 	// parts are the entries built beforehand, by name, until excelize
 	// creates the entry they replace.
 	parts map[string]*zipEntry
+	pool  *deflaters // lends to the entries excelize creates
 }
 
 // zipEntry is one archive entry, deflated as it is written. Its data is
@@ -63,9 +64,31 @@ type zipEntry struct {
 	inFlight []*deflatedChunk // chunks handed to goroutines, in order
 	err      error            // the first error
 
-	mu      sync.Mutex      // guards spare
-	spare   []*flate.Writer // compressors not in use
-	spareIn [][]byte        // chunk buffers not in use
+	pool *deflaters // lends compressors and buffers
+}
+
+// deflaters lends compressors and chunk buffers to the entries of one
+// workbook, which give them back when done: a workbook has a score of
+// entries, most of them small, and a compressor or a chunk buffer is
+// about a megabyte, so entries that each made their own allocated some
+// 50 MB a workbook, and a compressed chunk's buffer grown anew for every
+// chunk allocated twice the compressed size of the workbook again.
+// Entries are written side by side: a mutex guards the lists.
+type deflaters struct {
+	mu     sync.Mutex
+	fws    []*flate.Writer // compressors not in use
+	chunks [][]byte        // chunk buffers not in use, each of deflateChunk bytes
+	outs   [][]byte        // buffers for compressed chunks, not in use
+}
+
+// take removes and returns the last element of *list, or the zero value
+// when it is empty; the caller holds d.mu.
+func take[T any](list *[]T) (v T) {
+	if n := len(*list); n > 0 {
+		v = (*list)[n-1]
+		*list = (*list)[:n-1]
+	}
+	return v
 }
 
 // deflateChunk is how much of an entry's data is compressed as one piece.
@@ -106,28 +129,35 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 
 // chunkBuffer returns an empty buffer for a chunk.
 func (e *zipEntry) chunkBuffer() []byte {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if n := len(e.spareIn); n > 0 {
-		b := e.spareIn[n-1]
-		e.spareIn = e.spareIn[:n-1]
-		return b[:0]
+	d := e.pool
+	d.mu.Lock()
+	b := take(&d.chunks)
+	d.mu.Unlock()
+	if b == nil {
+		b = make([]byte, 0, deflateChunk)
 	}
-	return make([]byte, 0, deflateChunk)
+	return b[:0]
 }
 
-// compressor returns a flate.Writer at BestSpeed writing to w.
+// outBuffer returns an empty buffer for a compressed chunk.
+func (d *deflaters) outBuffer() []byte {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return take(&d.outs)
+}
+
+// compressor returns a flate.Writer at BestSpeed writing to w. One
+// reset gives the same bytes as a new one.
 func (e *zipEntry) compressor(w io.Writer) (*flate.Writer, error) {
-	e.mu.Lock()
-	if n := len(e.spare); n > 0 {
-		fw := e.spare[n-1]
-		e.spare = e.spare[:n-1]
-		e.mu.Unlock()
-		fw.Reset(w)
-		return fw, nil
+	d := e.pool
+	d.mu.Lock()
+	fw := take(&d.fws)
+	d.mu.Unlock()
+	if fw == nil {
+		return flate.NewWriter(w, flate.BestSpeed)
 	}
-	e.mu.Unlock()
-	return flate.NewWriter(w, flate.BestSpeed)
+	fw.Reset(w)
+	return fw, nil
 }
 
 // deflate compresses p to w, ending with a sync flush, or with the final
@@ -144,9 +174,9 @@ func (e *zipEntry) deflate(w io.Writer, p []byte, last bool) error {
 			err = fw.Flush()
 		}
 	}
-	e.mu.Lock()
-	e.spare = append(e.spare, fw)
-	e.mu.Unlock()
+	e.pool.mu.Lock()
+	e.pool.fws = append(e.pool.fws, fw)
+	e.pool.mu.Unlock()
 	return err
 }
 
@@ -154,6 +184,7 @@ func (e *zipEntry) deflate(w io.Writer, p []byte, last bool) error {
 // already compressed, waiting for the oldest while too many are in flight.
 func (e *zipEntry) startChunk() {
 	c := &deflatedChunk{in: e.buf, done: make(chan struct{})}
+	c.out = *bytes.NewBuffer(e.pool.outBuffer())
 	e.buf = nil
 	e.inFlight = append(e.inFlight, c)
 	go func() {
@@ -174,7 +205,7 @@ func (e *zipEntry) startChunk() {
 }
 
 // appendOldest appends the oldest chunk in flight, compressed, to the
-// entry's data and recycles its buffer.
+// entry's data and recycles its buffers.
 func (e *zipEntry) appendOldest() {
 	c := e.inFlight[0]
 	e.inFlight = e.inFlight[1:]
@@ -185,16 +216,21 @@ func (e *zipEntry) appendOldest() {
 	if e.err == nil {
 		_, e.err = e.data.Write(c.out.Bytes())
 	}
-	e.mu.Lock()
-	e.spareIn = append(e.spareIn, c.in)
-	e.mu.Unlock()
+	e.pool.mu.Lock()
+	e.pool.chunks = append(e.pool.chunks, c.in)
+	e.pool.outs = append(e.pool.outs, c.out.Bytes()[:0])
+	e.pool.mu.Unlock()
 }
 
 var _ excelize.ZipWriter = (*sortedZip)(nil)
 
-// newZipEntry starts an entry to be written and closed by the caller.
-func newZipEntry(name string) (*zipEntry, error) {
-	return &zipEntry{name: name, crc: crc32.NewIEEE(), data: spool{limit: spoolMemory}}, nil
+// newZipEntry starts an entry to be written and closed by the caller,
+// with compressors and buffers lent by pool (a pool of its own when nil).
+func newZipEntry(name string, pool *deflaters) (*zipEntry, error) {
+	if pool == nil {
+		pool = &deflaters{}
+	}
+	return &zipEntry{name: name, crc: crc32.NewIEEE(), data: spool{limit: spoolMemory}, pool: pool}, nil
 }
 
 // close completes e: the chunks in flight are appended, then the last
@@ -206,7 +242,12 @@ func (e *zipEntry) close() error {
 	if e.err == nil {
 		e.err = e.deflate(&e.data, e.buf, true)
 	}
-	e.buf, e.spare, e.spareIn = nil, nil, nil
+	if cap(e.buf) == deflateChunk {
+		e.pool.mu.Lock()
+		e.pool.chunks = append(e.pool.chunks, e.buf)
+		e.pool.mu.Unlock()
+	}
+	e.buf = nil
 	return e.err
 }
 
@@ -216,7 +257,7 @@ func (e *zipEntry) release() {
 	for _, c := range e.inFlight {
 		<-c.done
 	}
-	e.inFlight, e.buf, e.spare, e.spareIn = nil, nil, nil, nil
+	e.inFlight, e.buf = nil, nil
 	e.data.release()
 }
 
@@ -228,9 +269,9 @@ func releaseAll(es []*zipEntry) {
 }
 
 // newSortedZip returns a sortedZip writing to w, with parts in place of
-// excelize's entries of the same names.
-func newSortedZip(w io.Writer, parts []*zipEntry) *sortedZip {
-	z := &sortedZip{w: w, parts: make(map[string]*zipEntry, len(parts))}
+// excelize's entries of the same names; its own entries borrow from pool.
+func newSortedZip(w io.Writer, parts []*zipEntry, pool *deflaters) *sortedZip {
+	z := &sortedZip{w: w, parts: make(map[string]*zipEntry, len(parts)), pool: pool}
 	for _, e := range parts {
 		z.parts[e.name] = e
 	}
@@ -259,7 +300,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		z.entries = append(z.entries, e)
 		return io.Discard, nil // excelize's own rendering, replaced by e
 	}
-	e, err := newZipEntry(name)
+	e, err := newZipEntry(name, z.pool)
 	if err != nil {
 		return nil, err
 	}

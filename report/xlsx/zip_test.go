@@ -29,7 +29,7 @@ func entryData(n int) []byte {
 // returns the entry, closed.
 func deflated(t *testing.T, data []byte, piece int) *zipEntry {
 	t.Helper()
-	e, err := newZipEntry("x.xml")
+	e, err := newZipEntry("x.xml", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestZipEntrySmallAsOneWriter(t *testing.T) {
 // TestZipEntryReleaseInFlight checks that an entry abandoned with chunks
 // in flight can be released.
 func TestZipEntryReleaseInFlight(t *testing.T) {
-	e, err := newZipEntry("x.xml")
+	e, err := newZipEntry("x.xml", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
