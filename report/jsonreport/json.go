@@ -9,12 +9,12 @@ import (
 	"encoding/json"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/quoteaudit/quoteaudit/audit/result"
-	"github.com/quoteaudit/quoteaudit/internal/ordered"
 )
 
 // Write encodes r as indented JSON. Slices are written as [] rather than
@@ -30,7 +30,7 @@ func Write(w io.Writer, r *result.Result) error {
 	out := *r
 	fill(&out)
 	bw := bufio.NewWriterSize(w, 256<<10)
-	s := &streamer{w: bw, elementEncoder: newElementEncoder(), free: make(chan []byte, freeChunks)}
+	s := &streamer{w: bw, elementEncoder: newElementEncoder(), free: make(chan []byte, freeChunks())}
 	v := reflect.ValueOf(&out).Elem()
 	t := v.Type()
 	bw.WriteString("{")
@@ -67,21 +67,55 @@ type streamer struct {
 	w *bufio.Writer
 	*elementEncoder
 	// free holds chunk buffers once written, for the next chunks of
-	// every list, so that each does not grow a new one from nothing.
+	// every list: a report is written with a handful of buffers whatever
+	// its size.
 	free chan []byte
 }
 
-// A new chunk buffer starts with the capacity of the largest chunk of
-// its list so far, up to maxChunkStart; buffers past maxChunkKept are
-// not kept for reuse. Up to a few hundred chunks are in flight at once
-// (ordered.Map's window): at 100,000 articles, sizing every chunk by the
-// largest chunk of any list (one of matches quoted in hundreds of
-// sources) asked the runtime for gigabytes it never used, and drove the
-// collector to run without pause.
+// A long list is written in chunks of consecutive elements of about
+// chunkBytes of output each: a chunk takes as many elements as the last
+// chunk of its list suggests (between 1 and maxChunkElements; the first
+// takes firstChunkElements). A chunk buffer starts with room for a
+// chunk and a quarter, and one grown past maxChunkKept (an element far
+// larger than its neighbours, such as a match quoted in thousands of
+// sources) is not kept for reuse. With at most chunksInFlight chunks per
+// CPU under way, the writer holds a few megabytes of output at a time
+// and allocates hardly anything once its buffers are made: on 100,000
+// articles a chunk of a fixed 512 elements could reach hundreds of
+// megabytes, and buffers allocated for every chunk (1.6 GB in all, grown
+// by doubling) kept the collector busy.
 const (
-	maxChunkStart = 1 << 20
-	maxChunkKept  = 4 << 20
+	chunkBytes         = 256 << 10
+	firstChunkElements = 16
+	maxChunkElements   = 512
+	maxChunkKept       = 4 << 20
+	chunksInFlight     = 2
 )
+
+// freeChunks is how many written chunk buffers the streamer keeps for
+// reuse: enough for every chunk that can be under way.
+func freeChunks() int { return (chunksInFlight+1)*runtime.GOMAXPROCS(0) + 1 }
+
+// buffer returns an empty chunk buffer.
+func (s *streamer) buffer() []byte {
+	select {
+	case b := <-s.free:
+		return b[:0]
+	default:
+		return make([]byte, 0, chunkBytes+chunkBytes/4)
+	}
+}
+
+// recycle keeps a written chunk buffer for the next chunks.
+func (s *streamer) recycle(b []byte) {
+	if cap(b) > maxChunkKept {
+		return
+	}
+	select {
+	case s.free <- b[:0]:
+	default:
+	}
+}
 
 // elementEncoder encodes one value at a time, indented, into buffers it
 // reuses.
@@ -104,14 +138,6 @@ func (s *streamer) writeKey(name string) {
 	s.w.WriteString(": ")
 }
 
-// listChunk is how many elements of a long list one encoder takes at a
-// time.
-const listChunk = 512
-
-// freeChunks is how many written chunk buffers writeElements keeps for
-// reuse.
-const freeChunks = 16
-
 // writeValue writes a top-level field's value: a non-empty slice element
 // by element, anything else at once.
 func (s *streamer) writeValue(v reflect.Value) error {
@@ -131,57 +157,102 @@ func (s *streamer) writeValue(v reflect.Value) error {
 	return nil
 }
 
+// chunk is a run of consecutive elements of a list, encoded by a worker
+// and written by writeElements.
+type chunk struct {
+	from, to int
+	b        []byte
+	err      error
+	problem  any // a panic in the encoder, raised again by writeElements
+	done     chan struct{}
+}
+
 // writeElements writes the elements of a non-empty list, each after
-// ",\n    " (the first after "\n    "). A long list is encoded in chunks
-// on every CPU (ordered.Map) and the chunks are written in order: the
-// same bytes as one encoder, in about half the time on two cores. The
-// lists of the result's own types are written by their direct encoders
+// ",\n    " (the first after "\n    "). The list is cut into chunks (see
+// chunkBytes) encoded on every CPU and written in order: the same bytes
+// as one encoder, in about half the time on two cores. The lists of the
+// result's own types are written by their direct encoders
 // (appendDirectRange), the others through encoding/json and indent.
 func (s *streamer) writeElements(v reflect.Value) error {
 	n := v.Len()
-	chunks := (n + listChunk - 1) / listChunk
-	type chunk struct {
-		b   []byte
-		err error
-	}
-	encoders := sync.Pool{New: func() any { return newElementEncoder() }}
-	free := s.free
-	var largest atomic.Int64 // of this list's chunks
 	list := v.Interface()
-	var err error
-	ordered.Map(chunks, func(c int) chunk {
-		var buf []byte
-		select {
-		case buf = <-free:
-		default:
-			buf = make([]byte, 0, min(largest.Load(), maxChunkStart))
-		}
-		from, to := c*listChunk, min((c+1)*listChunk, n)
-		if b, ok := appendDirectRange(buf, list, from, to); ok {
-			return chunk{b, nil}
-		}
-		e := encoders.Get().(*elementEncoder)
-		defer encoders.Put(e)
-		b, err := e.encodeRange(buf, v, from, to)
-		return chunk{b, err}
-	}, func(_ int, c chunk) {
-		if err == nil {
-			if err = c.err; err == nil {
-				_, err = s.w.Write(c.b)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	todo := make(chan *chunk)
+	// queued holds the chunks handed out, in order; its capacity bounds
+	// the chunks under way.
+	queued := make(chan *chunk, chunksInFlight*workers)
+	quit := make(chan struct{})
+	var perElement atomic.Int64 // output bytes an element in the last chunk written
+	var wg sync.WaitGroup
+	defer func() {
+		close(quit)
+		wg.Wait()
+	}()
+	for range workers {
+		wg.Go(func() {
+			var e *elementEncoder // for lists without a direct encoder
+			for c := range todo {
+				s.encodeChunk(c, list, v, &e)
+			}
+		})
+	}
+	wg.Go(func() {
+		defer close(todo)
+		defer close(queued)
+		for from := 0; from < n; {
+			size := firstChunkElements
+			if per := perElement.Load(); per > 0 {
+				size = int(min(max(chunkBytes/per, 1), maxChunkElements))
+			}
+			c := &chunk{from: from, to: min(from+size, n), b: s.buffer(), done: make(chan struct{})}
+			from = c.to
+			select {
+			case queued <- c:
+			case <-quit:
+				return
+			}
+			select {
+			case todo <- c:
+			case <-quit:
+				return
 			}
 		}
-		if n := int64(len(c.b)); n > largest.Load() { // written by this goroutine only
-			largest.Store(n)
-		}
-		if cap(c.b) > maxChunkKept {
-			return
-		}
-		select {
-		case free <- c.b[:0]:
-		default:
-		}
 	})
-	return err
+	for c := range queued {
+		<-c.done
+		if c.problem != nil {
+			panic(c.problem)
+		}
+		err := c.err
+		if err == nil {
+			_, err = s.w.Write(c.b)
+		}
+		if err != nil {
+			return err
+		}
+		perElement.Store(max(int64(len(c.b)/(c.to-c.from)), 1))
+		s.recycle(c.b)
+	}
+	return nil
+}
+
+// encodeChunk appends c's elements of list (v) to c.b, by their direct
+// encoder or through *e (made on first use), and marks c done.
+func (s *streamer) encodeChunk(c *chunk, list any, v reflect.Value, e **elementEncoder) {
+	defer close(c.done)
+	defer func() {
+		if p := recover(); p != nil {
+			c.problem = p
+		}
+	}()
+	if b, ok := appendDirectRange(c.b, list, c.from, c.to); ok {
+		c.b = b
+		return
+	}
+	if *e == nil {
+		*e = newElementEncoder()
+	}
+	c.b, c.err = (*e).encodeRange(c.b, v, c.from, c.to)
 }
 
 // encodeRange appends the elements v[from:to] to dst, each after its

@@ -54,7 +54,7 @@ func TestStreamedIsWholeDocument(t *testing.T) {
 	// with thousands of quotes and findings, on four of them.
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	long := sample.Result()
-	for i := 0; len(long.Quotes) < 5*listChunk+7; i++ {
+	for i := 0; len(long.Quotes) < 5*maxChunkElements+7; i++ {
 		q := long.Quotes[i%len(sample.Result().Quotes)]
 		q.ID = fmt.Sprintf("S9-Q%d", i)
 		long.Quotes = append(long.Quotes, q)
@@ -131,7 +131,7 @@ var errDiskFull = errors.New("disk full")
 func TestWriteErrorInLongList(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	r := sample.Result()
-	for len(r.Quotes) < 20*listChunk {
+	for len(r.Quotes) < 20*maxChunkElements {
 		r.Quotes = append(r.Quotes, r.Quotes...)
 	}
 	for _, limit := range []int{0, 1 << 10, 300 << 10, 2 << 20} {
@@ -149,10 +149,10 @@ func TestWriteErrorInLongList(t *testing.T) {
 func TestChunkBuffersFollowTheirList(t *testing.T) {
 	long := strings.Repeat("a quotation printed in source after source ", 500) // ~22 KB
 	r := &result.Result{}
-	for i := range listChunk {
+	for i := range maxChunkElements {
 		r.Matches = append(r.Matches, result.Match{ID: fmt.Sprintf("M%d", i+1), Kind: result.MatchExact, Text: long})
 	}
-	for i := range 40 * listChunk {
+	for i := range 40 * maxChunkElements {
 		r.Findings = append(r.Findings, result.Finding{ID: fmt.Sprintf("F-%010d", i), Check: "missing-date", Message: "No date."})
 	}
 	var before, after runtime.MemStats
@@ -165,4 +165,35 @@ func TestChunkBuffersFollowTheirList(t *testing.T) {
 	if got := after.TotalAlloc - before.TotalAlloc; got > 100<<20 {
 		t.Errorf("writing %d matches of 22 KB and %d small findings allocated %d MB", len(r.Matches), len(r.Findings), got>>20)
 	}
+}
+
+// TestWriteAllocatesLittle: the chunk buffers are reused, so writing a
+// report allocates a few megabytes however long it is; when every chunk
+// had a buffer of its own, writing allocated about as much as it wrote.
+func TestWriteAllocatesLittle(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	r := &result.Result{}
+	msg := strings.Repeat("A finding's message of some length. ", 10)
+	for i := range 100_000 {
+		r.Findings = append(r.Findings, result.Finding{ID: fmt.Sprintf("F-%010d", i), Check: "missing-date", Message: msg})
+	}
+	var out countingWriter
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if err := Write(&out, r); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 8<<20 || out.n < 50<<20 {
+		t.Errorf("writing %d MB of JSON allocated %d MB", out.n>>20, got>>20)
+	}
+}
+
+// countingWriter counts and discards what it is given.
+type countingWriter struct{ n int }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += len(p)
+	return len(p), nil
 }
