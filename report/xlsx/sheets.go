@@ -28,7 +28,7 @@ func (w *writer) findingsSheet() error {
 		sheet: SheetFindings,
 		cols:  findingsCols,
 		n:     len(w.findings),
-		row: func(i int) []cell {
+		row: func(dst []cell, i int) []cell {
 			f := w.findings[i]
 			title := ""
 			if c := w.ix.Check(f.Check); c != nil {
@@ -47,13 +47,13 @@ func (w *writer) findingsSheet() error {
 				}
 			}
 			ed := w.status(f)
-			return []cell{
+			return append(dst, []cell{
 				{v: f.ID}, {v: string(f.Severity), style: w.severityStyle(f.Severity)}, {v: f.Check}, {v: title},
 				{v: w.findingPath(f)}, {v: intOrBlank(f.Line), style: w.st.number}, {v: intOrBlank(f.Column), style: w.st.number},
 				{v: speaker}, {v: excerpt(f.Evidence, excerptRunes)}, {v: f.Message}, {v: f.Suggestion},
 				{v: related(f.Related)}, quote,
 				{v: ed.Status}, {v: ed.Editor}, {v: ed.Note},
-			}
+			}...)
 		},
 		dropdown: &dropdown{col: findingsStatusCol, values: Statuses(), title: "Status",
 			prompt: "Open, Fixed, Accepted, False positive or Ignored. Kept by ID when the audit is run again with --previous."},
@@ -73,7 +73,7 @@ func (w *writer) quotesSheet() error {
 		sheet: SheetQuotes,
 		cols:  quotesCols,
 		n:     len(qs),
-		row: func(i int) []cell {
+		row: func(dst []cell, i int) []cell {
 			q := &qs[i]
 			resolved := q.Speaker.Name
 			if p := w.ix.Person(q.Speaker.Person); p != nil {
@@ -87,11 +87,11 @@ func (w *writer) quotesSheet() error {
 			if row, ok := w.matchRow[q.Match]; ok {
 				match.link, match.style = location(SheetMatches, row), w.st.link
 			}
-			return []cell{
+			return append(dst, []cell{
 				{v: q.ID}, {v: w.sourcePath(q.Source)}, {v: intOrBlank(q.Line), style: w.st.number}, {v: intOrBlank(q.Column), style: w.st.number},
 				{v: q.Text}, {v: q.Fragment}, {v: q.Speaker.Mention}, {v: resolved}, {v: q.Speaker.Role},
 				{v: q.Verb}, {v: q.Speaker.Kind}, {v: q.Via}, cont, match,
-			}
+			}...)
 		},
 	})
 }
@@ -151,7 +151,7 @@ func (w *writer) matchesSheet() error {
 		sheet: SheetMatches,
 		cols:  matchesCols,
 		n:     len(rows),
-		row: func(i int) []cell {
+		row: func(dst []cell, i int) []cell {
 			r := rows[i]
 			q := w.ix.Quote(r.quote)
 			text, speaker := r.text, ""
@@ -165,10 +165,10 @@ func (w *writer) matchesSheet() error {
 			if row, ok := w.quoteRow[r.quote]; ok {
 				id.link, id.style = location(SheetQuotes, row), w.st.link
 			}
-			return []cell{
+			return append(dst, []cell{
 				{v: r.m.ID}, {v: r.m.Kind}, id, {v: r.similarity, style: w.st.similarity},
 				{v: w.sourcePath(r.source)}, {v: speaker}, {v: text}, {v: diffText(r.diff)},
-			}
+			}...)
 		},
 	})
 }
@@ -184,7 +184,7 @@ func (w *writer) peopleSheet() error {
 		sheet: SheetPeople,
 		cols:  peopleCols,
 		n:     len(ps),
-		row: func(i int) []cell {
+		row: func(dst []cell, i int) []cell {
 			p := &ps[i]
 			var similar []string
 			for _, s := range p.Similar {
@@ -194,10 +194,10 @@ func (w *writer) peopleSheet() error {
 				}
 				similar = append(similar, name+": "+s.Reason)
 			}
-			return []cell{
+			return append(dst, []cell{
 				{v: p.ID}, {v: p.Name}, {v: p.Roster}, {v: variants(p.Variants)}, {v: roles(p.Roles)},
 				{v: p.Quotes, style: w.st.number}, {v: strings.Join(similar, "\n")},
-			}
+			}...)
 		},
 	})
 }
@@ -214,7 +214,7 @@ func (w *writer) sourcesSheet() error {
 		sheet: SheetSources,
 		cols:  sourcesCols,
 		n:     len(ss),
-		row: func(i int) []cell {
+		row: func(dst []cell, i int) []cell {
 			s := &ss[i]
 			date := cell{}
 			var written []string
@@ -227,13 +227,13 @@ func (w *writer) sourcesSheet() error {
 					date = cell{v: t, style: w.st.date}
 				}
 			}
-			return []cell{
+			return append(dst, []cell{
 				{v: s.ID}, {v: s.Path}, {v: s.Format}, {v: s.Title}, {v: s.Byline},
 				date, {v: strings.Join(written, "\n")}, {v: s.Encoding},
 				{v: s.Words, style: w.st.number}, {v: s.Paragraphs, style: w.st.number},
 				{v: s.Quotes, style: w.st.number}, {v: w.findingsBy[s.ID], style: w.st.number},
 				{v: strings.Join(s.Notes, "\n")},
-			}
+			}...)
 		},
 	})
 }
@@ -246,7 +246,7 @@ func (w *writer) skippedSheet() error {
 		sheet: SheetSkipped,
 		cols:  skippedCols,
 		n:     len(sk),
-		row:   func(i int) []cell { return []cell{{v: sk[i].Path}, {v: sk[i].Reason}} },
+		row:   func(dst []cell, i int) []cell { return append(dst, cell{v: sk[i].Path}, cell{v: sk[i].Reason}) },
 	})
 }
 
@@ -267,12 +267,12 @@ func (w *writer) checksSheet() error {
 		sheet: SheetChecks,
 		cols:  checksCols,
 		n:     len(cs),
-		row: func(i int) []cell {
+		row: func(dst []cell, i int) []cell {
 			c := &cs[i]
-			return []cell{
+			return append(dst, []cell{
 				{v: c.Slug}, {v: c.Title}, {v: string(c.Severity), style: w.severityStyle(c.Severity)},
 				{v: c.Enabled}, {v: counts[c.Slug], style: w.st.number}, {v: c.Doc},
-			}
+			}...)
 		},
 	})
 }

@@ -54,7 +54,7 @@ func streamList(w *writer, l list) error {
 		l.n = w.maxRows
 	}
 	for i := 0; i < l.n; i++ {
-		cells := l.row(i)
+		cells := l.row(nil, i)
 		lines := 1
 		for j, c := range cells {
 			col := l.cols[j]
@@ -240,7 +240,7 @@ func valueList(text string) list {
 		sheet: "Values",
 		cols:  cols,
 		n:     3,
-		row: func(i int) []cell {
+		row: func(_ []cell, i int) []cell {
 			cells := make([]cell, len(values))
 			for j, v := range values {
 				cells[j] = cell{v: v, style: (i + j) % 3}

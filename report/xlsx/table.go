@@ -39,8 +39,10 @@ type cell struct {
 type list struct {
 	sheet string
 	cols  []column
-	n     int                // rows
-	row   func(i int) []cell // the cells of row i (0-based), one per column
+	n     int // rows
+	// row appends the cells of row i (0-based), one per column, to dst
+	// (empty; the writer reuses it from row to row).
+	row func(dst []cell, i int) []cell
 	// dropdown, when set, is a data validation for one column of every row.
 	dropdown *dropdown
 }
@@ -186,8 +188,9 @@ func (w *writer) render(job *listJob) {
 	x.endRow()
 	var links []sheetLink
 	nlinks := 0
+	var cells []cell
 	for i := 0; i < job.n; i++ {
-		cells := l.row(i)
+		cells = l.row(cells[:0], i)
 		row := i + 2
 		lines := 1
 		for j, c := range cells {
@@ -261,8 +264,10 @@ func (w *writer) fitWidths(l list) []float64 {
 	if !fit {
 		return widths
 	}
+	var cells []cell
 	for i := 0; i < min(l.n, sampleFor); i++ {
-		for j, c := range l.row(i) {
+		cells = l.row(cells[:0], i)
+		for j, c := range cells {
 			if l.cols[j].width > 0 {
 				continue
 			}
