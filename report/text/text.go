@@ -37,6 +37,7 @@ func Write(w io.Writer, r *result.Result, opts Options) error {
 	if len(r.Findings) > 0 {
 		fmt.Fprintln(bw)
 	}
+	var line []byte // reused: a line a finding, written without garbage
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.Ignored && !opts.ShowIgnored {
@@ -45,8 +46,8 @@ func Write(w io.Writer, r *result.Result, opts Options) error {
 		if f.Severity.Rank() < opts.MinSeverity.Rank() {
 			continue
 		}
-		bw.WriteString(Line(f))
-		bw.WriteByte('\n')
+		line = append(appendLine(line[:0], f), '\n')
+		bw.Write(line)
 		if opts.Evidence {
 			if f.Evidence != "" {
 				fmt.Fprintf(bw, "\t%s\n", Excerpt(f.Evidence, 160))
@@ -69,28 +70,47 @@ func Write(w io.Writer, r *result.Result, opts Options) error {
 }
 
 // Line is a finding in the form `path:line:col: severity check: message`.
-func Line(f *result.Finding) string {
-	where := place(f.Path, f.Line, f.Column)
-	if where == "" {
-		where = "(corpus)"
+func Line(f *result.Finding) string { return string(appendLine(nil, f)) }
+
+// appendLine appends Line(f) to dst.
+func appendLine(dst []byte, f *result.Finding) []byte {
+	start := len(dst)
+	if dst = appendPlace(dst, f.Path, f.Line, f.Column); len(dst) == start {
+		dst = append(dst, "(corpus)"...) // no path, or one of control characters alone
 	}
-	msg := Clean(f.Message)
+	dst = append(dst, ": "...)
+	dst = append(dst, f.Severity...)
+	dst = append(dst, ' ')
+	dst = append(dst, f.Check...)
+	dst = append(dst, ": "...)
+	dst = appendClean(dst, f.Message)
 	if f.Ignored {
-		msg += " (ignored: " + Clean(f.IgnoreReason) + ")"
+		dst = append(dst, " (ignored: "...)
+		dst = appendClean(dst, f.IgnoreReason)
+		dst = append(dst, ')')
 	}
-	return where + ": " + string(f.Severity) + " " + f.Check + ": " + msg
+	return dst
 }
 
 func place(path string, line, col int) string {
-	switch {
-	case path == "":
-		return ""
-	case line <= 0:
-		return Clean(path)
-	case col <= 0:
-		return Clean(path) + ":" + strconv.Itoa(line)
+	return string(appendPlace(nil, path, line, col))
+}
+
+// appendPlace appends `path:line:col`, `path:line` or `path` (nothing
+// for no path), as the positions known allow.
+func appendPlace(dst []byte, path string, line, col int) []byte {
+	if path == "" {
+		return dst
 	}
-	return Clean(path) + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
+	dst = appendClean(dst, path)
+	if line <= 0 {
+		return dst
+	}
+	dst = strconv.AppendInt(append(dst, ':'), int64(line), 10)
+	if col <= 0 {
+		return dst
+	}
+	return strconv.AppendInt(append(dst, ':'), int64(col), 10)
 }
 
 // Clean removes control and format characters (escape sequences,
@@ -118,6 +138,16 @@ func Clean(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// appendClean appends Clean(s) to dst.
+func appendClean(dst []byte, s string) []byte {
+	for _, r := range s {
+		if unsafe(r) {
+			return append(dst, Clean(s)...)
+		}
+	}
+	return append(dst, s...)
 }
 
 func unsafe(r rune) bool {

@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -72,6 +73,41 @@ func TestUnsafeASCII(t *testing.T) {
 	for r := rune(0); r < 0x80; r++ {
 		if got, want := unsafe(r), unicode.IsControl(r) || unicode.Is(unicode.Cf, r); got != want {
 			t.Errorf("unsafe(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestLineAsConcatenation: Line, which appends its pieces to one buffer,
+// gives what joining its cleaned pieces gives, for paths and messages
+// with control characters, a path that cleans to nothing and missing
+// positions.
+func TestLineAsConcatenation(t *testing.T) {
+	for _, path := range []string{"", "a/b.txt", "\x1b", "dir\u202e/x\n.txt"} {
+		for _, pos := range [][2]int{{0, 0}, {3, 0}, {3, 14}, {0, 9}} {
+			for _, ignored := range []bool{false, true} {
+				f := &result.Finding{Check: "c", Severity: result.Info, Path: path, Line: pos[0], Column: pos[1],
+					Message: "m\x1b[1m\tx", Ignored: ignored, IgnoreReason: "why\x07"}
+				where := ""
+				switch cp := Clean(path); {
+				case path == "":
+				case pos[0] <= 0:
+					where = cp
+				case pos[1] <= 0:
+					where = cp + ":" + strconv.Itoa(pos[0])
+				default:
+					where = cp + ":" + strconv.Itoa(pos[0]) + ":" + strconv.Itoa(pos[1])
+				}
+				if where == "" {
+					where = "(corpus)"
+				}
+				want := where + ": info c: " + Clean(f.Message)
+				if ignored {
+					want += " (ignored: " + Clean(f.IgnoreReason) + ")"
+				}
+				if got := Line(f); got != want {
+					t.Errorf("Line(%q, %v, ignored %v) = %q, want %q", path, pos, ignored, got, want)
+				}
+			}
 		}
 	}
 }
