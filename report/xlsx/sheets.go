@@ -103,29 +103,32 @@ type member struct {
 	diff                []result.DiffOp
 }
 
-// matchMembers lists a group's quotations: its Members, or, when a
-// producer left them out, its Quotes with the group's own difference on
-// the second.
-func matchMembers(m *result.Match) []member {
+// memberCount is how many quotations a group lists on the Matches
+// sheet: its Members, or, when a producer left them out, its Quotes.
+func memberCount(m *result.Match) int {
 	if len(m.Members) > 0 {
-		out := make([]member, len(m.Members))
-		for i, mm := range m.Members {
-			out[i] = member{quote: mm.Quote, source: mm.Source, text: mm.Text, similarity: mm.Similarity, diff: mm.Diff}
-		}
-		return out
+		return len(m.Members)
 	}
-	out := make([]member, len(m.Quotes))
-	for i, id := range m.Quotes {
-		out[i] = member{quote: id, similarity: 1}
-		if i < len(m.Sources) {
-			out[i].source = m.Sources[i]
-		}
-		if i == 0 {
-			out[i].text = m.Text
-		}
-		if i == 1 {
-			out[i].similarity, out[i].diff = m.Similarity, m.Diff
-		}
+	return len(m.Quotes)
+}
+
+// memberAt is the group's k-th quotation (k < memberCount(m)): from its
+// Members, or, when a producer left them out, from its Quotes with the
+// group's own difference on the second.
+func memberAt(m *result.Match, k int) member {
+	if len(m.Members) > 0 {
+		mm := &m.Members[k]
+		return member{quote: mm.Quote, source: mm.Source, text: mm.Text, similarity: mm.Similarity, diff: mm.Diff}
+	}
+	out := member{quote: m.Quotes[k], similarity: 1}
+	if k < len(m.Sources) {
+		out.source = m.Sources[k]
+	}
+	if k == 0 {
+		out.text = m.Text
+	}
+	if k == 1 {
+		out.similarity, out.diff = m.Similarity, m.Diff
 	}
 	return out
 }
@@ -136,15 +139,17 @@ var matchesCols = []column{
 }
 
 func (w *writer) matchesSheet() error {
-	type row struct {
-		m *result.Match
-		member
-	}
-	var rows []row
+	// A row is the k-th member of group m: two indexes, not a copy of the
+	// member, which at 100,000 articles made a list of a million rows.
+	type row struct{ m, k int }
+	n := 0
 	for i := range w.r.Matches {
-		m := &w.r.Matches[i]
-		for _, mm := range matchMembers(m) {
-			rows = append(rows, row{m, mm})
+		n += memberCount(&w.r.Matches[i])
+	}
+	rows := make([]row, 0, n)
+	for i := range w.r.Matches {
+		for k := range memberCount(&w.r.Matches[i]) {
+			rows = append(rows, row{i, k})
 		}
 	}
 	return w.writeList(list{
@@ -152,7 +157,8 @@ func (w *writer) matchesSheet() error {
 		cols:  matchesCols,
 		n:     len(rows),
 		row: func(dst []cell, i int) []cell {
-			r := rows[i]
+			m := &w.r.Matches[rows[i].m]
+			r := memberAt(m, rows[i].k)
 			q := w.ix.Quote(r.quote)
 			text, speaker := r.text, ""
 			if q != nil {
@@ -166,7 +172,7 @@ func (w *writer) matchesSheet() error {
 				id.link, id.style = location(SheetQuotes, row), w.st.link
 			}
 			return append(dst, []cell{
-				{v: r.m.ID}, {v: r.m.Kind}, id, {v: r.similarity, style: w.st.similarity},
+				{v: m.ID}, {v: m.Kind}, id, {v: r.similarity, style: w.st.similarity},
 				{v: w.sourcePath(r.source)}, {v: speaker}, {v: text}, {v: diffText(r.diff)},
 			}...)
 		},

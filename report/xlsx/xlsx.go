@@ -248,11 +248,12 @@ func (w *writer) index() {
 	}
 	w.matchRow = make(map[string]int, len(r.Matches))
 	row := 2
-	for _, m := range r.Matches {
+	for i := range r.Matches {
+		m := &r.Matches[i]
 		if _, dup := w.matchRow[m.ID]; !dup {
 			w.matchRow[m.ID] = row
 		}
-		row += len(matchMembers(&m))
+		row += memberCount(m)
 	}
 }
 
