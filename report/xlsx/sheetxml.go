@@ -441,6 +441,9 @@ func (x *sheetXML) end(filter string, dv *excelize.DataValidation, links []sheet
 			x.b = append(x.b, `" location="`...)
 			x.b = appendEscaped(x.b, l.location, true)
 			x.b = append(x.b, `"></hyperlink>`...)
+			if len(x.b) >= sheetXMLFlushAt {
+				x.flush()
+			}
 		}
 		x.b = append(x.b, "</hyperlinks>"...)
 	}
