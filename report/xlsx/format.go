@@ -1,8 +1,10 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -65,17 +67,28 @@ func speakerName(s result.Speaker) string {
 	return s.Mention
 }
 
-// related renders a finding's secondary positions, one a line.
+// related renders a finding's secondary positions, one a line: each
+// "path:line:column message" (the source when there is no path) with
+// white space at either end trimmed. The lines are appended to one
+// buffer: a finding may have hundreds.
 func related(rel []result.Related) string {
-	lines := make([]string, 0, len(rel))
-	for _, r := range rel {
+	var b []byte
+	for i, r := range rel {
+		if i > 0 {
+			b = append(b, '\n')
+		}
 		p := r.Path
 		if p == "" {
 			p = r.Source
 		}
-		lines = append(lines, strings.TrimSpace(fmt.Sprintf("%s:%d:%d %s", p, r.Line, r.Column, r.Message)))
+		start := len(b)
+		b = append(b, p...)
+		b = strconv.AppendInt(append(b, ':'), int64(r.Line), 10)
+		b = strconv.AppendInt(append(b, ':'), int64(r.Column), 10)
+		b = append(append(b, ' '), r.Message...)
+		b = append(b[:start], bytes.TrimSpace(b[start:])...)
 	}
-	return strings.Join(lines, "\n")
+	return string(b)
 }
 
 // equalKeep is how many words of an unchanged run are kept on each side

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -91,4 +92,35 @@ func FuzzDiffText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRelatedAsSprintf: related gives, line by line, the trimmed
+// "%s:%d:%d %s" of each position, for paths and messages with white
+// space at their ends, empty ones and negative positions.
+func TestRelatedAsSprintf(t *testing.T) {
+	var rel []result.Related
+	for _, path := range []string{"", "a.txt", "  spaced path \t"} {
+		for _, msg := range []string{"", "said so", " \u00a0padded message\n "} {
+			for _, pos := range [][2]int{{0, 0}, {12, 7}, {-1, 3}} {
+				rel = append(rel, result.Related{Source: "S1", Path: path, Line: pos[0], Column: pos[1], Message: msg})
+			}
+		}
+	}
+	for n := range len(rel) + 1 {
+		var lines []string
+		for _, r := range rel[:n] {
+			p := r.Path
+			if p == "" {
+				p = r.Source
+			}
+			lines = append(lines, strings.TrimSpace(fmt.Sprintf("%s:%d:%d %s", p, r.Line, r.Column, r.Message)))
+		}
+		if got, want := related(rel[:n]), strings.Join(lines, "\n"); got != want {
+			t.Errorf("related of %d positions:\n got %q\nwant %q", n, got, want)
+		}
+	}
+	// A source alone, blank: the line is the position alone.
+	if got := related([]result.Related{{Source: " ", Line: 1, Column: 2}}); got != ":1:2" {
+		t.Errorf("related of a blank source = %q", got)
+	}
 }

@@ -40,7 +40,7 @@ func (w *writer) findingsSheet() error {
 				speaker = speakerName(q.Speaker)
 			}
 			if f.Quote != "" {
-				quote.v = f.Quote
+				quote.text = f.Quote
 				if row, ok := w.quoteRow[f.Quote]; ok {
 					quote.link = location(SheetQuotes, row)
 					quote.style = w.st.link
@@ -48,11 +48,11 @@ func (w *writer) findingsSheet() error {
 			}
 			ed := w.status(f)
 			return append(dst, []cell{
-				{v: f.ID}, {v: string(f.Severity), style: w.severityStyle(f.Severity)}, {v: f.Check}, {v: title},
-				{v: w.findingPath(f)}, {v: intOrBlank(f.Line), style: w.st.number}, {v: intOrBlank(f.Column), style: w.st.number},
-				{v: speaker}, {v: excerpt(f.Evidence, excerptRunes)}, {v: f.Message}, {v: f.Suggestion},
-				{v: related(f.Related)}, quote,
-				{v: ed.Status}, {v: ed.Editor}, {v: ed.Note},
+				{text: f.ID}, {text: string(f.Severity), style: w.severityStyle(f.Severity)}, {text: f.Check}, {text: title},
+				{text: w.findingPath(f)}, {v: intOrBlank(f.Line), style: w.st.number}, {v: intOrBlank(f.Column), style: w.st.number},
+				{text: speaker}, {text: excerpt(f.Evidence, excerptRunes)}, {text: f.Message}, {text: f.Suggestion},
+				{text: related(f.Related)}, quote,
+				{text: ed.Status}, {text: ed.Editor}, {text: ed.Note},
 			}...)
 		},
 		dropdown: &dropdown{col: findingsStatusCol, values: Statuses(), title: "Status",
@@ -79,18 +79,18 @@ func (w *writer) quotesSheet() error {
 			if p := w.ix.Person(q.Speaker.Person); p != nil {
 				resolved = p.Name
 			}
-			cont := cell{v: q.Continues}
+			cont := cell{text: q.Continues}
 			if row, ok := w.quoteRow[q.Continues]; ok {
 				cont.link, cont.style = location(SheetQuotes, row), w.st.link
 			}
-			match := cell{v: q.Match}
+			match := cell{text: q.Match}
 			if row, ok := w.matchRow[q.Match]; ok {
 				match.link, match.style = location(SheetMatches, row), w.st.link
 			}
 			return append(dst, []cell{
-				{v: q.ID}, {v: w.sourcePath(q.Source)}, {v: intOrBlank(q.Line), style: w.st.number}, {v: intOrBlank(q.Column), style: w.st.number},
-				{v: q.Text}, {v: q.Fragment}, {v: q.Speaker.Mention}, {v: resolved}, {v: q.Speaker.Role},
-				{v: q.Verb}, {v: q.Speaker.Kind}, {v: q.Via}, cont, match,
+				{text: q.ID}, {text: w.sourcePath(q.Source)}, {v: intOrBlank(q.Line), style: w.st.number}, {v: intOrBlank(q.Column), style: w.st.number},
+				{text: q.Text}, {v: q.Fragment}, {text: q.Speaker.Mention}, {text: resolved}, {text: q.Speaker.Role},
+				{text: q.Verb}, {text: q.Speaker.Kind}, {text: q.Via}, cont, match,
 			}...)
 		},
 	})
@@ -167,13 +167,13 @@ func (w *writer) matchesSheet() error {
 					text = q.Text
 				}
 			}
-			id := cell{v: r.quote}
+			id := cell{text: r.quote}
 			if row, ok := w.quoteRow[r.quote]; ok {
 				id.link, id.style = location(SheetQuotes, row), w.st.link
 			}
 			return append(dst, []cell{
-				{v: m.ID}, {v: m.Kind}, id, {v: r.similarity, style: w.st.similarity},
-				{v: w.sourcePath(r.source)}, {v: speaker}, {v: text}, {v: diffText(r.diff)},
+				{text: m.ID}, {text: m.Kind}, id, {v: r.similarity, style: w.st.similarity},
+				{text: w.sourcePath(r.source)}, {text: speaker}, {text: text}, {text: diffText(r.diff)},
 			}...)
 		},
 	})
@@ -201,8 +201,8 @@ func (w *writer) peopleSheet() error {
 				similar = append(similar, name+": "+s.Reason)
 			}
 			return append(dst, []cell{
-				{v: p.ID}, {v: p.Name}, {v: p.Roster}, {v: variants(p.Variants)}, {v: roles(p.Roles)},
-				{v: p.Quotes, style: w.st.number}, {v: strings.Join(similar, "\n")},
+				{text: p.ID}, {text: p.Name}, {v: p.Roster}, {text: variants(p.Variants)}, {text: roles(p.Roles)},
+				{v: p.Quotes, style: w.st.number}, {text: strings.Join(similar, "\n")},
 			}...)
 		},
 	})
@@ -234,11 +234,11 @@ func (w *writer) sourcesSheet() error {
 				}
 			}
 			return append(dst, []cell{
-				{v: s.ID}, {v: s.Path}, {v: s.Format}, {v: s.Title}, {v: s.Byline},
-				date, {v: strings.Join(written, "\n")}, {v: s.Encoding},
+				{text: s.ID}, {text: s.Path}, {text: s.Format}, {text: s.Title}, {text: s.Byline},
+				date, {text: strings.Join(written, "\n")}, {text: s.Encoding},
 				{v: s.Words, style: w.st.number}, {v: s.Paragraphs, style: w.st.number},
 				{v: s.Quotes, style: w.st.number}, {v: w.findingsBy[s.ID], style: w.st.number},
-				{v: strings.Join(s.Notes, "\n")},
+				{text: strings.Join(s.Notes, "\n")},
 			}...)
 		},
 	})
@@ -252,7 +252,7 @@ func (w *writer) skippedSheet() error {
 		sheet: SheetSkipped,
 		cols:  skippedCols,
 		n:     len(sk),
-		row:   func(dst []cell, i int) []cell { return append(dst, cell{v: sk[i].Path}, cell{v: sk[i].Reason}) },
+		row:   func(dst []cell, i int) []cell { return append(dst, cell{text: sk[i].Path}, cell{text: sk[i].Reason}) },
 	})
 }
 
@@ -276,8 +276,8 @@ func (w *writer) checksSheet() error {
 		row: func(dst []cell, i int) []cell {
 			c := &cs[i]
 			return append(dst, []cell{
-				{v: c.Slug}, {v: c.Title}, {v: string(c.Severity), style: w.severityStyle(c.Severity)},
-				{v: c.Enabled}, {v: counts[c.Slug], style: w.st.number}, {v: c.Doc},
+				{text: c.Slug}, {text: c.Title}, {text: string(c.Severity), style: w.severityStyle(c.Severity)},
+				{v: c.Enabled}, {v: counts[c.Slug], style: w.st.number}, {text: c.Doc},
 			}...)
 		},
 	})

@@ -63,6 +63,9 @@ func streamList(w *writer, l list) error {
 				st = w.columnStyle(col)
 			}
 			v := c.v
+			if v == nil {
+				v = c.text
+			}
 			if s, ok := v.(string); ok {
 				v = cellText(s)
 				if s == "" {

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"errors"
@@ -338,7 +339,10 @@ func (z *sortedZip) Close() error {
 		}
 		return strings.Compare(a.name, b.name)
 	})
-	zw := zip.NewWriter(z.w)
+	// The destination is the report's file itself (see writeWith), in
+	// writes of archiveBuffer bytes rather than zip.Writer's 4 KB.
+	bw := bufio.NewWriterSize(z.w, archiveBuffer)
+	zw := zip.NewWriter(bw)
 	for _, e := range z.entries {
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
@@ -352,5 +356,12 @@ func (z *sortedZip) Close() error {
 		}
 		e.release()
 	}
-	return zw.Close()
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
+
+// archiveBuffer is the size of the writes of the archive to its
+// destination.
+const archiveBuffer = 256 << 10
