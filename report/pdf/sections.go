@@ -81,12 +81,16 @@ func (d *doc) checkOrder() map[string]int {
 
 // sortFindings orders fs by severity (most serious first), the check's
 // place in the catalogue, then slug, path, line, column and ID. The
-// severity and catalogue ranks are looked up once a finding.
+// severity and catalogue ranks are looked up once a finding. Findings
+// equal in all of these keep their order: the position in fs is the last
+// key, which makes the order total, so that an unstable sort gives a
+// stable sort's order without its cost (on 100,000 articles a stable
+// sort of the findings moved them some twenty times each).
 func (d *doc) sortFindings(fs []*result.Finding) {
 	order := d.checkOrder()
 	type keyed struct {
-		f          *result.Finding
-		sev, check int
+		f               *result.Finding
+		sev, check, pos int
 	}
 	ks := make([]keyed, len(fs))
 	for i, f := range fs {
@@ -94,9 +98,9 @@ func (d *doc) sortFindings(fs []*result.Finding) {
 		if !ok {
 			r = len(order)
 		}
-		ks[i] = keyed{f, f.Severity.Rank(), r}
+		ks[i] = keyed{f, f.Severity.Rank(), r, i}
 	}
-	slices.SortStableFunc(ks, func(x, y keyed) int {
+	slices.SortFunc(ks, func(x, y keyed) int {
 		a, b := x.f, y.f
 		switch {
 		case x.sev != y.sev:
@@ -111,8 +115,10 @@ func (d *doc) sortFindings(fs []*result.Finding) {
 			return cmp.Compare(a.Line, b.Line)
 		case a.Column != b.Column:
 			return cmp.Compare(a.Column, b.Column)
+		case a.ID != b.ID:
+			return strings.Compare(a.ID, b.ID)
 		}
-		return strings.Compare(a.ID, b.ID)
+		return cmp.Compare(x.pos, y.pos)
 	})
 	for i := range ks {
 		fs[i] = ks[i].f
