@@ -139,7 +139,11 @@ type word struct {
 }
 
 func splitWords(spans []span) []word {
-	var out []word
+	n := 0 // about the number of words: spaces and breaks, plus one a span
+	for _, sp := range spans {
+		n += strings.Count(sp.text, " ") + 1
+	}
+	out := make([]word, 0, n)
 	pendingSpace := true
 	for _, sp := range spans {
 		if sp.brk {
@@ -199,36 +203,40 @@ func (m *measurer) layout(spans []span, width float64) []textLine {
 	if width < 5 {
 		width = 5
 	}
-	var lines [][]token
-	var cur []token
-	curW := 0.0
+	words := splitWords(spans)
+	// The tokens of every line, line after line, in one slice: ends[i]
+	// is where line i's end (an empty line ends where the one before
+	// does); start is where the current line begins.
+	toks := make([]token, 0, len(words)+1)
+	var ends []int
+	start, curW := 0, 0.0
 	push := func(t token) {
-		cur = append(cur, t)
+		toks = append(toks, t)
 		curW += t.gap + t.w
 	}
 	newLine := func() {
-		if len(cur) > 0 {
-			lines = append(lines, cur)
+		if len(toks) > start {
+			ends = append(ends, len(toks))
 		}
-		cur, curW = nil, 0
+		start, curW = len(toks), 0
 	}
-	for _, w := range splitWords(spans) {
+	for _, w := range words {
 		if w.brk {
-			if len(cur) == 0 {
-				lines = append(lines, nil)
+			if len(toks) == start {
+				ends = append(ends, len(toks)) // an empty line
 			}
 			newLine()
 			continue
 		}
 		t := token{text: w.text, st: w.st, w: m.width(w.text, w.st), rtl: hasRTL(w.text)}
-		if len(cur) > 0 && !w.glued {
+		if len(toks) > start && !w.glued {
 			t.gap = m.width(" ", w.st)
 		}
 		if curW+t.gap+t.w <= width {
 			push(t)
 			continue
 		}
-		if len(cur) > 0 && t.w <= width {
+		if len(toks) > start && t.w <= width {
 			newLine()
 			t.gap = 0
 			push(t)
@@ -243,7 +251,7 @@ func (m *measurer) layout(spans []span, width float64) []textLine {
 			n, used := 0, 0.0
 			for n < len(rs) {
 				cw := m.width(string(rs[n]), t.st)
-				if used+cw > room && (n > 0 || len(cur) > 0) {
+				if used+cw > room && (n > 0 || len(toks) > start) {
 					break
 				}
 				used += cw
@@ -263,8 +271,11 @@ func (m *measurer) layout(spans []span, width float64) []textLine {
 		}
 	}
 	newLine()
-	out := make([]textLine, 0, len(lines))
-	for _, ln := range lines {
+	out := make([]textLine, 0, len(ends))
+	from := 0
+	for _, end := range ends {
+		ln := toks[from:end:end]
+		from = end
 		size := 0.0
 		for _, t := range ln {
 			size = max(size, t.st.size)
