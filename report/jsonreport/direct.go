@@ -420,6 +420,42 @@ func appendMatch(dst []byte, m *result.Match, depth int) []byte {
 	return o.close(dst)
 }
 
+// matchesChunk returns where a chunk of ms starting at from ends, about
+// chunkBytes of JSON or one group, and the bytes it takes (matchBytes).
+func matchesChunk(ms []result.Match, from int) (to, bytes int) {
+	for to = from; to < len(ms) && (to == from || bytes < chunkBytes) && to-from < maxChunkElements; to++ {
+		bytes += matchBytes(&ms[to])
+	}
+	return to, bytes
+}
+
+// matchBytes is about the size of m's JSON, a little more: its strings,
+// and for each member and difference the keys and indentation around
+// them. (Escapes can make it more: the buffer then grows.)
+func matchBytes(m *result.Match) int {
+	n := 400 + len(m.ID) + len(m.Kind) + len(m.Earliest) + len(m.Text) + diffBytes(m.Diff)
+	for _, q := range m.Quotes {
+		n += 16 + len(q)
+	}
+	for _, s := range m.Sources {
+		n += 16 + len(s)
+	}
+	for i := range m.Members {
+		mm := &m.Members[i]
+		n += 200 + len(mm.Quote) + len(mm.Source) + len(mm.Text) + diffBytes(mm.Diff)
+	}
+	return n
+}
+
+// diffBytes is about the size of the JSON of ops, a little more.
+func diffBytes(ops []result.DiffOp) int {
+	n := 0
+	for i := range ops {
+		n += 100 + len(ops[i].Op) + len(ops[i].Old) + len(ops[i].New)
+	}
+	return n
+}
+
 func appendMember(dst []byte, m *result.MatchMember, depth int) []byte {
 	var o object
 	dst = o.open(dst, depth)

@@ -75,20 +75,24 @@ type streamer struct {
 // A long list is written in chunks of consecutive elements of about
 // chunkBytes of output each: a chunk takes as many elements as the last
 // chunk of its list suggests (between 1 and maxChunkElements; the first
-// takes firstChunkElements). A chunk buffer starts with room for a
-// chunk and a quarter, and one grown past maxChunkKept (an element far
-// larger than its neighbours, such as a match quoted in thousands of
-// sources) is not kept for reuse. With at most chunksInFlight chunks per
-// CPU under way, the writer holds a few megabytes of output at a time
-// and allocates hardly anything once its buffers are made: on 100,000
-// articles a chunk of a fixed 512 elements could reach hundreds of
-// megabytes, and buffers allocated for every chunk (1.6 GB in all, grown
-// by doubling) kept the collector busy.
+// takes firstChunkElements), but match groups, which range from a pair
+// to a line quoted in thousands of sources, are measured beforehand
+// (matchesChunk). A chunk takes a kept buffer with room for its expected
+// size and a quarter, or a new one, and a buffer past maxChunkKept is
+// not kept for reuse. With at most chunksInFlight chunks per CPU under
+// way, the writer holds a few megabytes of output at a time (a few
+// largest groups' worth at most) and allocates hardly anything once its
+// buffers are made: on 100,000 articles a chunk of a fixed 512 elements
+// could reach hundreds of megabytes, and buffers allocated for every
+// chunk (1.6 GB in all, grown by doubling) kept the collector busy; and
+// groups of mixed sizes sized by their neighbours grew a buffer for
+// every large one (BenchmarkWriteMatchGroups: 1 GB allocated for 200 MB
+// of JSON, 65 MB now).
 const (
 	chunkBytes         = 256 << 10
 	firstChunkElements = 16
 	maxChunkElements   = 512
-	maxChunkKept       = 4 << 20
+	maxChunkKept       = 8 << 20
 	chunksInFlight     = 2
 )
 
@@ -97,13 +101,17 @@ const (
 func freeChunks() int { return (chunksInFlight+1)*runtime.GOMAXPROCS(0) + 1 }
 
 // buffer returns an empty chunk buffer.
-func (s *streamer) buffer() []byte {
+func (s *streamer) buffer(want int) []byte {
 	select {
 	case b := <-s.free:
-		return b[:0]
+		if cap(b) >= want {
+			return b[:0]
+		}
+		// Too small: growing it would copy what the chunk holds at each
+		// doubling.
 	default:
-		return make([]byte, 0, chunkBytes+chunkBytes/4)
 	}
+	return make([]byte, 0, max(want, chunkBytes+chunkBytes/4))
 }
 
 // recycle keeps a written chunk buffer for the next chunks.
@@ -200,11 +208,18 @@ func (s *streamer) writeElements(v reflect.Value) error {
 		defer close(todo)
 		defer close(queued)
 		for from := 0; from < n; {
-			size := firstChunkElements
+			size, want := firstChunkElements, 0
 			if per := perElement.Load(); per > 0 {
 				size = int(min(max(chunkBytes/per, 1), maxChunkElements))
+				want = int(per) * size
 			}
-			c := &chunk{from: from, to: min(from+size, n), b: s.buffer(), done: make(chan struct{})}
+			to := min(from+size, n)
+			if ms, ok := list.([]result.Match); ok {
+				// A group's size is known beforehand, and groups range
+				// from a pair to a line quoted in thousands of sources.
+				to, want = matchesChunk(ms, from)
+			}
+			c := &chunk{from: from, to: to, b: s.buffer(want + want/4), done: make(chan struct{})}
 			from = c.to
 			select {
 			case queued <- c:

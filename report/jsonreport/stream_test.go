@@ -197,3 +197,66 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 	w.n += len(p)
 	return len(p), nil
 }
+
+// TestMatchesInChunksOfMixedSizes: match groups of very different sizes,
+// cut into chunks by their measured size, come out as the whole-document
+// encoding; and matchBytes is no less than a group's JSON, escapes
+// aside, so that its buffer need not grow.
+func TestMatchesInChunksOfMixedSizes(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	r := sample.Result()
+	base := r.Matches
+	for i := range 300 {
+		m := base[i%len(base)]
+		m.ID = fmt.Sprintf("M-%d", i)
+		m.Members = nil
+		for k := range 1 << (i * 5 % 11) {
+			mm := base[i%len(base)].Members[k%len(base[i%len(base)].Members)]
+			mm.Quote = fmt.Sprintf("S%d-Q%d", k, i)
+			m.Members = append(m.Members, mm)
+		}
+		r.Matches = append(r.Matches, m)
+		if enc := appendMatch(nil, &r.Matches[len(r.Matches)-1], elementDepth); len(enc) > matchBytes(&m) {
+			t.Errorf("group of %d members: %d bytes of JSON, estimated %d", len(m.Members), len(enc), matchBytes(&m))
+		}
+	}
+	var got bytes.Buffer
+	if err := Write(&got, r); err != nil {
+		t.Fatal(err)
+	}
+	if want := wholeDocument(t, r); !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("streamed JSON of %d groups differs from the whole-document encoding", len(r.Matches))
+	}
+}
+
+// BenchmarkWriteMatchGroups writes match groups of very different sizes,
+// from a pair to a famous line quoted in thousands of sources (a few
+// megabytes of JSON), in no order, as real archives mix them: what the
+// chunk buffers cost when elements are far from the size of their
+// neighbours.
+func BenchmarkWriteMatchGroups(b *testing.B) {
+	text := strings.Repeat("a line quoted again and again ", 6)
+	r := &result.Result{}
+	for i := range 400 {
+		n := 2 << (i * 7 % 12) // 2 to 4,096 members
+		m := result.Match{ID: fmt.Sprintf("M%d", i+1), Kind: result.MatchNear, Text: text}
+		for k := range n {
+			id := fmt.Sprintf("S%d-Q%d", k, i)
+			m.Quotes = append(m.Quotes, id)
+			m.Members = append(m.Members, result.MatchMember{Quote: id, Source: fmt.Sprintf("S%d", k), Text: text, Similarity: 0.9,
+				Diff: []result.DiffOp{{Op: result.OpEqual, Old: text}, {Op: result.OpReplace, Old: "again", New: "anew"}}})
+		}
+		r.Matches = append(r.Matches, m)
+	}
+	var out countingWriter
+	if err := Write(&out, r); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(out.n))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
