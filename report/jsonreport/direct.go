@@ -420,13 +420,38 @@ func appendMatch(dst []byte, m *result.Match, depth int) []byte {
 	return o.close(dst)
 }
 
-// matchesChunk returns where a chunk of ms starting at from ends, about
-// chunkBytes of JSON or one group, and the bytes it takes (matchBytes).
-func matchesChunk(ms []result.Match, from int) (to, bytes int) {
-	for to = from; to < len(ms) && (to == from || bytes < chunkBytes) && to-from < maxChunkElements; to++ {
-		bytes += matchBytes(&ms[to])
+// measuredChunk returns where a chunk of xs starting at from ends,
+// about chunkBytes of JSON or one element, and the bytes it takes, as
+// measured by size.
+func measuredChunk[T any](xs []T, from int, size func(*T) int) (to, bytes int) {
+	for to = from; to < len(xs) && (to == from || bytes < chunkBytes) && to-from < maxChunkElements; to++ {
+		bytes += size(&xs[to])
 	}
 	return to, bytes
+}
+
+// personBytes is about the size of p's JSON, a little more: its
+// strings, and for each spelling, place, role and similar person the
+// keys and indentation around them.
+func personBytes(p *result.Person) int {
+	n := 300 + len(p.ID) + len(p.Name)
+	for i := range p.Variants {
+		v := &p.Variants[i]
+		n += 200 + len(v.Text)
+		for _, s := range v.Sources {
+			n += 16 + len(s)
+		}
+		for j := range v.Places {
+			n += 120 + len(v.Places[j].Source)
+		}
+	}
+	for i := range p.Roles {
+		n += 160 + len(p.Roles[i].Text) + len(p.Roles[i].Source)
+	}
+	for i := range p.Similar {
+		n += 120 + len(p.Similar[i].Person) + len(p.Similar[i].Reason)
+	}
+	return n
 }
 
 // matchBytes is about the size of m's JSON, a little more: its strings,

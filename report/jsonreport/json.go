@@ -75,9 +75,9 @@ type streamer struct {
 // A long list is written in chunks of consecutive elements of about
 // chunkBytes of output each: a chunk takes as many elements as the last
 // chunk of its list suggests (between 1 and maxChunkElements; the first
-// takes firstChunkElements), but match groups, which range from a pair
-// to a line quoted in thousands of sources, are measured beforehand
-// (matchesChunk). A chunk takes a kept buffer with room for its expected
+// takes firstChunkElements), but match groups and people, which range
+// from a pair to a line quoted in thousands of sources, are measured
+// beforehand (measuredChunk). A chunk takes a kept buffer with room for its expected
 // size and a quarter, or a new one, and a buffer past maxChunkKept is
 // not kept for reuse. With at most chunksInFlight chunks per CPU under
 // way, the writer holds a few megabytes of output at a time (a few
@@ -214,10 +214,14 @@ func (s *streamer) writeElements(v reflect.Value) error {
 				want = int(per) * size
 			}
 			to := min(from+size, n)
-			if ms, ok := list.([]result.Match); ok {
-				// A group's size is known beforehand, and groups range
-				// from a pair to a line quoted in thousands of sources.
-				to, want = matchesChunk(ms, from)
+			// A group's size, and a person's, is known beforehand, and
+			// they range from a pair to a line quoted in thousands of
+			// sources, from one spelling to a name spelt in thousands.
+			switch xs := list.(type) {
+			case []result.Match:
+				to, want = measuredChunk(xs, from, matchBytes)
+			case []result.Person:
+				to, want = measuredChunk(xs, from, personBytes)
 			}
 			c := &chunk{from: from, to: to, b: s.buffer(want + want/4), done: make(chan struct{})}
 			from = c.to

@@ -198,26 +198,43 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestMatchesInChunksOfMixedSizes: match groups of very different sizes,
-// cut into chunks by their measured size, come out as the whole-document
-// encoding; and matchBytes is no less than a group's JSON, escapes
-// aside, so that its buffer need not grow.
-func TestMatchesInChunksOfMixedSizes(t *testing.T) {
+// TestListsInChunksOfMixedSizes: match groups and people of very
+// different sizes (a pair to a thousand members, one place to a
+// thousand), cut into chunks by their measured size, come out as the
+// whole-document encoding; and matchBytes and personBytes are no less
+// than their JSON, escapes aside, so that a chunk's buffer need not grow.
+func TestListsInChunksOfMixedSizes(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	r := sample.Result()
-	base := r.Matches
+	matches, people := r.Matches, r.People
 	for i := range 300 {
-		m := base[i%len(base)]
+		n := 1 << (i * 5 % 11)
+		m := matches[i%len(matches)]
 		m.ID = fmt.Sprintf("M-%d", i)
 		m.Members = nil
-		for k := range 1 << (i * 5 % 11) {
-			mm := base[i%len(base)].Members[k%len(base[i%len(base)].Members)]
+		for k := range n {
+			mm := matches[i%len(matches)].Members[k%len(matches[i%len(matches)].Members)]
 			mm.Quote = fmt.Sprintf("S%d-Q%d", k, i)
 			m.Members = append(m.Members, mm)
 		}
 		r.Matches = append(r.Matches, m)
-		if enc := appendMatch(nil, &r.Matches[len(r.Matches)-1], elementDepth); len(enc) > matchBytes(&m) {
-			t.Errorf("group of %d members: %d bytes of JSON, estimated %d", len(m.Members), len(enc), matchBytes(&m))
+		if enc := appendMatch(nil, &m, elementDepth); len(enc) > matchBytes(&m) {
+			t.Errorf("group of %d members: %d bytes of JSON, estimated %d", n, len(enc), matchBytes(&m))
+		}
+		p := people[i%len(people)]
+		p.ID = fmt.Sprintf("P-%d", i)
+		p.Variants = slices.Clone(p.Variants)
+		for k := range p.Variants {
+			v := &p.Variants[k]
+			v.Sources, v.Places = nil, nil
+			for j := range n {
+				v.Sources = append(v.Sources, fmt.Sprintf("S%d", j))
+				v.Places = append(v.Places, result.Place{Source: fmt.Sprintf("S%d", j), Line: j, Column: 3})
+			}
+		}
+		r.People = append(r.People, p)
+		if enc := appendPerson(nil, &p, elementDepth); len(enc) > personBytes(&p) {
+			t.Errorf("person with %d places a spelling: %d bytes of JSON, estimated %d", n, len(enc), personBytes(&p))
 		}
 	}
 	var got bytes.Buffer
@@ -225,7 +242,7 @@ func TestMatchesInChunksOfMixedSizes(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := wholeDocument(t, r); !bytes.Equal(got.Bytes(), want) {
-		t.Errorf("streamed JSON of %d groups differs from the whole-document encoding", len(r.Matches))
+		t.Errorf("streamed JSON of %d groups and %d people differs from the whole-document encoding", len(r.Matches), len(r.People))
 	}
 }
 
